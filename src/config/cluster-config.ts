@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { RepositoryDefinition } from '../ports/cluster-client.js';
+import { ConfigError } from './errors.js';
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+const repositoryName = z
+  .string()
+  .min(1)
+  .refine((name) => !name.startsWith('cs-'), 'names starting with "cs-" are reserved by Amazon OpenSearch Service')
+  .refine((name) => !/[\s\\/*?"<>|,#]/.test(name) && !name.startsWith('_'), 'is not a valid repository name');
+
+const s3Repository = z.strictObject({
+  name: repositoryName,
+  type: z.literal('s3'),
+  settings: z.strictObject({
+    bucket: z.string().min(1),
+    region: z.string().min(1).optional(),
+    role_arn: z
+      .string()
+      .regex(ROLE_ARN, 'expected an IAM role ARN like arn:aws:iam::123456789012:role/Name')
+      .optional(),
+    base_path: z.string().optional(),
+    endpoint: z.string().optional(),
+    server_side_encryption: z.boolean().optional(),
+    readonly: z.boolean().optional(),
+  }),
+});
+
+const fsRepository = z.strictObject({
+  name: repositoryName,
+  type: z.literal('fs'),
+  settings: z.strictObject({
+    location: z.string().min(1),
+    readonly: z.boolean().optional(),
+    compress: z.boolean().optional(),
+    max_snapshot_bytes_per_sec: z.string().optional(),
+    max_restore_bytes_per_sec: z.string().optional(),
+  }),
+});
+
+const endpoint = z
+  .url({
+    protocol: /^https?$/,
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required (an http(s) URL)'
+        : 'expected an http(s) URL such as https://search-logs-abc123.eu-west-1.es.amazonaws.com',
+  })
+  .refine((url) => !/\.aoss\.amazonaws\.com/.test(url), 'OpenSearch Serverless collections have no snapshot API');
+
+const clusterSchema = z
+  .strictObject({
+    endpoint,
+    region: z.string().min(1).optional(),
+    signing: z.enum(['es', 'none']).default('es'),
+    assume_role_arn: z.string().regex(ROLE_ARN, 'expected an IAM role ARN').optional(),
+    default_repository: z.discriminatedUnion('type', [s3Repository, fsRepository]).optional(),
+    protected_indices: z.array(z.string().min(1)).default([]),
+    request_timeout_seconds: z.number().positive().max(900).default(30),
+  })
+  .superRefine((cluster, context) => {
+    if (cluster.signing === 'es' && cluster.region === undefined) {
+      context.addIssue({ code: 'custom', path: ['region'], message: 'is required when signing is "es"' });
+    }
+    const repository = cluster.default_repository;
+    if (cluster.signing === 'es' && repository?.type === 's3' && repository.settings.role_arn === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['default_repository', 'settings', 'role_arn'],
+        message: 'is required by Amazon OpenSearch Service to register an s3 repository',
+      });
+    }
+  });
+
+const CLUSTER_ALIAS = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+
+const configSchema = z.strictObject({
+  clusters: z
+    .record(z.string().regex(CLUSTER_ALIAS), clusterSchema)
+    .refine((clusters) => Object.keys(clusters).length > 0, 'define at least one cluster'),
+});
+
+type ClusterConfig = {
+  alias: string;
+  endpoint: URL;
+  region: string | undefined;
+  signing: 'es' | 'none';
+  assumeRoleArn: string | undefined;
+  defaultRepository: RepositoryDefinition | undefined;
+  protectedIndices: string[];
+  requestTimeoutMs: number;
+};
+
+type BotConfig = { clusters: Map<string, ClusterConfig> };
+
+/** Messages for the two mistakes people make most: a key left out, and a key misspelled. */
+function plainIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.code === 'unrecognized_keys') return `unknown key(s) ${issue.keys.join(', ')}: check the spelling`;
+  if (issue.code === 'invalid_key') return 'is not a valid alias: use lowercase letters, digits, "-" or "_"';
+  return undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): ConfigError {
+  const key = issue.path.length > 0 ? issue.path.join('.') : '(file)';
+  return new ConfigError(key, issue.message);
+}
+
+/**
+ * Validates a parsed configuration document. Every problem is reported together, each with the key to fix,
+ * so an operator fixes a file in one pass.
+ */
+function parseBotConfig(document: unknown, source: string): BotConfig {
+  const result = configSchema.safeParse(document, { error: plainIssueMessage });
+  if (!result.success) {
+    const problems = result.error.issues.map(describeIssue);
+    throw new ConfigError(source, problems.map((problem) => problem.message).join('; '), { cause: problems });
+  }
+  const clusters = Object.entries(result.data.clusters).map(([alias, cluster]): [string, ClusterConfig] => [
+    alias,
+    {
+      alias,
+      endpoint: new URL(cluster.endpoint),
+      region: cluster.region,
+      signing: cluster.signing,
+      assumeRoleArn: cluster.assume_role_arn,
+      defaultRepository: cluster.default_repository,
+      protectedIndices: cluster.protected_indices,
+      requestTimeoutMs: cluster.request_timeout_seconds * 1000,
+    },
+  ]);
+  return { clusters: new Map(clusters) };
+}
+
+/** Reads a YAML (or JSON) cluster configuration file. */
+async function loadBotConfig(path: string): Promise<BotConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, 'cannot read the cluster config file; set ES_SNAPSHOT_BOT_CONFIG to its path', {
+      cause: error,
+    });
+  }
+  let document: unknown;
+  try {
+    document = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(path, `is not valid YAML (${(error as Error).message})`, { cause: error });
+  }
+  return parseBotConfig(document, path);
+}
+
+export type { BotConfig, ClusterConfig };
+export { loadBotConfig, parseBotConfig };

@@ -1,0 +1,39 @@
+import { UsageError } from '../errors.js';
+
+type Rename = { pattern: string; replacement: string };
+
+function compileRenamePattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'g');
+  } catch (error) {
+    throw new UsageError(`rename pattern "${pattern}" is not a valid regular expression`, {
+      cause: error,
+      hint: 'Write it as rename=pattern:replacement, e.g. rename=(.+):restored-$1',
+    });
+  }
+}
+
+/**
+ * The name an index gets when restored with `rename_pattern` / `rename_replacement`. The cluster applies Java's
+ * `String.replaceAll`; JavaScript's global replace agrees for the patterns people use (`(.+)`, `$1`).
+ */
+function renamedIndex(index: string, rename: Rename | undefined): string {
+  if (rename === undefined) return index;
+  return index.replace(compileRenamePattern(rename.pattern), rename.replacement);
+}
+
+/** Source → target index names; refuses a mapping where two indices would land on one name (the cluster does too). */
+function renameMapping(indices: readonly string[], rename: Rename | undefined): Map<string, string> {
+  const mapping = new Map(indices.map((index) => [index, renamedIndex(index, rename)]));
+  const targets = [...mapping.values()];
+  const clash = targets.find((target, position) => targets.indexOf(target) !== position);
+  if (clash !== undefined) {
+    throw new UsageError(`the rename maps two indices onto "${clash}"`, {
+      hint: 'Keep a capture group of the whole name in the replacement, e.g. rename=(.+):restored-$1',
+    });
+  }
+  return mapping;
+}
+
+export type { Rename };
+export { renamedIndex, renameMapping };

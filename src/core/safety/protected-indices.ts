@@ -1,0 +1,35 @@
+import { ProtectedIndexError } from '../errors.js';
+
+/** System indices of OpenSearch, its plugins and Dashboards/Kibana: deleting one breaks the cluster's tooling. */
+const BUILT_IN_PROTECTED_PATTERNS = [
+  '.kibana*',
+  '.opendistro*',
+  '.plugins*',
+  '.opensearch*',
+  '.security*',
+  '.tasks',
+] as const;
+
+function wildcardToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** Whether `name` matches a simple `*` wildcard pattern, the way the cluster expands index patterns. */
+function matchesWildcard(pattern: string, name: string): boolean {
+  return wildcardToRegExp(pattern).test(name);
+}
+
+function protectedPatternFor(index: string, extraPatterns: readonly string[]): string | undefined {
+  return [...BUILT_IN_PROTECTED_PATTERNS, ...extraPatterns].find((pattern) => matchesWildcard(pattern, index));
+}
+
+/** Throws a ProtectedIndexError for the first index that must never be deleted. */
+function assertDeletable(indices: readonly string[], extraPatterns: readonly string[]): void {
+  for (const index of indices) {
+    const pattern = protectedPatternFor(index, extraPatterns);
+    if (pattern !== undefined) throw new ProtectedIndexError(index, pattern);
+  }
+}
+
+export { assertDeletable, BUILT_IN_PROTECTED_PATTERNS, matchesWildcard, protectedPatternFor };

@@ -1,0 +1,5 @@
+import { pino } from 'pino';
+
+const silentLogger = pino({ level: 'silent' });
+
+export { silentLogger };

@@ -1,0 +1,527 @@
+import { describe, expect, it } from 'vitest';
+import { createClusterClient } from '../../../../src/adapters/cluster/cluster-client.js';
+import type { ClusterResponse } from '../../../../src/adapters/cluster/signed-transport.js';
+import { JOB_ID_METADATA_KEY } from '../../../../src/adapters/cluster/snapshot-api.js';
+import {
+  AutomatedRepositoryError,
+  ClusterRequestError,
+  ClusterUnreachableError,
+  InvalidResourceNameError,
+  ProtectedIndexError,
+  RestoreBlockedByOpenIndexError,
+  SnapshotNameTakenError,
+} from '../../../../src/core/errors.js';
+import { answered, clusterError, createRecordingTransport } from '../../../fakes/recording-transport.js';
+import { silentLogger } from '../../../fakes/silent-logger.js';
+import { buildClusterConfig } from '../../../fixtures/cluster-config.js';
+
+function buildClient(answers: ClusterResponse[], protectedIndices: string[] = []) {
+  const transport = createRecordingTransport(answers);
+  const client = createClusterClient({
+    config: buildClusterConfig({ protectedIndices }),
+    logger: silentLogger,
+    transport,
+  });
+  return { client, sent: transport.sent };
+}
+
+const nameTaken = clusterError(
+  400,
+  'invalid_snapshot_name_exception',
+  '[r:s] Invalid snapshot name [s], snapshot with the same name already exists',
+);
+
+function snapshotAnswer(metadata: Record<string, unknown>) {
+  return answered(200, {
+    snapshots: [{ snapshot: 's', uuid: 'u', state: 'IN_PROGRESS', indices: ['b', 'a'], metadata }],
+  });
+}
+
+describe('repositories', () => {
+  it('registers an s3 repository with the settings of the runbook', async () => {
+    const { client, sent } = buildClient([answered(200, { acknowledged: true })]);
+    const settings = {
+      bucket: 'snapshots',
+      region: 'ap-northeast-1',
+      role_arn: 'arn:aws:iam::123456789012:role/TheSnapshotRole',
+      base_path: 'logs',
+    };
+
+    await client.registerRepository({ name: 'migration', type: 's3', settings });
+
+    expect(sent).toEqual([{ method: 'PUT', path: '/_snapshot/migration', body: { type: 's3', settings } }]);
+  });
+
+  it('lists repositories by name', async () => {
+    const { client } = buildClient([
+      answered(200, {
+        'cs-automated': { type: 's3', settings: {} },
+        migration: { type: 'fs', settings: { location: '/x' } },
+      }),
+    ]);
+
+    const repositories = await client.listRepositories();
+
+    expect(repositories.map((repository) => repository.name)).toEqual(['cs-automated', 'migration']);
+  });
+
+  it('returns the nodes that verified a repository', async () => {
+    const { client, sent } = buildClient([
+      answered(200, { nodes: { x1: { name: 'node-2' }, x2: { name: 'node-1' } } }),
+    ]);
+
+    expect(await client.verifyRepository('migration')).toEqual(['node-1', 'node-2']);
+    expect(sent[0]).toMatchObject({ method: 'POST', path: '/_snapshot/migration/_verify' });
+  });
+});
+
+describe('snapshots', () => {
+  it('starts a snapshot of chosen indices without the global state, tagged with the job id', async () => {
+    const { client, sent } = buildClient([answered(200, { accepted: true })]);
+
+    const outcome = await client.createSnapshot({
+      repository: 'migration',
+      snapshot: 'nightly',
+      indices: ['logs-1', 'orders-*'],
+      jobId: 'job-1',
+    });
+
+    expect(outcome).toBe('accepted');
+    expect(sent[0]).toEqual({
+      method: 'PUT',
+      path: '/_snapshot/migration/nightly',
+      query: { wait_for_completion: 'false' },
+      body: {
+        indices: 'logs-1,orders-*',
+        ignore_unavailable: false,
+        include_global_state: false,
+        partial: false,
+        metadata: { [JOB_ID_METADATA_KEY]: 'job-1', taken_by: 'es-snapshot-bot' },
+      },
+    });
+  });
+
+  it('leaves `indices` out to snapshot every index', async () => {
+    const { client, sent } = buildClient([answered(200, { accepted: true })]);
+
+    await client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'j', includeGlobalState: true });
+
+    expect(sent[0]?.body).not.toHaveProperty('indices');
+    expect(sent[0]?.body).toMatchObject({ include_global_state: true });
+  });
+
+  it('treats its own earlier snapshot of the same name as accepted', async () => {
+    const { client } = buildClient([nameTaken, snapshotAnswer({ [JOB_ID_METADATA_KEY]: 'job-1' })]);
+
+    expect(await client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'job-1' })).toBe('accepted');
+  });
+
+  it("refuses a name taken by another job's snapshot", async () => {
+    const { client } = buildClient([nameTaken, snapshotAnswer({ [JOB_ID_METADATA_KEY]: 'job-2' })]);
+
+    await expect(client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'job-1' })).rejects.toThrowError(
+      SnapshotNameTakenError,
+    );
+  });
+
+  it('passes on other errors of a snapshot start', async () => {
+    const { client } = buildClient([clusterError(400, 'illegal_argument_exception', 'bad')]);
+
+    await expect(client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'j' })).rejects.toThrowError(
+      ClusterRequestError,
+    );
+  });
+
+  it.each(['cs-automated', 'cs-automated-enc'])('refuses to create or delete snapshots in %s', async (repository) => {
+    const { client, sent } = buildClient([]);
+
+    await expect(client.createSnapshot({ repository, snapshot: 's', jobId: 'j' })).rejects.toThrowError(
+      AutomatedRepositoryError,
+    );
+    await expect(client.deleteSnapshot(repository, 's')).rejects.toThrowError('can be listed and restored');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('reads one snapshot with its indices sorted and its failures', async () => {
+    const { client } = buildClient([
+      answered(200, {
+        snapshots: [
+          {
+            snapshot: 's',
+            uuid: 'u',
+            state: 'PARTIAL',
+            indices: ['b', 'a'],
+            start_time_in_millis: 1_000,
+            end_time_in_millis: 2_000,
+            shards: { total: 2, successful: 1, failed: 1 },
+            failures: [{ index: 'b', shard_id: 0, reason: 'primary shard is not allocated' }, {}],
+          },
+        ],
+      }),
+    ]);
+
+    const snapshot = await client.getSnapshot('r', 's');
+
+    expect(snapshot).toMatchObject({ state: 'PARTIAL', indices: ['a', 'b'], startTime: new Date(1_000), metadata: {} });
+    expect(snapshot.failures).toEqual([
+      { index: 'b', shardId: 0, reason: 'primary shard is not allocated' },
+      { index: '?', shardId: undefined, reason: 'no reason given' },
+    ]);
+  });
+
+  it('says the snapshot is missing when the answer does not hold it', async () => {
+    const { client } = buildClient([answered(200, { snapshots: [] })]);
+
+    await expect(client.getSnapshot('r', 's')).rejects.toThrowError('snapshot "s" does not exist');
+  });
+
+  it('refuses an answer of an unknown shape with a hint', async () => {
+    const { client } = buildClient([answered(200, { snapshots: [{ snapshot: 's' }] })]);
+
+    await expect(client.getSnapshot('r', 's')).rejects.toThrowError('the cluster answered in an unknown shape');
+  });
+
+  it('treats a gateway timeout on a read as the cluster not answering', async () => {
+    const { client } = buildClient([{ outcome: 'maybe-accepted', reason: 'gateway-timeout' }]);
+
+    await expect(client.getSnapshot('r', 's')).rejects.toThrowError(ClusterUnreachableError);
+  });
+
+  it('lists the newest snapshots first from compact rows, at most the limit', async () => {
+    const row = (id: string, start: number, status = 'SUCCESS') => ({
+      id,
+      status,
+      start_epoch: String(start),
+      end_epoch: status === 'IN_PROGRESS' ? '0' : String(start + 5),
+      indices: '2',
+      successful_shards: '2',
+      failed_shards: '0',
+      total_shards: '2',
+    });
+    const { client, sent } = buildClient([answered(200, [row('c', 300, 'IN_PROGRESS'), row('b', 200), row('a', 100)])]);
+
+    const list = await client.listSnapshots('migration', { limit: 2 });
+
+    expect(sent[0]).toMatchObject({
+      path: '/_cat/snapshots/migration',
+      query: { s: 'start_epoch:desc', format: 'json' },
+    });
+    expect(list).toEqual([
+      {
+        snapshot: 'c',
+        state: 'IN_PROGRESS',
+        startTime: new Date(300_000),
+        endTime: undefined,
+        indexCount: 2,
+        shards: { total: 2, successful: 2, failed: 0 },
+      },
+      {
+        snapshot: 'b',
+        state: 'SUCCESS',
+        startTime: new Date(200_000),
+        endTime: new Date(205_000),
+        indexCount: 2,
+        shards: { total: 2, successful: 2, failed: 0 },
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'OpenSearch while running',
+      { state: 'STARTED', stats: { incremental: { size_in_bytes: 1000 }, processed: { size_in_bytes: 250 } } },
+      { bytesDone: 250, bytesTotal: 1000, percent: 25 },
+    ],
+    [
+      'Elasticsearch 6 while running',
+      { state: 'STARTED', stats: { total_size_in_bytes: 400, processed_size_in_bytes: 100 } },
+      { bytesDone: 100, bytesTotal: 400, percent: 25 },
+    ],
+    ['a run with nothing to copy', { state: 'STARTED', stats: {} }, { bytesDone: 0, bytesTotal: 0, percent: 50 }],
+    [
+      'a finished snapshot',
+      { state: 'SUCCESS', stats: { incremental: { size_in_bytes: 10 } } },
+      { bytesDone: 10, percent: 100 },
+    ],
+  ])('reads progress of %s', async (_case, entry, expected) => {
+    const { client } = buildClient([
+      answered(200, {
+        snapshots: [{ snapshot: 's', repository: 'r', shards_stats: { done: 1, failed: 0, total: 2 }, ...entry }],
+      }),
+    ]);
+
+    expect(await client.snapshotProgress('r', 's')).toMatchObject({ shardsDone: 1, shardsTotal: 2, ...expected });
+  });
+
+  it('says the snapshot is missing when _status does not hold it', async () => {
+    const { client } = buildClient([answered(200, { snapshots: [] })]);
+
+    await expect(client.snapshotProgress('r', 's')).rejects.toThrowError('does not exist');
+  });
+
+  it.each([
+    ['deleted', answered(200, { acknowledged: true })],
+    ['already-absent', clusterError(404, 'snapshot_missing_exception', '[r:s] is missing')],
+    ['maybe-accepted', { outcome: 'maybe-accepted', reason: 'gateway-timeout' } as ClusterResponse],
+  ])('reports a snapshot delete as %s', async (outcome, answer) => {
+    const { client } = buildClient([answer]);
+
+    expect(await client.deleteSnapshot('r', 's')).toBe(outcome);
+  });
+
+  it('passes on a delete refused for another reason', async () => {
+    const { client } = buildClient([clusterError(404, 'repository_missing_exception', '[r] missing')]);
+
+    await expect(client.deleteSnapshot('r', 's')).rejects.toThrowError('repository "r" is not registered');
+  });
+});
+
+describe('indices', () => {
+  const catRow = (index: string, docs: string | null, size: string | null) => ({
+    index,
+    health: 'green',
+    status: 'open',
+    'docs.count': docs,
+    'store.size': size,
+    pri: '1',
+  });
+
+  it('resolves patterns to concrete indices with counts and sizes, and names patterns that reach nothing', async () => {
+    const { client, sent } = buildClient([
+      answered(200, [catRow('logs-2', '5', '2048'), catRow('logs-1', '3', '1024')]),
+    ]);
+
+    const resolved = await client.resolveIndices(['logs-*', 'orders']);
+
+    expect(sent[0]).toMatchObject({
+      path: '/_cat/indices/logs-*,orders',
+      query: { bytes: 'b', ignore_unavailable: 'true' },
+    });
+    expect(resolved.indices.map((index) => [index.index, index.docsCount, index.storeBytes])).toEqual([
+      ['logs-1', 3, 1024],
+      ['logs-2', 5, 2048],
+    ]);
+    expect(resolved.unmatched).toEqual(['orders']);
+  });
+
+  it('reads a closed index without counts as zero', async () => {
+    const { client } = buildClient([answered(200, [{ index: 'old', status: 'close' }])]);
+
+    const { indices } = await client.resolveIndices(['old']);
+
+    expect(indices[0]).toEqual({
+      index: 'old',
+      health: 'unknown',
+      status: 'close',
+      docsCount: 0,
+      storeBytes: 0,
+      primaries: 0,
+    });
+  });
+
+  it('refuses _all and bare wildcards before asking the cluster', async () => {
+    const { client, sent } = buildClient([]);
+
+    await expect(client.resolveIndices(['_all'])).rejects.toThrowError(InvalidResourceNameError);
+    await expect(client.resolveIndices(['*'])).rejects.toThrowError('would match every index');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('deletes exact indices one by one, an index already gone counting as done', async () => {
+    const { client, sent } = buildClient([
+      answered(200, { acknowledged: true }),
+      clusterError(404, 'index_not_found_exception', 'no such index [logs-2]'),
+    ]);
+
+    const results = await client.deleteIndices(['logs-1', 'logs-2']);
+
+    expect(results).toEqual([
+      { index: 'logs-1', outcome: 'deleted' },
+      { index: 'logs-2', outcome: 'already-absent' },
+    ]);
+    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual(['DELETE /logs-1', 'DELETE /logs-2']);
+  });
+
+  it('reports a delete that timed out at the gateway as maybe accepted', async () => {
+    const { client } = buildClient([{ outcome: 'maybe-accepted', reason: 'gateway-timeout' }]);
+
+    expect(await client.deleteIndices(['logs-1'])).toEqual([{ index: 'logs-1', outcome: 'maybe-accepted' }]);
+  });
+
+  it('passes on a delete refused for another reason', async () => {
+    const { client } = buildClient([clusterError(400, 'illegal_argument_exception', 'matches an alias')]);
+
+    await expect(client.deleteIndices(['logs'])).rejects.toThrowError('matches an alias');
+  });
+
+  it.each([
+    [['logs-*'], InvalidResourceNameError],
+    [['_all'], InvalidResourceNameError],
+    [['.kibana_1'], ProtectedIndexError],
+    [['audit-2026'], ProtectedIndexError],
+  ])('refuses to delete %j and sends nothing', async (indices, errorClass) => {
+    const { client, sent } = buildClient([], ['audit-*']);
+
+    await expect(client.deleteIndices(indices)).rejects.toThrowError(errorClass);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('reads doc counts of the indices that exist', async () => {
+    const { client } = buildClient([answered(200, [{ index: 'a', 'docs.count': '7' }, { index: 'b' }])]);
+
+    expect(await client.docCounts(['a', 'b', 'c'])).toEqual(
+      new Map([
+        ['a', 7],
+        ['b', 0],
+      ]),
+    );
+  });
+});
+
+describe('restore', () => {
+  const shard = (stage: string, recovered: number, overrides: Record<string, unknown> = {}) => ({
+    type: 'SNAPSHOT',
+    stage,
+    primary: true,
+    source: { repository: 'r', snapshot: 's', index: 'x' },
+    index: { size: { total_in_bytes: 100, reused_in_bytes: 0, recovered_in_bytes: recovered } },
+    ...overrides,
+  });
+
+  it('starts a restore of exact indices with the rename and without the global state', async () => {
+    const { client, sent } = buildClient([answered(200, { accepted: true })]);
+
+    const outcome = await client.restore({
+      repository: 'r',
+      snapshot: 's',
+      indices: ['logs-1', 'logs-2'],
+      rename: { pattern: '(.+)', replacement: 'restored-$1' },
+      indexSettings: { 'index.number_of_replicas': 0 },
+    });
+
+    expect(outcome).toBe('accepted');
+    expect(sent[0]).toEqual({
+      method: 'POST',
+      path: '/_snapshot/r/s/_restore',
+      query: { wait_for_completion: 'false' },
+      body: {
+        indices: 'logs-1,logs-2',
+        include_global_state: false,
+        include_aliases: true,
+        ignore_unavailable: false,
+        partial: false,
+        rename_pattern: '(.+)',
+        rename_replacement: 'restored-$1',
+        index_settings: { 'index.number_of_replicas': 0 },
+      },
+    });
+  });
+
+  it('reports a restore answered by a 504 as maybe accepted', async () => {
+    const { client } = buildClient([{ outcome: 'maybe-accepted', reason: 'gateway-timeout' }]);
+
+    expect(await client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).toBe('maybe-accepted');
+  });
+
+  const blocked = clusterError(
+    500,
+    'snapshot_restore_exception',
+    'cannot restore index [a] because an open index with same name already exists',
+  );
+
+  it('treats indices already restoring from this snapshot as its own earlier restore', async () => {
+    const { client, sent } = buildClient([blocked, answered(200, { a: { shards: [shard('INDEX', 50)] } })]);
+
+    expect(await client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).toBe('accepted');
+    expect(sent[1]).toMatchObject({ method: 'GET', path: '/a/_recovery' });
+  });
+
+  it('refuses when the open index did not come from this snapshot', async () => {
+    const { client } = buildClient([
+      blocked,
+      answered(200, { a: { shards: [shard('DONE', 100, { type: 'EMPTY_STORE', source: {} })] } }),
+    ]);
+
+    await expect(client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).rejects.toThrowError(
+      RestoreBlockedByOpenIndexError,
+    );
+  });
+
+  it('passes on other restore errors', async () => {
+    const { client } = buildClient([clusterError(404, 'snapshot_missing_exception', '[r:s] is missing')]);
+
+    await expect(client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).rejects.toThrowError(
+      'does not exist',
+    );
+  });
+
+  it('follows restore progress over the primaries of each index', async () => {
+    const { client } = buildClient([
+      answered(200, {
+        a: { shards: [shard('DONE', 100), shard('DONE', 0, { primary: false, type: 'PEER' })] },
+        b: { shards: [shard('INDEX', 50), shard('INIT', 0)] },
+      }),
+    ]);
+
+    const progress = await client.restoreProgress(['a', 'b']);
+
+    expect(progress).toMatchObject({
+      shardsDone: 1,
+      shardsTotal: 3,
+      bytesDone: 150,
+      bytesTotal: 300,
+      percent: 50,
+      done: false,
+    });
+    expect(progress.indices[0]).toMatchObject({
+      index: 'a',
+      shardsDone: 1,
+      source: { repository: 'r', snapshot: 's' },
+    });
+  });
+
+  it('is done when every index exists and every primary is DONE', async () => {
+    const { client } = buildClient([answered(200, { a: { shards: [shard('DONE', 100)] } })]);
+
+    expect(await client.restoreProgress(['a'])).toMatchObject({ done: true, percent: 100 });
+  });
+
+  it('is not done while an index does not exist yet', async () => {
+    const { client } = buildClient([answered(200, { a: { shards: [shard('DONE', 100)] } })]);
+
+    expect(await client.restoreProgress(['a', 'b'])).toMatchObject({ done: false, percent: 99.9 });
+  });
+
+  it('counts shards when there are no bytes to copy', async () => {
+    const empty = { index: { size: { total_in_bytes: 0, recovered_in_bytes: 0 } } };
+    const { client } = buildClient([
+      answered(200, { a: { shards: [shard('DONE', 0, empty), shard('INDEX', 0, empty)] } }),
+    ]);
+
+    expect(await client.restoreProgress(['a'])).toMatchObject({ percent: 50 });
+  });
+
+  it('reports nothing started when no index exists', async () => {
+    const { client } = buildClient([answered(200, {})]);
+
+    expect(await client.restoreProgress(['a'])).toMatchObject({ percent: 0, done: false, indices: [] });
+  });
+});
+
+describe('cluster', () => {
+  it('reads name, distribution and version', async () => {
+    const { client } = buildClient([
+      answered(200, { cluster_name: 'logs', version: { number: '2.19.5', distribution: 'opensearch' } }),
+      answered(200, { cluster_name: 'old', version: { number: '6.8.0' } }),
+    ]);
+
+    expect(await client.info()).toEqual({ name: 'logs', distribution: 'opensearch', version: '2.19.5' });
+    expect(await client.info()).toEqual({ name: 'old', distribution: 'elasticsearch', version: '6.8.0' });
+  });
+
+  it('reads health', async () => {
+    const { client } = buildClient([answered(200, { status: 'yellow', number_of_nodes: 1, active_shards: 4 })]);
+
+    expect(await client.health()).toEqual({ status: 'yellow', nodes: 1, activeShards: 4 });
+  });
+});

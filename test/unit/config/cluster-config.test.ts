@@ -1,0 +1,161 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBotConfig, parseBotConfig } from '../../../src/config/cluster-config.js';
+import { ConfigError } from '../../../src/config/errors.js';
+
+const managedCluster = {
+  endpoint: 'https://search-logs-abc123.ap-northeast-1.es.amazonaws.com',
+  region: 'ap-northeast-1',
+  assume_role_arn: 'arn:aws:iam::123456789012:role/es-snapshot-bot',
+  default_repository: {
+    name: 'migration',
+    type: 's3',
+    settings: {
+      bucket: 'snapshots',
+      region: 'ap-northeast-1',
+      role_arn: 'arn:aws:iam::123456789012:role/TheSnapshotRole',
+      base_path: 'logs',
+    },
+  },
+  protected_indices: ['audit-*'],
+};
+
+function problemsOf(document: unknown): string {
+  try {
+    parseBotConfig(document, 'clusters.yml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('parseBotConfig', () => {
+  it('reads a managed-service cluster with an s3 repository', () => {
+    const config = parseBotConfig({ clusters: { prod: managedCluster } }, 'clusters.yml');
+
+    expect(config.clusters.get('prod')).toEqual({
+      alias: 'prod',
+      endpoint: new URL(managedCluster.endpoint),
+      region: 'ap-northeast-1',
+      signing: 'es',
+      assumeRoleArn: 'arn:aws:iam::123456789012:role/es-snapshot-bot',
+      defaultRepository: managedCluster.default_repository,
+      protectedIndices: ['audit-*'],
+      requestTimeoutMs: 30_000,
+    });
+  });
+
+  it('reads a local cluster with an fs repository and no signing', () => {
+    const config = parseBotConfig(
+      {
+        clusters: {
+          local: {
+            endpoint: 'http://127.0.0.1:9200',
+            signing: 'none',
+            request_timeout_seconds: 5,
+            default_repository: { name: 'local', type: 'fs', settings: { location: '/var/snapshots' } },
+          },
+        },
+      },
+      'clusters.yml',
+    );
+
+    expect(config.clusters.get('local')).toMatchObject({ signing: 'none', region: undefined, requestTimeoutMs: 5000 });
+  });
+
+  it.each([
+    ['no clusters key', {}, 'clusters.yml: clusters: is required'],
+    ['no cluster', { clusters: {} }, 'clusters: define at least one cluster'],
+    ['an alias in capitals', { clusters: { Prod: managedCluster } }, 'clusters.Prod: is not a valid alias'],
+    ['a misspelled key', { clusters: { a: { ...managedCluster, sigining: 'es' } } }, 'unknown key(s) sigining'],
+    ['a missing endpoint', { clusters: { a: { region: 'x' } } }, 'clusters.a.endpoint: is required'],
+    [
+      'an ftp endpoint',
+      { clusters: { a: { ...managedCluster, endpoint: 'ftp://x' } } },
+      'clusters.a.endpoint: expected an http(s) URL',
+    ],
+    [
+      'a serverless collection',
+      { clusters: { a: { ...managedCluster, endpoint: 'https://abc.us-east-1.aoss.amazonaws.com' } } },
+      'OpenSearch Serverless collections have no snapshot API',
+    ],
+    [
+      'signing without region',
+      { clusters: { a: { ...managedCluster, region: undefined } } },
+      'clusters.a.region: is required when signing is "es"',
+    ],
+    ['an unknown signing', { clusters: { a: { ...managedCluster, signing: 'aoss' } } }, 'clusters.a.signing'],
+    [
+      'a reserved repository name',
+      {
+        clusters: {
+          a: { ...managedCluster, default_repository: { ...managedCluster.default_repository, name: 'cs-mine' } },
+        },
+      },
+      'clusters.a.default_repository.name: names starting with "cs-" are reserved',
+    ],
+    [
+      'an s3 repository without role_arn on the managed service',
+      {
+        clusters: {
+          a: { ...managedCluster, default_repository: { name: 'm', type: 's3', settings: { bucket: 'b' } } },
+        },
+      },
+      'clusters.a.default_repository.settings.role_arn: is required by Amazon OpenSearch Service',
+    ],
+    [
+      'a malformed role ARN',
+      { clusters: { a: { ...managedCluster, assume_role_arn: 'TheRole' } } },
+      'clusters.a.assume_role_arn: expected an IAM role ARN',
+    ],
+    [
+      'an unknown repository type',
+      { clusters: { a: { ...managedCluster, default_repository: { name: 'm', type: 'hdfs', settings: {} } } } },
+      'clusters.a.default_repository.type',
+    ],
+  ])('refuses %s, naming the key', (_case, document, message) => {
+    expect(problemsOf(document)).toContain(message);
+  });
+
+  it('reports every problem at once', () => {
+    const message = problemsOf({ clusters: { a: { endpoint: 'nope' }, b: { endpoint: 'http://x', signing: 'es' } } });
+
+    expect(message).toContain('clusters.a.endpoint');
+    expect(message).toContain('clusters.b.region');
+  });
+});
+
+describe('loadBotConfig', () => {
+  async function fileWith(text: string): Promise<string> {
+    const path = join(await mkdtemp(join(tmpdir(), 'config-')), 'clusters.yml');
+    await writeFile(path, text);
+    return path;
+  }
+
+  it('reads YAML', async () => {
+    const path = await fileWith('clusters:\n  a:\n    endpoint: http://127.0.0.1:9200\n    signing: none\n');
+
+    expect((await loadBotConfig(path)).clusters.has('a')).toBe(true);
+  });
+
+  it('says which file is missing and how to point at another', async () => {
+    await expect(loadBotConfig('/nonexistent/clusters.yml')).rejects.toThrowError(
+      '/nonexistent/clusters.yml: cannot read the cluster config file; set ES_SNAPSHOT_BOT_CONFIG',
+    );
+  });
+
+  it('says when the file is not YAML', async () => {
+    const path = await fileWith('clusters: [unclosed');
+
+    await expect(loadBotConfig(path)).rejects.toThrowError('is not valid YAML');
+  });
+
+  it('names the key inside the file', async () => {
+    const path = await fileWith('clusters:\n  a:\n    endpoint: http://x\n');
+
+    await expect(loadBotConfig(path)).rejects.toThrowError(`${path}: clusters.a.region: is required`);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidResourceNameError } from '../../../../src/core/errors.js';
+import {
+  isAutomatedRepository,
+  validateIndexName,
+  validateIndexPattern,
+  validateRepositoryName,
+  validateSnapshotName,
+} from '../../../../src/core/safety/resource-names.js';
+
+describe('validateIndexName', () => {
+  it.each(['logs-2026.11', 'orders', '.hidden-index', 'a_b+c'])('accepts %s', (name) => {
+    expect(validateIndexName(name)).toBe(name);
+  });
+
+  it.each([
+    ['', 'is empty'],
+    ['has space', 'contains whitespace'],
+    ['tab\there', 'contains whitespace'],
+    ['bell\u0007', 'control characters'],
+    ['..', 'contains ".."'],
+    ['a..b', 'contains ".."'],
+    ['a/b', 'must not contain "/"'],
+    ['a?b', 'must not contain "?"'],
+    ['a#b', 'must not contain "#"'],
+    ['a,b', 'must not contain ","'],
+    ['logs-*', 'must not contain "*"'],
+    ['a:b', 'must not contain ":"'],
+    ['Logs', 'must be lowercase'],
+    ['-logs', 'must not start with'],
+    ['_all', 'must not start with'],
+    ['x'.repeat(256), 'longer than 255 bytes'],
+    ['é'.repeat(128), 'longer than 255 bytes'],
+  ])('refuses %j because it %s', (name, reason) => {
+    expect(() => validateIndexName(name)).toThrowError(reason);
+  });
+});
+
+describe('validateIndexPattern', () => {
+  it.each(['logs-*', 'logs-2026.*.eu', 'orders'])('accepts %s', (pattern) => {
+    expect(validateIndexPattern(pattern)).toBe(pattern);
+  });
+
+  it.each(['_all', '*', '**', 'Logs-*', '-logs', 'a/b', 'a,b'])('refuses %j', (pattern) => {
+    expect(() => validateIndexPattern(pattern)).toThrowError(InvalidResourceNameError);
+  });
+
+  it('explains that bare wildcards reach every index', () => {
+    expect(() => validateIndexPattern('*')).toThrowError('would match every index');
+  });
+});
+
+describe('validateSnapshotName', () => {
+  it.each(['nightly-2026.11.24', 'migrate:a-to-b'])('accepts %s', (name) => {
+    expect(validateSnapshotName(name)).toBe(name);
+  });
+
+  it.each(['Nightly', '_hidden', 'a b', 'a,b', 'a#b', '../etc'])('refuses %j', (name) => {
+    expect(() => validateSnapshotName(name)).toThrowError(InvalidResourceNameError);
+  });
+});
+
+describe('validateRepositoryName', () => {
+  it.each(['migration', 'Migration-Repo'])('accepts %s', (name) => {
+    expect(validateRepositoryName(name)).toBe(name);
+  });
+
+  it.each(['_repo', 'a/b', 'a b', ''])('refuses %j', (name) => {
+    expect(() => validateRepositoryName(name)).toThrowError(InvalidResourceNameError);
+  });
+});
+
+describe('isAutomatedRepository', () => {
+  it.each([
+    ['cs-automated', true],
+    ['cs-automated-enc', true],
+    ['migration', false],
+  ])('%s is automated: %s', (name, automated) => {
+    expect(isAutomatedRepository(name)).toBe(automated);
+  });
+});
