@@ -1,0 +1,40 @@
+import { ConfigError } from './errors.js';
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** An optional variable; blank counts as unset. */
+function optionalString(env: Environment, key: string): string | undefined {
+  const value = env[key]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function requiredString(env: Environment, key: string, purpose: string): string {
+  const value = optionalString(env, key);
+  if (value === undefined) throw new ConfigError(key, `is not set: ${purpose}`);
+  return value;
+}
+
+function oneOf<const Choices extends readonly string[]>(
+  env: Environment,
+  key: string,
+  choices: Choices,
+  fallback: Choices[number],
+): Choices[number] {
+  const value = optionalString(env, key) ?? fallback;
+  if (!choices.includes(value)) throw new ConfigError(key, `is "${value}"; expected one of ${choices.join(', ')}`);
+  return value;
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** Settings every entry point reads once, at start-up. */
+function readCommonEnvironment(env: Environment = process.env) {
+  return {
+    /** Path of the YAML cluster configuration; unset under `npm start` means "start local clusters". */
+    configPath: optionalString(env, 'ES_SNAPSHOT_BOT_CONFIG'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+}
+
+export type { Environment };
+export { oneOf, optionalString, readCommonEnvironment, requiredString };
