@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IndexNotFoundError } from '../../core/errors.js';
-import { assertDeletable, matchesWildcard } from '../../core/safety/protected-indices.js';
+import { assertDeletable } from '../../core/safety/protected-indices.js';
 import { validateIndexName, validateIndexPattern } from '../../core/safety/resource-names.js';
 import type { DeleteOutcome, IndexSummary } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
@@ -17,16 +17,27 @@ const catIndicesAnswer = z.array(
   }),
 );
 
-// Missing names are left out of the answer instead of failing the whole call; the caller reports them.
-const LENIENT = { format: 'json', bytes: 'b', ignore_unavailable: 'true', allow_no_indices: 'true' };
+const statsAnswer = z.object({
+  indices: z.record(
+    z.string(),
+    z.object({ primaries: z.object({ docs: z.object({ count: z.number() }).optional() }) }),
+  ),
+});
 
-async function catIndices(call: ClusterCall, names: readonly string[], columns: string) {
-  const request = {
-    method: 'GET' as const,
-    path: clusterPath`/_cat/indices/${names}`,
-    query: { ...LENIENT, h: columns },
-  };
-  return read(call, request, catIndicesAnswer);
+const CAT_COLUMNS = 'index,health,status,docs.count,store.size,pri';
+
+/**
+ * One pattern at a time: a wildcard that reaches nothing answers `[]`, a missing name answers 404. (Asking for
+ * several with `ignore_unavailable=true` instead makes OpenSearch 2.19 never answer when a name is missing.)
+ */
+async function catIndices(call: ClusterCall, pattern: string): Promise<z.infer<typeof catIndicesAnswer> | undefined> {
+  const query = { format: 'json', bytes: 'b', h: CAT_COLUMNS };
+  try {
+    return await read(call, { method: 'GET', path: clusterPath`/_cat/indices/${pattern}`, query }, catIndicesAnswer);
+  } catch (error) {
+    if (error instanceof IndexNotFoundError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -38,8 +49,9 @@ async function resolveIndices(
   patterns: readonly string[],
 ): Promise<{ indices: IndexSummary[]; unmatched: string[] }> {
   const checked = patterns.map(validateIndexPattern);
-  const rows = await catIndices(call, checked, 'index,health,status,docs.count,store.size,pri');
-  const indices = rows
+  const answers = await Promise.all(checked.map((pattern) => catIndices(call, pattern)));
+  const byName = new Map(answers.flatMap((rows) => rows ?? []).map((row) => [row.index, row]));
+  const indices = [...byName.values()]
     .map((row) => ({
       index: row.index,
       health: row.health ?? 'unknown',
@@ -49,7 +61,7 @@ async function resolveIndices(
       primaries: row.pri ?? 0,
     }))
     .sort((left, right) => left.index.localeCompare(right.index));
-  const unmatched = checked.filter((pattern) => !indices.some((found) => matchesWildcard(pattern, found.index)));
+  const unmatched = checked.filter((_pattern, position) => (answers[position] ?? []).length === 0);
   return { indices, unmatched };
 }
 
@@ -77,10 +89,15 @@ async function deleteIndices(
   return results;
 }
 
-/** Document counts (primaries) of the named indices that exist. */
+/** Document counts (primaries) of the named indices that exist; closed indices have none to count. */
 async function docCounts(call: ClusterCall, indices: readonly string[]): Promise<Map<string, number>> {
-  const rows = await catIndices(call, indices.map(validateIndexName), 'index,docs.count');
-  return new Map(rows.map((row) => [row.index, row['docs.count'] ?? 0]));
+  const request = {
+    method: 'GET' as const,
+    path: clusterPath`/${indices.map(validateIndexName)}/_stats/docs`,
+    query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
+  };
+  const answer = await read(call, request, statsAnswer);
+  return new Map(Object.entries(answer.indices).map(([index, stats]) => [index, stats.primaries.docs?.count ?? 0]));
 }
 
 export { deleteIndices, docCounts, resolveIndices };

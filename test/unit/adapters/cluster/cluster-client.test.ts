@@ -286,22 +286,34 @@ describe('indices', () => {
     pri: '1',
   });
 
-  it('resolves patterns to concrete indices with counts and sizes, and names patterns that reach nothing', async () => {
+  it('resolves each pattern to concrete indices with counts and sizes, and names patterns that reach nothing', async () => {
     const { client, sent } = buildClient([
       answered(200, [catRow('logs-2', '5', '2048'), catRow('logs-1', '3', '1024')]),
+      clusterError(404, 'index_not_found_exception', 'no such index [orders]'),
+      answered(200, []),
+      answered(200, [catRow('logs-1', '3', '1024')]),
     ]);
 
-    const resolved = await client.resolveIndices(['logs-*', 'orders']);
+    const resolved = await client.resolveIndices(['logs-*', 'orders', 'none-*', 'logs-1']);
 
-    expect(sent[0]).toMatchObject({
-      path: '/_cat/indices/logs-*,orders',
-      query: { bytes: 'b', ignore_unavailable: 'true' },
-    });
+    expect(sent.map((request) => request.path)).toEqual([
+      '/_cat/indices/logs-*',
+      '/_cat/indices/orders',
+      '/_cat/indices/none-*',
+      '/_cat/indices/logs-1',
+    ]);
+    expect(sent[0]?.query).toMatchObject({ bytes: 'b', format: 'json' });
     expect(resolved.indices.map((index) => [index.index, index.docsCount, index.storeBytes])).toEqual([
       ['logs-1', 3, 1024],
       ['logs-2', 5, 2048],
     ]);
-    expect(resolved.unmatched).toEqual(['orders']);
+    expect(resolved.unmatched).toEqual(['orders', 'none-*']);
+  });
+
+  it('passes on a refusal to list indices', async () => {
+    const { client } = buildClient([clusterError(403, 'security_exception', 'no permissions for [indices:monitor]')]);
+
+    await expect(client.resolveIndices(['logs-*'])).rejects.toThrowError('access denied');
   });
 
   it('reads a closed index without counts as zero', async () => {
@@ -366,8 +378,10 @@ describe('indices', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('reads doc counts of the indices that exist', async () => {
-    const { client } = buildClient([answered(200, [{ index: 'a', 'docs.count': '7' }, { index: 'b' }])]);
+  it('reads doc counts of the indices that exist from their primaries', async () => {
+    const { client, sent } = buildClient([
+      answered(200, { indices: { a: { primaries: { docs: { count: 7 } } }, b: { primaries: {} } } }),
+    ]);
 
     expect(await client.docCounts(['a', 'b', 'c'])).toEqual(
       new Map([
@@ -375,6 +389,7 @@ describe('indices', () => {
         ['b', 0],
       ]),
     );
+    expect(sent[0]).toMatchObject({ path: '/a,b,c/_stats/docs', query: { ignore_unavailable: 'true' } });
   });
 });
 

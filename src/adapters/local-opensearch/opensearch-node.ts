@@ -1,0 +1,184 @@
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LocalOpenSearchError, LocalOpenSearchErrorCode } from './errors.js';
+import { findFreePorts } from './free-ports.js';
+import { resolveJavaHome } from './java-home.js';
+import { spawnNodeProcess } from './node-process.js';
+import { formatCommandLine, lastLines } from './run-command.js';
+import {
+  type AccessCheck,
+  asServiceUser,
+  assertServiceUserCan,
+  ensureServiceUser,
+  handOverToServiceUser,
+  runsAsRoot,
+} from './service-user.js';
+
+type OpenSearchNodeOptions = {
+  /** An extracted OpenSearch home (see `ensureOpenSearchDistribution`); nothing in it is written. */
+  home: string;
+  /** Used as both the cluster name and the node name. */
+  name: string;
+  httpPort: number;
+  /** @default a free loopback port */
+  transportPort?: number;
+  dataDir: string;
+  logsDir: string;
+  /** The only place `fs` snapshot repositories may live (`path.repo`); clusters that share it share snapshots. */
+  repoPath: string;
+  /** Holds this node's own copy of `config/` and its temp dir. @default the parent of `dataDir` */
+  runDir?: string;
+  /** JVM heap (`-Xms` and `-Xmx`). @default '512m' */
+  heap?: string;
+  /** @default see `resolveJavaHome` */
+  javaHome?: string;
+  /** @default 90_000 */
+  startTimeoutMs?: number;
+  /** How long `stop()` waits after SIGTERM before it sends SIGKILL. @default 15_000 */
+  stopTimeoutMs?: number;
+};
+
+type OpenSearchNode = {
+  /** `http://127.0.0.1:<httpPort>` */
+  url: string;
+  /** `version.number` from `GET /`. */
+  version: string;
+  stop(): Promise<void>;
+};
+
+async function distributionVersion(home: string): Promise<string> {
+  const jars = await readdir(join(home, 'lib')).catch(() => []);
+  const version = jars.map((jar) => /^opensearch-(\d+\.\d+\.\d+)\.jar$/.exec(jar)?.[1]).find(Boolean);
+  if (version === undefined) {
+    throw new Error(`${home} is not an OpenSearch home: lib/opensearch-<version>.jar is missing`);
+  }
+  return version;
+}
+
+/**
+ * A private copy of `config/`: the node writes its keystore there, and jvm.options names GC log, error file and
+ * heap dump paths relative to the home, which the node's user may not write.
+ */
+async function prepareConfig(home: string, configDir: string, dataDir: string, logsDir: string): Promise<void> {
+  await rm(configDir, { recursive: true, force: true });
+  await cp(join(home, 'config'), configDir, { recursive: true });
+  const jvmOptionsPath = join(configDir, 'jvm.options');
+  const jvmOptions = await readFile(jvmOptionsPath, 'utf8');
+  await writeFile(
+    jvmOptionsPath,
+    jvmOptions.replaceAll('HeapDumpPath=data', `HeapDumpPath=${dataDir}`).replace(/(?<=[=:])logs\//g, `${logsDir}/`),
+  );
+}
+
+async function fetchVersion(url: string, signal: AbortSignal): Promise<string | undefined> {
+  const response = await fetch(`${url}/`, { signal: AbortSignal.any([signal, AbortSignal.timeout(2_000)]) });
+  if (!response.ok) return undefined;
+  const body = (await response.json()) as { version?: { number?: string } };
+  return body.version?.number;
+}
+
+/** Resolves with the version once `GET /` answers and the cluster is at least yellow. */
+async function waitUntilReady(url: string, deadline: number, signal: AbortSignal): Promise<string> {
+  let version: string | undefined;
+  while (Date.now() < deadline && !signal.aborted) {
+    try {
+      version ??= await fetchVersion(url, signal);
+      if (version !== undefined) {
+        const seconds = Math.max(1, Math.ceil((deadline - Date.now()) / 1000));
+        const health = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=${seconds}s`, {
+          signal: AbortSignal.any([signal, AbortSignal.timeout(seconds * 1000 + 2_000)]),
+        });
+        if (health.ok) return version;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error('timed out');
+}
+
+/** OpenSearch refuses to run as root: the node's own dirs go to the service user, and runuser starts it. */
+async function launchAsServiceUser(script: string, args: string[], readable: string[], owned: string[]) {
+  await ensureServiceUser();
+  await handOverToServiceUser(owned);
+  await assertServiceUserCan([
+    ...readable.map((path): AccessCheck => ({ path, access: 'read' })),
+    { path: script, access: 'execute' },
+    ...owned.map((path): AccessCheck => ({ path, access: 'write' })),
+  ]);
+  return asServiceUser(script, args);
+}
+
+/**
+ * Starts a single-node OpenSearch cluster on loopback and resolves once it is at least yellow. When this process
+ * runs as root, the node runs as the `es-snapshot-bot` system user, created on first use.
+ *
+ * @example
+ * const node = await startOpenSearchNode({ home, name: 'a', httpPort: 9200, dataDir, logsDir, repoPath });
+ * await node.stop();
+ */
+async function startOpenSearchNode(options: OpenSearchNodeOptions): Promise<OpenSearchNode> {
+  const { home, name, httpPort, dataDir, logsDir, repoPath, heap = '512m' } = options;
+  const { runDir = dirname(dataDir), startTimeoutMs = 90_000, stopTimeoutMs = 15_000 } = options;
+  const deadline = Date.now() + startTimeoutMs;
+  const transportPort = options.transportPort ?? (await findFreePorts(1))[0];
+  const javaHome = options.javaHome ?? (await resolveJavaHome({ opensearchVersion: await distributionVersion(home) }));
+  const configDir = join(runDir, 'config');
+  const tmpDir = join(runDir, 'tmp');
+  await Promise.all([dataDir, logsDir, repoPath, tmpDir].map((dir) => mkdir(dir, { recursive: true })));
+  await prepareConfig(home, configDir, dataDir, logsDir);
+
+  const settings = {
+    'cluster.name': name,
+    'node.name': name,
+    'discovery.type': 'single-node',
+    'network.host': '127.0.0.1',
+    'http.port': httpPort,
+    'transport.port': transportPort,
+    'path.data': dataDir,
+    'path.logs': logsDir,
+    'path.repo': repoPath,
+    'cluster.routing.allocation.disk.threshold_enabled': false,
+    'action.destructive_requires_name': true,
+  };
+  const script = join(home, 'bin', 'opensearch');
+  const scriptArgs = Object.entries(settings).map(([key, value]) => `-E${key}=${value}`);
+  const env = {
+    OPENSEARCH_PATH_CONF: configDir,
+    OPENSEARCH_TMPDIR: tmpDir,
+    OPENSEARCH_JAVA_HOME: javaHome,
+    OPENSEARCH_JAVA_OPTS: `-Xms${heap} -Xmx${heap}`,
+  };
+  const owned = [configDir, tmpDir, dataDir, logsDir, repoPath];
+  const readable = [join(home, 'lib'), join(javaHome, 'bin', 'java')];
+  const launch = runsAsRoot()
+    ? await launchAsServiceUser(script, scriptArgs, readable, owned)
+    : { command: script, args: scriptArgs };
+  const envAssignments = Object.entries(env).map(([key, value]) => `${key}=${value}`);
+  const commandLine = formatCommandLine('env', [...envAssignments, launch.command, ...launch.args]);
+  const node = spawnNodeProcess({ ...launch, env, stopTimeoutMs });
+
+  const url = `http://127.0.0.1:${httpPort}`;
+  const giveUp = new AbortController();
+  try {
+    const version = await Promise.race([
+      waitUntilReady(url, deadline, giveUp.signal),
+      node.exited.then((reason) => Promise.reject(new Error(reason))),
+    ]);
+    return { url, version, stop: node.stop };
+  } catch (error) {
+    const why = node.exitReason() ?? `did not become ready within ${Math.round(startTimeoutMs / 1000)} s`;
+    await node.stop();
+    throw new LocalOpenSearchError(LocalOpenSearchErrorCode.nodeStartFailed, `OpenSearch node "${name}" ${why}`, {
+      cause: error,
+      commandLine,
+      outputTail: lastLines(node.output(), 30),
+    });
+  } finally {
+    giveUp.abort();
+  }
+}
+
+export { type OpenSearchNode, type OpenSearchNodeOptions, startOpenSearchNode };

@@ -1,0 +1,170 @@
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { checkManagedServiceRules, classifyLongRunning, type LongRunningCall } from './managed-service-rules.js';
+import { type GatewayCredentials, verifySigV4 } from './sigv4-verification.js';
+
+type ManagedServiceGatewayOptions = {
+  /** Base URL of the plain cluster behind the gateway. */
+  target: string;
+  /** The only region a signature may be scoped to. */
+  region: string;
+  /** The only identity the gateway knows; with `sessionToken`, requests must carry that token. */
+  credentials: GatewayCredentials;
+  /** Clock for the 5-minute signature window. @default () => new Date() */
+  now?: () => Date;
+  /** Larger bodies get 413, as on small instance types. @default 10 MiB */
+  maxBodyBytes?: number;
+};
+
+type RecordedRequest = {
+  method: string;
+  /** As on the wire, without the query. */
+  path: string;
+  /** Raw query string, without `?`; empty when there is none. */
+  query: string;
+  /** What the client received. */
+  status: number;
+};
+
+type ManagedServiceGateway = {
+  /** `http://127.0.0.1:<port>`: point a signing client here. */
+  url: string;
+  /** The next matching call is forwarded, its answer awaited and dropped, and the client gets 504. */
+  answerNextWith504(match: LongRunningCall): void;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+};
+
+// Hop-by-hop headers, the signature, and what the gateway sets itself never go to the cluster.
+const NOT_FORWARDED = new Set(['authorization', 'host', 'connection', 'keep-alive', 'transfer-encoding', 'te']);
+const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding']);
+
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // The whole body is read even when too large, so the client sees the 413 instead of a reset connection.
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: object): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
+  response.end(JSON.stringify(body));
+}
+
+function forwardedHeaders(headers: IncomingHttpHeaders, target: URL, body: Buffer): OutgoingHttpHeaders {
+  const kept = Object.entries(headers).filter(([name]) => !NOT_FORWARDED.has(name) && !name.startsWith('x-amz-'));
+  return { ...Object.fromEntries(kept), host: target.host, 'content-length': String(body.length) };
+}
+
+function forward(target: URL, incoming: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = send(target, {
+      method: incoming.method,
+      path: `${target.pathname.replace(/\/$/, '')}${incoming.url ?? '/'}`,
+      headers: forwardedHeaders(incoming.headers, target, body),
+    });
+    outgoing.on('response', resolve);
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/**
+ * Starts a loopback HTTP server that behaves like an Amazon OpenSearch Service domain in front of `target`: it
+ * checks SigV4 signatures (recomputed with the same signer library the clients use), refuses what the service
+ * refuses (FACTS.md section E), and can answer a restore or snapshot call with 504 after forwarding it.
+ *
+ * @example
+ * const gateway = await startManagedServiceGateway({ target: rig.clusters.a.url, region, credentials });
+ * gateway.answerNextWith504('restore');
+ */
+async function startManagedServiceGateway(options: ManagedServiceGatewayOptions): Promise<ManagedServiceGateway> {
+  const { region, credentials, now = () => new Date(), maxBodyBytes = 10 * 1024 * 1024 } = options;
+  const target = new URL(options.target);
+  const requests: RecordedRequest[] = [];
+  const pending504: LongRunningCall[] = [];
+
+  async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = incoming.method ?? 'GET';
+    const [rawPath = '/', ...queryParts] = (incoming.url ?? '/').split('?');
+    const rawQuery = queryParts.join('?');
+    const answer = (status: number, body: object) => {
+      requests.push({ method, path: rawPath, query: rawQuery, status });
+      sendJson(response, status, body);
+    };
+    const body = await readBody(incoming, maxBodyBytes);
+    if (body === undefined) return answer(413, { Message: `Request size exceeded ${maxBodyBytes} bytes` });
+    const received = { method, rawPath, rawQuery, headers: incoming.headers, body };
+    const signatureProblem = await verifySigV4(received, { region, credentials, now: now() });
+    if (signatureProblem !== undefined) return answer(403, { Message: signatureProblem });
+    const refusal = checkManagedServiceRules(received);
+    if (refusal !== undefined) return answer(refusal.status, { Message: refusal.message });
+
+    const longRunning = classifyLongRunning(method, rawPath);
+    const timesOut = longRunning !== undefined && pending504.includes(longRunning);
+    if (timesOut) pending504.splice(pending504.indexOf(longRunning), 1);
+    const upstream = await forward(target, incoming, body);
+    if (timesOut) {
+      // The cluster did the work; the client only learns that the gateway stopped waiting.
+      await upstream.toArray();
+      return answer(504, { message: 'Gateway Timeout' });
+    }
+    requests.push({ method, path: rawPath, query: rawQuery, status: upstream.statusCode ?? 502 });
+    const headers = Object.entries(upstream.headers).filter(([name]) => !NOT_RETURNED.has(name));
+    response.writeHead(upstream.statusCode ?? 502, Object.fromEntries(headers));
+    upstream.pipe(response);
+  }
+
+  const server = createServer((incoming, response) => {
+    handle(incoming, response).catch((error: unknown) => {
+      if (response.headersSent) {
+        response.destroy(error as Error);
+        return;
+      }
+      const [path = '/', ...query] = (incoming.url ?? '/').split('?');
+      requests.push({ method: incoming.method ?? 'GET', path, query: query.join('?'), status: 502 });
+      sendJson(response, 502, { message: `Bad Gateway: ${(error as Error).message}` });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    answerNextWith504: (match) => {
+      pending504.push(match);
+    },
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export {
+  type ManagedServiceGateway,
+  type ManagedServiceGatewayOptions,
+  type RecordedRequest,
+  startManagedServiceGateway,
+};
