@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { ApprovalPolicy } from '../core/approval/approval-policy.js';
 import type { RepositoryDefinition } from '../ports/cluster-client.js';
 import { ConfigError } from './errors.js';
 
@@ -51,6 +52,47 @@ const endpoint = z
   })
   .refine((url) => !/\.aoss\.amazonaws\.com/.test(url), 'OpenSearch Serverless collections have no snapshot API');
 
+const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+const SLACK_GROUP = /^S[A-Z0-9]{2,}$/;
+const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,}$/;
+
+const userIds = z.array(z.string().regex(SLACK_USER, 'expected a Slack user ID like U0123ABCD')).default([]);
+const groupIds = z.array(z.string().regex(SLACK_GROUP, 'expected a Slack user group ID like S0123ABCD')).default([]);
+
+const approvalSchema = z
+  .strictObject({
+    approvers: userIds,
+    approver_groups: groupIds,
+    required: z.number().int().min(1).max(5).default(1),
+    allow_self_approval: z.boolean().default(false),
+    expiry_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    auto_run: z
+      .array(z.enum(['repo-register', 'snapshot-create', 'snapshot-delete', 'index-delete', 'restore', 'migrate']))
+      .default(['repo-register', 'snapshot-create']),
+  })
+  .default({
+    approvers: [],
+    approver_groups: [],
+    required: 1,
+    allow_self_approval: false,
+    expiry_minutes: 30,
+    auto_run: ['repo-register', 'snapshot-create'],
+  });
+
+const onCallSchema = z
+  .strictObject({
+    users: userIds,
+    groups: groupIds,
+    channel: z.string().regex(SLACK_CHANNEL, 'expected a Slack channel ID like C0123ABCD').optional(),
+    stall_minutes: z.number().int().min(1).default(30),
+  })
+  .default({ users: [], groups: [], stall_minutes: 30 });
+
 const clusterSchema = z
   .strictObject({
     endpoint,
@@ -60,6 +102,11 @@ const clusterSchema = z
     default_repository: z.discriminatedUnion('type', [s3Repository, fsRepository]).optional(),
     protected_indices: z.array(z.string().min(1)).default([]),
     request_timeout_seconds: z.number().positive().max(900).default(30),
+    approval: approvalSchema,
+    allowed_channels: z
+      .array(z.string().regex(SLACK_CHANNEL, 'expected a Slack channel ID like C0123ABCD'))
+      .default([]),
+    on_call: onCallSchema,
   })
   .superRefine((cluster, context) => {
     if (cluster.signing === 'es' && cluster.region === undefined) {
@@ -78,6 +125,7 @@ const clusterSchema = z
 const CLUSTER_ALIAS = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 const configSchema = z.strictObject({
+  language: z.enum(['en', 'ja']).default('en'),
   clusters: z
     .record(z.string().regex(CLUSTER_ALIAS), clusterSchema)
     .refine((clusters) => Object.keys(clusters).length > 0, 'define at least one cluster'),
@@ -92,9 +140,15 @@ type ClusterConfig = {
   defaultRepository: RepositoryDefinition | undefined;
   protectedIndices: string[];
   requestTimeoutMs: number;
+  approval: ApprovalPolicy;
+  /** Channels where this cluster may be used; empty = any channel. */
+  allowedChannels: string[];
+  onCall: OnCall;
 };
 
-type BotConfig = { clusters: Map<string, ClusterConfig> };
+type OnCall = { users: string[]; groups: string[]; channel: string | undefined; stallMinutes: number };
+
+type BotConfig = { language: 'en' | 'ja'; clusters: Map<string, ClusterConfig> };
 
 /** Messages for the two mistakes people make most: a key left out, and a key misspelled. */
 function plainIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
@@ -109,6 +163,30 @@ function describeIssue(issue: z.core.$ZodIssue): ConfigError {
   return new ConfigError(key, issue.message);
 }
 
+function toClusterConfig(alias: string, cluster: z.infer<typeof clusterSchema>): ClusterConfig {
+  const { approval, on_call: onCall } = cluster;
+  return {
+    alias,
+    endpoint: new URL(cluster.endpoint),
+    region: cluster.region,
+    signing: cluster.signing,
+    assumeRoleArn: cluster.assume_role_arn,
+    defaultRepository: cluster.default_repository,
+    protectedIndices: cluster.protected_indices,
+    requestTimeoutMs: cluster.request_timeout_seconds * 1000,
+    approval: {
+      approvers: approval.approvers,
+      approverGroups: approval.approver_groups,
+      required: approval.required,
+      allowSelfApproval: approval.allow_self_approval,
+      expiryMinutes: approval.expiry_minutes,
+      autoRun: approval.auto_run,
+    },
+    allowedChannels: cluster.allowed_channels,
+    onCall: { users: onCall.users, groups: onCall.groups, channel: onCall.channel, stallMinutes: onCall.stall_minutes },
+  };
+}
+
 /**
  * Validates a parsed configuration document. Every problem is reported together, each with the key to fix,
  * so an operator fixes a file in one pass.
@@ -121,18 +199,9 @@ function parseBotConfig(document: unknown, source: string): BotConfig {
   }
   const clusters = Object.entries(result.data.clusters).map(([alias, cluster]): [string, ClusterConfig] => [
     alias,
-    {
-      alias,
-      endpoint: new URL(cluster.endpoint),
-      region: cluster.region,
-      signing: cluster.signing,
-      assumeRoleArn: cluster.assume_role_arn,
-      defaultRepository: cluster.default_repository,
-      protectedIndices: cluster.protected_indices,
-      requestTimeoutMs: cluster.request_timeout_seconds * 1000,
-    },
+    toClusterConfig(alias, cluster),
   ]);
-  return { clusters: new Map(clusters) };
+  return { language: result.data.language, clusters: new Map(clusters) };
 }
 
 /** Reads a YAML (or JSON) cluster configuration file. */
@@ -154,5 +223,5 @@ async function loadBotConfig(path: string): Promise<BotConfig> {
   return parseBotConfig(document, path);
 }
 
-export type { BotConfig, ClusterConfig };
+export type { BotConfig, ClusterConfig, OnCall };
 export { loadBotConfig, parseBotConfig };

@@ -1,3 +1,5 @@
+import type { Job } from './jobs/job.js';
+
 /**
  * Domain errors. Each one has a stable `code` (for tests, logs and message catalogues), a one-line `message`
  * a person can read, and a `hint` that says what to do next.
@@ -190,6 +192,50 @@ class ClusterRequestError extends ClusterError {
   }
 }
 
+class JobConflictError extends BotError {
+  override readonly code = 'job_conflict';
+  constructor(
+    readonly currentJob: Job,
+    options?: ErrorOptions,
+  ) {
+    super(`job ${currentJob.id} was changed by someone else (now ${currentJob.state}, version ${currentJob.version})`, {
+      ...options,
+      hint: `Look at the job again: /es snapshot job ${currentJob.id}`,
+    });
+    this.name = 'JobConflictError';
+  }
+}
+
+class JobNotFoundError extends BotError {
+  override readonly code = 'job_not_found';
+  constructor(readonly jobId: string) {
+    super(`there is no job ${jobId}`, {
+      hint: 'List jobs with /es snapshot jobs, or your own with /es snapshot jobs mine.',
+    });
+    this.name = 'JobNotFoundError';
+  }
+}
+
+class InvalidTransitionError extends BotError {
+  override readonly code = 'invalid_transition';
+  constructor(
+    readonly jobId: string,
+    readonly from: string,
+    readonly event: string,
+  ) {
+    super(`job ${jobId} is ${from}: it cannot be ${event} now`);
+    this.name = 'InvalidTransitionError';
+  }
+}
+
+class NotAllowedError extends BotError {
+  override readonly code = 'not_allowed';
+  constructor(message: string, options?: BotErrorOptions) {
+    super(message, options);
+    this.name = 'NotAllowedError';
+  }
+}
+
 export type { BotErrorOptions };
 export {
   AutomatedRepositoryError,
@@ -201,6 +247,10 @@ export {
   ConcurrentSnapshotError,
   IndexNotFoundError,
   InvalidResourceNameError,
+  InvalidTransitionError,
+  JobConflictError,
+  JobNotFoundError,
+  NotAllowedError,
   ProtectedIndexError,
   RepositoryMissingError,
   RestoreBlockedByOpenIndexError,

@@ -20,6 +20,9 @@ const managedCluster = {
     },
   },
   protected_indices: ['audit-*'],
+  approval: { approvers: ['U0ALICE'], approver_groups: ['S0SRE'], required: 2, expiry_minutes: 15 },
+  allowed_channels: ['C0OPS'],
+  on_call: { groups: ['S0ONCALL'], channel: 'C0PAGE' },
 };
 
 function problemsOf(document: unknown): string {
@@ -45,6 +48,28 @@ describe('parseBotConfig', () => {
       defaultRepository: managedCluster.default_repository,
       protectedIndices: ['audit-*'],
       requestTimeoutMs: 30_000,
+      approval: {
+        approvers: ['U0ALICE'],
+        approverGroups: ['S0SRE'],
+        required: 2,
+        allowSelfApproval: false,
+        expiryMinutes: 15,
+        autoRun: ['repo-register', 'snapshot-create'],
+      },
+      allowedChannels: ['C0OPS'],
+      onCall: { users: [], groups: ['S0ONCALL'], channel: 'C0PAGE', stallMinutes: 30 },
+    });
+    expect(config.language).toBe('en');
+  });
+
+  it('fills approval and on-call defaults for a cluster that names none', () => {
+    const config = parseBotConfig({ language: 'ja', clusters: { a: { endpoint: 'http://x', signing: 'none' } } }, 'c');
+
+    expect(config.language).toBe('ja');
+    expect(config.clusters.get('a')).toMatchObject({
+      approval: { approvers: [], required: 1, allowSelfApproval: false, expiryMinutes: 30 },
+      allowedChannels: [],
+      onCall: { users: [], groups: [], channel: undefined },
     });
   });
 
@@ -111,6 +136,12 @@ describe('parseBotConfig', () => {
       { clusters: { a: { ...managedCluster, assume_role_arn: 'TheRole' } } },
       'clusters.a.assume_role_arn: expected an IAM role ARN',
     ],
+    [
+      'an approver that is not a user ID',
+      { clusters: { a: { ...managedCluster, approval: { approvers: ['@alice'] } } } },
+      'clusters.a.approval.approvers.0: expected a Slack user ID',
+    ],
+    ['an unknown language', { language: 'fr', clusters: { a: managedCluster } }, 'language'],
     [
       'an unknown repository type',
       { clusters: { a: { ...managedCluster, default_repository: { name: 'm', type: 'hdfs', settings: {} } } } },

@@ -1,0 +1,59 @@
+import type { Job } from '../jobs/job.js';
+import { type JobKind, JobState } from '../jobs/job-states.js';
+import { effectiveState } from '../jobs/transitions.js';
+
+/** Who may approve what on one cluster; from the cluster config. */
+type ApprovalPolicy = {
+  /** Slack user IDs allowed to approve. */
+  approvers: readonly string[];
+  /** Slack user group IDs whose members may approve. */
+  approverGroups: readonly string[];
+  /** Approvals needed before the job runs. @default 1 */
+  required: number;
+  /** Whether the requester may approve their own request. @default false */
+  allowSelfApproval: boolean;
+  /** Minutes a request waits for approval before it expires. @default 30 */
+  expiryMinutes: number;
+  /** Job kinds that run without approval. @default ['snapshot-create', 'repo-register'] */
+  autoRun: readonly JobKind[];
+};
+
+type ApprovalDecision = { allowed: true } | { allowed: false; reason: string };
+
+function needsApproval(kind: JobKind, policy: ApprovalPolicy): boolean {
+  return !policy.autoRun.includes(kind);
+}
+
+function isApprover(userId: string, policy: ApprovalPolicy, groupMembers: ReadonlySet<string>): boolean {
+  return policy.approvers.includes(userId) || groupMembers.has(userId);
+}
+
+/**
+ * Whether `userId` may approve or reject `job` now. `groupMembers` are the members of the policy's approver
+ * groups, looked up by the caller.
+ */
+function mayDecide(
+  job: Job,
+  userId: string,
+  policy: ApprovalPolicy,
+  groupMembers: ReadonlySet<string>,
+  now: Date,
+): ApprovalDecision {
+  const state = effectiveState(job, now);
+  if (state !== JobState.PENDING_APPROVAL) {
+    return { allowed: false, reason: `this request is already ${state.toLowerCase().replace('_', ' ')}` };
+  }
+  if (!isApprover(userId, policy, groupMembers)) {
+    return { allowed: false, reason: 'you are not an approver for this cluster' };
+  }
+  if (userId === job.requestedBy && !policy.allowSelfApproval) {
+    return { allowed: false, reason: 'you cannot approve your own request: another approver has to' };
+  }
+  if (job.approval?.approvals.some((approval) => approval.userId === userId)) {
+    return { allowed: false, reason: 'you have already approved this request' };
+  }
+  return { allowed: true };
+}
+
+export type { ApprovalDecision, ApprovalPolicy };
+export { isApprover, mayDecide, needsApproval };

@@ -1,0 +1,133 @@
+import { InvalidTransitionError } from '../errors.js';
+import type { Job, JobStep } from './job.js';
+import { isFinal, JobState } from './job-states.js';
+
+/**
+ * The job state machine as a table: for each event, the states it may start from. Every function below returns
+ * a new job (version + 1, the event recorded in its history) or throws InvalidTransitionError; none writes.
+ */
+const ALLOWED_FROM = {
+  approve: [JobState.PENDING_APPROVAL],
+  reject: [JobState.PENDING_APPROVAL],
+  expire: [JobState.PENDING_APPROVAL],
+  cancel: [JobState.PENDING_APPROVAL, JobState.QUEUED],
+  claim: [JobState.QUEUED, JobState.RUNNING],
+  progress: [JobState.RUNNING],
+  finish: [JobState.RUNNING],
+} as const satisfies Record<string, readonly JobState[]>;
+
+type JobEventName = keyof typeof ALLOWED_FROM;
+
+const PAST_TENSE: Record<JobEventName, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  expire: 'expired',
+  cancel: 'cancelled',
+  claim: 'started',
+  progress: 'updated',
+  finish: 'finished',
+};
+
+/** The state a person should see: a request nobody approved in time has expired even before anyone writes so. */
+function effectiveState(job: Job, now: Date): JobState {
+  const expired = job.approval !== undefined && now.getTime() >= Date.parse(job.approval.expiresAt);
+  return job.state === JobState.PENDING_APPROVAL && expired ? JobState.EXPIRED : job.state;
+}
+
+function assertAllowed(job: Job, event: JobEventName, now: Date): void {
+  const allowed: readonly JobState[] = ALLOWED_FROM[event];
+  const state = event === 'expire' ? job.state : effectiveState(job, now);
+  if (!allowed.includes(state)) throw new InvalidTransitionError(job.id, state, PAST_TENSE[event]);
+}
+
+type Change = { event: string; by?: string; detail?: string };
+
+function next(job: Job, now: Date, change: Change, fields: Partial<Job>): Job {
+  const at = now.toISOString();
+  const entry = { at, event: change.event, by: change.by, detail: change.detail };
+  return { ...job, ...fields, version: job.version + 1, updatedAt: at, history: [...job.history, entry] };
+}
+
+/**
+ * Records one approval; with enough approvals the job is queued. The caller has already checked that this user
+ * may approve (approval-policy.ts).
+ */
+function approve(job: Job, userId: string, now: Date): Job {
+  assertAllowed(job, 'approve', now);
+  const approval = job.approval ?? { required: 1, approvals: [], expiresAt: now.toISOString() };
+  const approvals = [...approval.approvals, { userId, at: now.toISOString() }];
+  const enough = approvals.length >= approval.required;
+  const detail = `${approvals.length} of ${approval.required}`;
+  return next(
+    job,
+    now,
+    { event: enough ? 'approved' : 'approval-recorded', by: userId, detail },
+    {
+      approval: { ...approval, approvals },
+      state: enough ? JobState.QUEUED : JobState.PENDING_APPROVAL,
+    },
+  );
+}
+
+function reject(job: Job, userId: string, now: Date, reason?: string): Job {
+  assertAllowed(job, 'reject', now);
+  return next(job, now, { event: 'rejected', by: userId, detail: reason }, { state: JobState.REJECTED });
+}
+
+function expire(job: Job, now: Date): Job {
+  assertAllowed(job, 'expire', now);
+  if (effectiveState(job, now) !== JobState.EXPIRED) throw new InvalidTransitionError(job.id, job.state, 'expired');
+  return next(
+    job,
+    now,
+    { event: 'expired', detail: `not approved by ${job.approval?.expiresAt}` },
+    {
+      state: JobState.EXPIRED,
+    },
+  );
+}
+
+function cancel(job: Job, userId: string, now: Date): Job {
+  assertAllowed(job, 'cancel', now);
+  return next(job, now, { event: 'cancelled', by: userId }, { state: JobState.CANCELLED });
+}
+
+/**
+ * Takes the job for one worker until `leaseMs` from now. A running job can be claimed again only when its lease
+ * has run out: its worker died, and the next one resumes at the step it left.
+ */
+function claim(job: Job, owner: string, now: Date, leaseMs: number): Job {
+  assertAllowed(job, 'claim', now);
+  if (job.lease !== undefined && Date.parse(job.lease.until) > now.getTime()) {
+    throw new InvalidTransitionError(job.id, `${job.state} (leased by ${job.lease.owner})`, 'claimed');
+  }
+  const lease = { owner, until: new Date(now.getTime() + leaseMs).toISOString() };
+  const event = job.state === JobState.QUEUED ? 'started' : 'resumed';
+  return next(job, now, { event, by: owner }, { state: JobState.RUNNING, lease });
+}
+
+/** Replaces one step (its status, detail, progress) while the job runs; not a history event of its own. */
+function updateStep(job: Job, position: number, step: JobStep, now: Date): Job {
+  assertAllowed(job, 'progress', now);
+  const steps = job.steps.map((existing, index) => (index === position ? step : existing));
+  return { ...job, steps, version: job.version + 1, updatedAt: now.toISOString() };
+}
+
+/** Ends a running job, with the reason in its history, and gives up the lease. */
+function finish(
+  job: Job,
+  state: typeof JobState.SUCCEEDED | typeof JobState.PARTIAL | typeof JobState.FAILED,
+  now: Date,
+  detail?: string,
+): Job {
+  assertAllowed(job, 'finish', now);
+  return next(job, now, { event: state.toLowerCase(), detail }, { state, lease: undefined });
+}
+
+/** Gives up the lease without ending the job: it waits for the next tick (a snapshot or restore still running). */
+function release(job: Job, now: Date): Job {
+  assertAllowed(job, 'progress', now);
+  return { ...job, lease: undefined, version: job.version + 1, updatedAt: now.toISOString() };
+}
+
+export { approve, cancel, claim, effectiveState, expire, finish, isFinal, reject, release, updateStep };

@@ -1,0 +1,108 @@
+import type { Job, JobStep } from '../jobs/job.js';
+import { JobState } from '../jobs/job-states.js';
+import { effectiveState } from '../jobs/transitions.js';
+import {
+  type Block,
+  type Button,
+  context,
+  header,
+  LIMITS,
+  plain,
+  type SlackMessage,
+  sectionsOf,
+  withinBlockLimit,
+} from './blocks.js';
+import type { Catalog } from './catalog.js';
+import { formatBytes, formatPercent, progressBar, slackDate } from './format.js';
+import { planCluster, planLines } from './plan-lines.js';
+
+/** Action ids of the approval buttons; the button value is the job id. */
+const ApprovalAction = { APPROVE: 'job.approve', REJECT: 'job.reject' } as const;
+
+const STEP_ICON: Record<JobStep['status'], string> = {
+  pending: ':white_square:',
+  running: ':hourglass_flowing_sand:',
+  done: ':white_check_mark:',
+  failed: ':x:',
+};
+
+function stepLine(step: JobStep, catalog: Catalog): string {
+  const progress = step.progress;
+  const detail = step.detail === undefined ? '' : ` — ${step.detail}`;
+  const bar =
+    progress === undefined || step.status !== 'running'
+      ? ''
+      : `\n    ${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${progress.shardsDone}/${progress.shardsTotal} shards · ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`;
+  return `${STEP_ICON[step.status]} ${catalog.step[step.name]} (${step.cluster})${detail}${bar}`;
+}
+
+function decisionLine(job: Job, state: JobState, catalog: Catalog): string | undefined {
+  const decidedBy =
+    [...job.history].reverse().find((entry) => ['rejected', 'cancelled'].includes(entry.event))?.by ?? '?';
+  if (state === JobState.EXPIRED) return catalog.expired;
+  if (state === JobState.REJECTED) return catalog.rejectedBy(decidedBy);
+  if (state === JobState.CANCELLED) return catalog.cancelledBy(decidedBy);
+  const approvals = job.approval?.approvals ?? [];
+  if (approvals.length === 0 || state === JobState.PENDING_APPROVAL) return undefined;
+  return catalog.approvedBy(
+    approvals.map((approval) => `<@${approval.userId}> (${slackDate(approval.at)})`).join(', '),
+  );
+}
+
+function approvalButtons(job: Job, catalog: Catalog, kind: string, cluster: string): Block {
+  const confirm = {
+    title: plain(catalog.confirmTitle, 100),
+    text: plain(catalog.confirmBody(kind, cluster), LIMITS.confirm),
+    confirm: plain(catalog.confirmYes, 30),
+    deny: plain(catalog.confirmNo, 30),
+    style: 'danger' as const,
+  };
+  const approve: Button = {
+    type: 'button',
+    action_id: ApprovalAction.APPROVE,
+    text: plain(catalog.approve, LIMITS.button),
+    value: job.id,
+    style: 'primary',
+    confirm,
+  };
+  const reject: Button = {
+    type: 'button',
+    action_id: ApprovalAction.REJECT,
+    text: plain(catalog.reject, LIMITS.button),
+    value: job.id,
+    style: 'danger',
+  };
+  return { type: 'actions', block_id: `approval:${job.id}`, elements: [approve, reject] };
+}
+
+/**
+ * The job's one message in the channel, for every state: the approval request with its buttons while it waits,
+ * then the same plan with the decision, the steps and their progress. Updated in place as the job moves.
+ */
+function jobMessage(job: Job, catalog: Catalog, now: Date): SlackMessage {
+  const state = effectiveState(job, now);
+  const kind = catalog.kind[job.kind];
+  const cluster = planCluster(job.plan);
+  const pending = state === JobState.PENDING_APPROVAL;
+  const title = pending
+    ? catalog.approvalNeeded(kind, cluster)
+    : `${catalog.jobTitle(kind, cluster)}: ${catalog.state[state]}`;
+  const status = [catalog.requestedBy(job.requestedBy), `*${catalog.state[state]}*`];
+  if (pending && job.approval !== undefined) {
+    status.push(catalog.approvals(job.approval.approvals.length, job.approval.required));
+    status.push(catalog.expiresAt(slackDate(job.approval.expiresAt)), catalog.jobFooter(job.id));
+  }
+  const decision = decisionLine(job, state, catalog);
+  const showSteps = ![JobState.PENDING_APPROVAL, JobState.REJECTED, JobState.EXPIRED].includes(state as never);
+  const blocks: Block[] = [
+    header(title),
+    context(...status),
+    ...sectionsOf(planLines(job.plan, catalog, job.id)),
+    ...(decision === undefined ? [] : sectionsOf([decision])),
+    ...(showSteps ? sectionsOf(job.steps.map((step) => stepLine(step, catalog))) : []),
+    pending ? approvalButtons(job, catalog, kind, cluster) : context(catalog.jobFooter(job.id)),
+  ];
+  return { text: title, blocks: withinBlockLimit(blocks) };
+}
+
+export { ApprovalAction, jobMessage };

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { JobConflictError, JobNotFoundError, NotAllowedError } from '../../../src/core/errors.js';
+import { buildRequestedJob } from '../../fixtures/plans.js';
+
+describe('job errors', () => {
+  it('a conflict carries the job as it is now', () => {
+    const current = buildRequestedJob();
+
+    const error = new JobConflictError(current);
+
+    expect(error).toMatchObject({ code: 'job_conflict', name: 'JobConflictError', currentJob: current });
+    expect(error.message).toBe('job job00001 was changed by someone else (now PENDING_APPROVAL, version 1)');
+    expect(error.hint).toBe('Look at the job again: /es snapshot job job00001');
+  });
+
+  it('a missing job says how to find jobs', () => {
+    expect(new JobNotFoundError('abc123')).toMatchObject({
+      code: 'job_not_found',
+      message: 'there is no job abc123',
+      hint: expect.stringContaining('/es snapshot jobs'),
+    });
+  });
+
+  it('a refusal keeps its reason and hint', () => {
+    expect(new NotAllowedError('not in this channel', { hint: 'use #ops' })).toMatchObject({
+      code: 'not_allowed',
+      name: 'NotAllowedError',
+      hint: 'use #ops',
+    });
+  });
+});
