@@ -1,0 +1,82 @@
+import { UsageError } from '../errors.js';
+import type { JobPlan, PlannedIndex } from '../jobs/job.js';
+import { JobKind } from '../jobs/job-states.js';
+import { type Rename, renameMapping } from '../restore/rename-mapping.js';
+import { assertDeletable, BUILT_IN_PROTECTED_PATTERNS, matchesWildcard } from '../safety/protected-indices.js';
+
+type SnapshotContents = { snapshot: string; state: string; indices: readonly string[] };
+
+const RESTORABLE_STATES = ['SUCCESS', 'PARTIAL'];
+
+function matchingIndices(contents: SnapshotContents, pattern: string): string[] {
+  return contents.indices.filter((index) => matchesWildcard(pattern, index));
+}
+
+/**
+ * Which indices of the snapshot a restore takes, and the name each gets. Patterns are matched against the
+ * snapshot's own index list; system indices are never restored (the managed service refuses them too).
+ */
+function restoreMapping(contents: SnapshotContents, patterns: readonly string[], rename: Rename | undefined) {
+  if (!RESTORABLE_STATES.includes(contents.state)) {
+    throw new UsageError(
+      `snapshot "${contents.snapshot}" is ${contents.state}: only SUCCESS or PARTIAL snapshots restore`,
+    );
+  }
+  const selected = new Set<string>();
+  for (const pattern of patterns) {
+    const matches = matchingIndices(contents, pattern);
+    if (matches.length === 0) {
+      const held = contents.indices.slice(0, 10).join(', ');
+      throw new UsageError(`snapshot "${contents.snapshot}" has no index matching "${pattern}"`, {
+        hint: `It holds: ${held}${contents.indices.length > 10 ? ', …' : ''}`,
+      });
+    }
+    for (const match of matches) selected.add(match);
+  }
+  const system = [...selected].find((index) => BUILT_IN_PROTECTED_PATTERNS.some((p) => matchesWildcard(p, index)));
+  if (system !== undefined) {
+    throw new UsageError(`"${system}" is a system index and is not restored`, {
+      hint: 'Name the data indices you need, e.g. indices=logs-*',
+    });
+  }
+  return renameMapping([...selected].sort(), rename);
+}
+
+type RestorePlanInput = {
+  cluster: string;
+  repository: string;
+  snapshot: string;
+  mapping: ReadonlyMap<string, string>;
+  rename: Rename | undefined;
+  replace: boolean;
+  /** Target indices that exist on the cluster now. */
+  existingTargets: readonly PlannedIndex[];
+  protectedPatterns: readonly string[];
+};
+
+/** The restore, with the existing targets deleted first when `replace` was asked for, and refused otherwise. */
+function planRestore(input: RestorePlanInput): JobPlan {
+  const { cluster, existingTargets } = input;
+  if (existingTargets.length > 0 && !input.replace) {
+    const names = existingTargets.map((entry) => `"${entry.index}"`).join(', ');
+    throw new UsageError(`${names} already exist${existingTargets.length === 1 ? 's' : ''} on ${cluster}`, {
+      hint: 'Add `replace` to delete them first (the approval shows what goes), or restore beside them with rename=(.+):restored-$1',
+    });
+  }
+  assertDeletable(
+    existingTargets.map((entry) => entry.index),
+    input.protectedPatterns,
+  );
+  return {
+    kind: JobKind.RESTORE,
+    cluster,
+    repository: input.repository,
+    snapshot: input.snapshot,
+    restores: [...input.mapping].map(([index, target]) => ({ index, target })),
+    rename: input.rename,
+    deletions: [...existingTargets],
+  };
+}
+
+export type { RestorePlanInput, SnapshotContents };
+export { planRestore, restoreMapping };

@@ -1,0 +1,47 @@
+import type { JobPlan } from '../jobs/job.js';
+import { JobKind } from '../jobs/job-states.js';
+import { validateSnapshotName } from '../safety/resource-names.js';
+import { plannedIndices, type ResolvedIndices } from './planned-index.js';
+import { chooseRepository } from './repository-choice.js';
+
+type SnapshotCreateInput = {
+  cluster: string;
+  repository: string | undefined;
+  snapshot: string | undefined;
+  includeGlobalState: boolean;
+  defaultRepository: string | undefined;
+  /** Undefined when the request names no indices: the snapshot takes every index. */
+  resolved: ResolvedIndices | undefined;
+  jobId: string;
+  now: Date;
+};
+
+/** `<cluster>-2026.11.24-0900-<job>`: sortable, lowercase, unique per job. */
+function generatedSnapshotName(cluster: string, jobId: string, now: Date): string {
+  const stamp = now.toISOString().slice(0, 16).replace(/-/g, '.').replace('T', '-').replace(':', '');
+  return validateSnapshotName(`${cluster}-${stamp}-${jobId.slice(0, 6)}`.toLowerCase());
+}
+
+function planSnapshotCreate(input: SnapshotCreateInput): JobPlan {
+  const { cluster } = input;
+  return {
+    kind: JobKind.SNAPSHOT_CREATE,
+    cluster,
+    repository: chooseRepository(cluster, input.repository, input.defaultRepository, 'write'),
+    snapshot: input.snapshot ?? generatedSnapshotName(cluster, input.jobId, input.now),
+    indices: input.resolved === undefined ? [] : plannedIndices(cluster, input.resolved),
+    includeGlobalState: input.includeGlobalState,
+  };
+}
+
+function planSnapshotDelete(cluster: string, repository: string, snapshot: string): JobPlan {
+  return {
+    kind: JobKind.SNAPSHOT_DELETE,
+    cluster,
+    repository: chooseRepository(cluster, repository, undefined, 'write'),
+    snapshot,
+  };
+}
+
+export type { SnapshotCreateInput };
+export { generatedSnapshotName, planSnapshotCreate, planSnapshotDelete };

@@ -1,0 +1,5 @@
+interface Clock {
+  now(): Date;
+}
+
+export type { Clock };
