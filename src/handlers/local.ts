@@ -1,51 +1,109 @@
+import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { createClusterClient } from '../adapters/cluster/cluster-client.js';
+import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
+import { startLocalDynamoDb } from '../adapters/dynamodb/local-dynamodb.js';
 import { type LocalClusters, startLocalClusters } from '../adapters/local-opensearch/local-clusters.js';
+import { buildApp } from '../adapters/slack/build-app.js';
+import { createSlackNotifier, createSlackUserDirectory } from '../adapters/slack/slack-notifier.js';
+import { createInProcessTasks } from '../adapters/tasks/in-process-tasks.js';
 import { type BotConfig, loadBotConfig, parseBotConfig } from '../config/cluster-config.js';
-import { readCommonEnvironment } from '../config/env.js';
+import { optionalString, readCommonEnvironment } from '../config/env.js';
 import { createLogger } from '../logging/logger.js';
+import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';
+import type { BotContext } from '../usecases/bot-context.js';
+import { pollActiveJobs } from '../usecases/poll-active-jobs.js';
+import { runBackgroundTask } from '../usecases/run-background-task.js';
+import { composeContext } from './compose-context.js';
+import { localSlack } from './local-slack.js';
 
-/** The config `npm start` uses when none is given: the two local clusters, sharing an `fs` repository. */
-function localClustersConfig(local: LocalClusters): BotConfig {
+/**
+ * The config `npm start` uses when none is given: the two local clusters sharing an `fs` repository. Approvers
+ * come from ES_SNAPSHOT_BOT_APPROVERS (Slack user IDs); on local clusters a requester may approve their own job.
+ */
+function localClustersConfig(local: LocalClusters, approvers: string[]): BotConfig {
   const cluster = (url: string) => ({
     endpoint: url,
     signing: 'none',
     default_repository: { name: 'local', type: 'fs', settings: { location: `${local.sharedRepoPath}/local` } },
+    approval: { approvers, allow_self_approval: true },
   });
   return parseBotConfig({ clusters: { a: cluster(local.clusters.a.url), b: cluster(local.clusters.b.url) } }, 'local');
 }
 
-async function describeClusters(config: BotConfig, logger: Logger): Promise<string[]> {
-  return Promise.all(
-    [...config.clusters.values()].map(async (clusterConfig) => {
-      const client = createClusterClient({ config: clusterConfig, logger });
+/** Without Slack tokens the bot still runs: messages go to the log instead. */
+function loggingChat(logger: Logger): ChatNotifier & UserDirectory {
+  return {
+    post: async (channel, message) => {
+      logger.info({ channel, text: message.text }, 'would post');
+      return { ts: String(Date.now() / 1000) };
+    },
+    update: async (channel, ts, message) => logger.info({ channel, ts, text: message.text }, 'would update'),
+    postEphemeral: async (channel, user, message) => logger.info({ channel, user, text: message.text }, 'would say'),
+    respond: async (_url, message) => logger.info({ text: message.text }, 'would respond'),
+    usergroupMembers: async () => [],
+  };
+}
+
+async function describeClusters(context: BotContext): Promise<string> {
+  const lines = await Promise.all(
+    [...context.clusters.values()].map(async (client) => {
       try {
-        const [info, health, repositories] = await Promise.all([
-          client.info(),
-          client.health(),
-          client.listRepositories(),
-        ]);
-        const names = repositories.map((repository) => repository.name).join(', ') || 'none';
-        return `${clusterConfig.alias}: ${info.distribution} ${info.version} at ${clusterConfig.endpoint.origin}, health ${health.status}, repositories: ${names}`;
+        const [info, health] = await Promise.all([client.info(), client.health()]);
+        return `${client.alias}: ${info.distribution} ${info.version}, health ${health.status}`;
       } catch (error) {
-        return `${clusterConfig.alias}: ${(error as Error).message}`;
+        return `${client.alias}: ${(error as Error).message}`;
       }
     }),
   );
+  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
-  const environment = readCommonEnvironment();
-  const logger = createLogger({ level: environment.logLevel });
-  const local = environment.configPath === undefined ? await startLocalClusters() : undefined;
+  const env = process.env;
+  const common = readCommonEnvironment(env);
+  const logger = createLogger({ level: common.logLevel });
+  const slack = localSlack(env, logger);
+  const approvers = (optionalString(env, 'ES_SNAPSHOT_BOT_APPROVERS') ?? '').split(',').filter((id) => id !== '');
+  const local = common.configPath === undefined ? await startLocalClusters() : undefined;
   const config =
-    local === undefined ? await loadBotConfig(environment.configPath as string) : localClustersConfig(local);
-  const lines = await describeClusters(config, logger);
-  process.stdout.write(`${lines.join('\n')}\n`);
-  if (local === undefined) return;
-  process.stdout.write(`Local clusters are up (shared repository path ${local.sharedRepoPath}). Ctrl-C stops them.\n`);
+    local === undefined ? await loadBotConfig(common.configPath as string) : localClustersConfig(local, approvers);
+  const dynamo = await startLocalDynamoDb({
+    tableName: 'es-snapshot-bot-jobs',
+    path: optionalString(env, 'ES_SNAPSHOT_BOT_DATA_DIR'),
+  });
+  const tasks = createInProcessTasks(logger);
+  const web = slack === undefined ? undefined : new WebClient(slack.botToken);
+  const chat = web === undefined ? loggingChat(logger) : createSlackNotifier(web);
+  const directory = web === undefined ? loggingChat(logger) : createSlackUserDirectory(web);
+  const context = composeContext({
+    config,
+    jobs: new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client }),
+    chat,
+    directory,
+    tasks,
+    logger,
+  });
+  tasks.runWith((task) => runBackgroundTask(context, task));
+  const pollSeconds = Number(optionalString(env, 'ES_SNAPSHOT_BOT_POLL_SECONDS') ?? '10');
+  const poller = setInterval(() => {
+    pollActiveJobs(context).catch((error: unknown) => logger.error({ err: error }, 'poll tick failed'));
+  }, pollSeconds * 1000);
+  process.stdout.write(`${await describeClusters(context)}\n`);
+  if (slack === undefined) {
+    process.stdout.write(
+      'Slack is not configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_BOT_ID, SLACK_BOT_USER_ID (and SLACK_APP_TOKEN for Socket Mode). See README.\n',
+    );
+  } else {
+    const app = buildApp({ receiver: slack.receiver, identity: slack, context, logger });
+    await app.start();
+    process.stdout.write(`The bot is listening: ${slack.describe}.\n`);
+  }
+  if (local !== undefined)
+    process.stdout.write(`Local clusters are up (shared repository path ${local.sharedRepoPath}).\n`);
+  process.stdout.write('Ctrl-C stops everything.\n');
   const stop = async () => {
-    await local.stop();
+    clearInterval(poller);
+    await Promise.allSettled([slack?.receiver.stop?.(), dynamo.close(), local?.stop()]);
     process.exit(0);
   };
   process.once('SIGINT', stop);

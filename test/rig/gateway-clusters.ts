@@ -20,7 +20,13 @@ type GatewayCluster = {
  * Clusters A and B as production sees them: behind a gateway that checks SigV4 like the managed service, with a
  * client that signs with credentials the gateway knows.
  */
-async function startGatewayClusters(): Promise<{ a: GatewayCluster; b: GatewayCluster; close(): Promise<void> }> {
+async function startGatewayClusters(): Promise<{
+  a: GatewayCluster;
+  b: GatewayCluster;
+  /** The keys the gateways accept, for other clients of these clusters. */
+  credentials: () => Promise<{ accessKeyId: string; secretAccessKey: string }>;
+  close(): Promise<void>;
+}> {
   const rig = inject('rig');
   const credentials = { accessKeyId: 'AKIDRIGTEST', secretAccessKey: randomBytes(20).toString('base64') };
   const start = async (alias: 'a' | 'b'): Promise<GatewayCluster> => {
@@ -34,6 +40,7 @@ async function startGatewayClusters(): Promise<{ a: GatewayCluster; b: GatewayCl
   return {
     a,
     b,
+    credentials: async () => credentials,
     close: async () => {
       await Promise.all([a.gateway.close(), b.gateway.close()]);
     },

@@ -59,7 +59,8 @@ const StepName = {
 
 type StepName = (typeof StepName)[keyof typeof StepName];
 
-type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+/** `partial`: finished with something missing (a PARTIAL snapshot); the job then ends PARTIAL. */
+type StepStatus = 'pending' | 'running' | 'done' | 'partial' | 'failed';
 
 type Progress = {
   percent: number;

@@ -28,6 +28,7 @@ type Catalog = {
   snapshotLine: (repository: string, snapshot: string) => string;
   renameLine: (pattern: string, replacement: string) => string;
   moreIndices: (count: number, jobId: string) => string;
+  moreIndicesKept: (count: number) => string;
   indexLine: (index: string, docs: string, size: string) => string;
   restoreLine: (index: string, target: string) => string;
   repositoryLine: (name: string, type: string, settings: string) => string;
@@ -93,6 +94,7 @@ const en: Catalog = {
   snapshotLine: (repository, snapshot) => `*Snapshot:* \`${snapshot}\` in repository \`${repository}\``,
   renameLine: (pattern, replacement) => `*Rename:* \`${pattern}\` → \`${replacement}\``,
   moreIndices: (count, jobId) => `…and ${count} more: \`/es snapshot job ${jobId}\` lists every one`,
+  moreIndicesKept: (count) => `…and ${count} more, kept in the job record`,
   indexLine: (index, docs, size) => `• \`${index}\` — ${docs} docs, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
   repositoryLine: (name, type, settings) => `*Repository:* \`${name}\` (${type}) ${settings}`,
@@ -158,6 +160,7 @@ const ja: Catalog = {
   snapshotLine: (repository, snapshot) => `*スナップショット:* リポジトリ \`${repository}\` の \`${snapshot}\``,
   renameLine: (pattern, replacement) => `*名前の変更:* \`${pattern}\` → \`${replacement}\``,
   moreIndices: (count, jobId) => `…ほか ${count} 件: \`/es snapshot job ${jobId}\` ですべて表示します`,
+  moreIndicesKept: (count) => `…ほか ${count} 件 (ジョブの記録に残っています)`,
   indexLine: (index, docs, size) => `• \`${index}\` — ${docs} 件, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
   repositoryLine: (name, type, settings) => `*リポジトリ:* \`${name}\` (${type}) ${settings}`,

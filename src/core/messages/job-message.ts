@@ -23,6 +23,7 @@ const STEP_ICON: Record<JobStep['status'], string> = {
   pending: ':white_square:',
   running: ':hourglass_flowing_sand:',
   done: ':white_check_mark:',
+  partial: ':large_orange_diamond:',
   failed: ':x:',
 };
 

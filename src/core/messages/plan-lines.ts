@@ -6,23 +6,35 @@ import { formatBytes, formatCount } from './format.js';
 /** How many indices a message lists before it points at `job <id>` for the rest. */
 const MAX_LISTED = 40;
 
-function listed<T>(items: readonly T[], line: (item: T) => string, catalog: Catalog, jobId: string): string[] {
-  const lines = items.slice(0, MAX_LISTED).map(line);
-  return items.length > MAX_LISTED ? [...lines, catalog.moreIndices(items.length - MAX_LISTED, jobId)] : lines;
+/** How many `job <id>` lists: about what fits in one Slack message. */
+const MAX_LISTED_IN_DETAIL = 150;
+
+type Listing = { catalog: Catalog; jobId: string; detail: boolean };
+
+function listed<T>(items: readonly T[], line: (item: T) => string, listing: Listing): string[] {
+  const limit = listing.detail ? MAX_LISTED_IN_DETAIL : MAX_LISTED;
+  const lines = items.slice(0, limit).map(line);
+  if (items.length <= limit) return lines;
+  const more = items.length - limit;
+  return [
+    ...lines,
+    listing.detail ? listing.catalog.moreIndicesKept(more) : listing.catalog.moreIndices(more, listing.jobId),
+  ];
 }
 
-function indexLines(indices: readonly PlannedIndex[], catalog: Catalog, jobId: string): string[] {
+function indexLines(indices: readonly PlannedIndex[], listing: Listing): string[] {
+  const { catalog } = listing;
   const line = (entry: PlannedIndex) =>
     catalog.indexLine(entry.index, formatCount(entry.docsCount), formatBytes(entry.storeBytes));
-  return listed(indices, line, catalog, jobId);
+  return listed(indices, line, listing);
 }
 
-function restoreLines(restores: readonly PlannedRestore[], catalog: Catalog, jobId: string): string[] {
-  return listed(restores, (entry) => catalog.restoreLine(entry.index, entry.target), catalog, jobId);
+function restoreLines(restores: readonly PlannedRestore[], listing: Listing): string[] {
+  return listed(restores, (entry) => listing.catalog.restoreLine(entry.index, entry.target), listing);
 }
 
-function deletionLines(cluster: string, deletions: readonly PlannedIndex[], catalog: Catalog, jobId: string): string[] {
-  return deletions.length === 0 ? [] : [catalog.willDelete(cluster), ...indexLines(deletions, catalog, jobId)];
+function deletionLines(cluster: string, deletions: readonly PlannedIndex[], listing: Listing): string[] {
+  return deletions.length === 0 ? [] : [listing.catalog.willDelete(cluster), ...indexLines(deletions, listing)];
 }
 
 /** The cluster a job is about, as its title shows it. */
@@ -34,7 +46,8 @@ function planCluster(plan: JobPlan): string {
  * The resolved plan in words: exact index names with documents and sizes, the snapshot, the rename, and every
  * index that will be deleted. This is what an approver approves.
  */
-function planLines(plan: JobPlan, catalog: Catalog, jobId: string): string[] {
+function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = false): string[] {
+  const listing: Listing = { catalog, jobId, detail };
   switch (plan.kind) {
     case JobKind.REPO_REGISTER: {
       const { name, type, settings } = plan.repository;
@@ -44,32 +57,32 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string): string[] {
       return [
         catalog.snapshotLine(plan.repository, plan.snapshot),
         catalog.willSnapshot(plan.cluster),
-        ...(plan.indices.length === 0 ? [catalog.everyIndex] : indexLines(plan.indices, catalog, jobId)),
+        ...(plan.indices.length === 0 ? [catalog.everyIndex] : indexLines(plan.indices, listing)),
       ];
     case JobKind.SNAPSHOT_DELETE:
       return [catalog.snapshotLine(plan.repository, plan.snapshot)];
     case JobKind.INDEX_DELETE:
-      return deletionLines(plan.cluster, plan.indices, catalog, jobId);
+      return deletionLines(plan.cluster, plan.indices, listing);
     case JobKind.RESTORE:
       return [
         catalog.snapshotLine(plan.repository, plan.snapshot),
         ...(plan.rename === undefined ? [] : [catalog.renameLine(plan.rename.pattern, plan.rename.replacement)]),
-        ...deletionLines(plan.cluster, plan.deletions, catalog, jobId),
+        ...deletionLines(plan.cluster, plan.deletions, listing),
         catalog.willRestore(plan.cluster),
-        ...restoreLines(plan.restores, catalog, jobId),
+        ...restoreLines(plan.restores, listing),
       ];
     case JobKind.MIGRATE:
       return [
         catalog.repositoryLine(plan.repository.name, plan.repository.type, ''),
         catalog.snapshotLine(plan.repository.name, plan.snapshot),
         catalog.willSnapshot(plan.from),
-        ...indexLines(plan.indices, catalog, jobId),
+        ...indexLines(plan.indices, listing),
         ...(plan.rename === undefined ? [] : [catalog.renameLine(plan.rename.pattern, plan.rename.replacement)]),
-        ...deletionLines(plan.to, plan.deletions, catalog, jobId),
+        ...deletionLines(plan.to, plan.deletions, listing),
         catalog.willRestore(plan.to),
-        ...restoreLines(plan.restores, catalog, jobId),
+        ...restoreLines(plan.restores, listing),
       ];
   }
 }
 
-export { MAX_LISTED, planCluster, planLines };
+export { MAX_LISTED, MAX_LISTED_IN_DETAIL, planCluster, planLines };

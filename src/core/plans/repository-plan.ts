@@ -1,17 +1,8 @@
 import { UsageError } from '../errors.js';
+import type { RepositoryOptions } from '../grammar/command-request.js';
 import type { JobPlan } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import { validateRepositoryName } from '../safety/resource-names.js';
-
-type RepositoryOptions = {
-  type?: 's3' | 'fs';
-  bucket?: string;
-  region?: string;
-  role_arn?: string;
-  base_path?: string;
-  location?: string;
-  readonly?: boolean;
-};
 
 type DefaultRepository =
   | { name: string; type: 's3'; settings: Record<string, unknown> }
@@ -60,5 +51,5 @@ function planRepositoryRegister(
   };
 }
 
-export type { DefaultRepository, RepositoryOptions };
+export type { DefaultRepository };
 export { planRepositoryRegister };

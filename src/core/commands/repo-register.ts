@@ -1,0 +1,99 @@
+import {
+  type ParsedArguments,
+  parseBoolean,
+  parseClusterAlias,
+  requirePositionals,
+  shown,
+  usageError,
+} from '../grammar/arguments.js';
+import { COMMAND_PREFIX, type RepositoryOptions, RepositoryType } from '../grammar/command-request.js';
+import { validateRepositoryName } from '../safety/resource-names.js';
+import type { CommandDefinition } from './command-definition.js';
+
+const S3_KEYS = ['bucket', 'region', 'role_arn', 'base_path'] as const;
+const FS_KEYS = ['location'] as const;
+
+// The same shapes the cluster config accepts, so that a typo is caught before a cluster call.
+const FORMATS: Record<string, { pattern: RegExp; expected: string }> = {
+  bucket: { pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, expected: 'an S3 bucket name' },
+  region: { pattern: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, expected: 'an AWS region such as eu-west-1' },
+  role_arn: {
+    pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+    expected: 'an IAM role ARN like arn:aws:iam::123456789012:role/Name',
+  },
+};
+
+function parseType(args: ParsedArguments): RepositoryType | undefined {
+  const value = args.options.get('type');
+  if (value === undefined) return undefined;
+  const type = Object.values(RepositoryType).find((known) => known === value.toLowerCase());
+  if (type === undefined) throw usageError(args, `"type=" takes s3 or fs, not "${shown(value)}"`);
+  return type;
+}
+
+function checkedSetting(args: ParsedArguments, key: string): string | undefined {
+  const value = args.options.get(key);
+  const format = FORMATS[key];
+  if (value !== undefined && format !== undefined && !format.pattern.test(value)) {
+    throw usageError(args, `"${key}=" takes ${format.expected}, not "${shown(value)}"`);
+  }
+  return value;
+}
+
+/** The type follows from the settings when it is not given: `location=` is a file system, `bucket=` is S3. */
+function repositoryType(args: ParsedArguments): RepositoryType | undefined {
+  const given = parseType(args);
+  const s3 = S3_KEYS.filter((key) => args.options.has(key));
+  const fs = FS_KEYS.filter((key) => args.options.has(key));
+  const [s3Key] = s3;
+  const [fsKey] = fs;
+  if (s3Key !== undefined && fsKey !== undefined) {
+    throw usageError(args, `"${s3Key}=" is an s3 setting and "${fsKey}=" an fs setting: use one type`);
+  }
+  if (given === RepositoryType.FS && s3Key !== undefined) throw usageError(args, `"${s3Key}=" is an s3 setting`);
+  if (given === RepositoryType.S3 && fsKey !== undefined) throw usageError(args, `"${fsKey}=" is an fs setting`);
+  if (given !== undefined) return given;
+  if (s3Key !== undefined) return RepositoryType.S3;
+  return fsKey === undefined ? undefined : RepositoryType.FS;
+}
+
+function parseSettings(args: ParsedArguments): RepositoryOptions {
+  const settings: RepositoryOptions = {
+    type: repositoryType(args),
+    bucket: checkedSetting(args, 'bucket'),
+    region: checkedSetting(args, 'region'),
+    role_arn: checkedSetting(args, 'role_arn'),
+    base_path: args.options.get('base_path'),
+    location: args.options.get('location'),
+    readonly: parseBoolean(args, 'readonly'),
+  };
+  // Only what was given: anything left out comes from the cluster's configured default repository.
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+}
+
+const repoRegister: CommandDefinition<'repo-register'> = {
+  verb: 'repo-register',
+  usage: `${COMMAND_PREFIX} repo register <cluster> <repo> [type=s3|fs] [bucket=… region=… role_arn=… base_path=… location=… readonly=true]`,
+  summary: 'Register (or update) a snapshot repository on a cluster.',
+  example: `${COMMAND_PREFIX} repo register prod migration bucket=acme-snapshots region=eu-west-1 role_arn=arn:aws:iam::123456789012:role/SnapshotRole`,
+  notes: [
+    "Settings left out come from the cluster's default repository in the bot config.",
+    'bucket=, region=, role_arn= and base_path= make an s3 repository; location= an fs one.',
+  ],
+  needsApproval: false,
+  arguments: {
+    maxPositionals: 2,
+    options: ['type', 'bucket', 'region', 'role_arn', 'base_path', 'location', 'readonly'],
+  },
+  parse(args) {
+    const [cluster, repository] = requirePositionals(args, ['cluster', 'repo']);
+    return {
+      verb: 'repo-register',
+      cluster: parseClusterAlias(args, cluster),
+      repository: validateRepositoryName(repository),
+      settings: parseSettings(args),
+    };
+  },
+};
+
+export { repoRegister };

@@ -1,0 +1,60 @@
+import { UsageError } from '../errors.js';
+import type { Rename } from '../restore/rename-mapping.js';
+import { type ParsedArguments, shown, usageError } from './arguments.js';
+
+const RENAME_EXAMPLE = 'rename=(.+):restored-$1';
+
+/**
+ * The first `:` that no backslash escapes: everything after it is the replacement, colons included, and a pattern
+ * that has to match a colon writes `\:` (which a regular expression reads as a plain colon anyway).
+ */
+function separatorAt(value: string): number {
+  let escaped = false;
+  for (const [position, character] of [...value].entries()) {
+    if (character === ':' && !escaped) return position;
+    escaped = character === '\\' && !escaped;
+  }
+  return -1;
+}
+
+/**
+ * `rename=pattern:replacement`, as the cluster's `rename_pattern` / `rename_replacement`. The pattern has to compile
+ * here too, so that a typo is an answer in the channel rather than a failed job after approval.
+ *
+ * @example parseRename(args) // { pattern: '(.+)', replacement: 'restored-$1' } for rename=(.+):restored-$1
+ */
+function parseRename(args: ParsedArguments): Rename | undefined {
+  const value = args.options.get('rename');
+  if (value === undefined) return undefined;
+  const characters = [...value];
+  const at = separatorAt(value);
+  const pattern = characters.slice(0, Math.max(at, 0)).join('');
+  const replacement = characters.slice(at + 1).join('');
+  if (at < 0 || pattern === '' || replacement === '') {
+    throw usageError(args, `"rename=" takes pattern:replacement with both sides filled in, e.g. ${RENAME_EXAMPLE}`);
+  }
+  try {
+    new RegExp(pattern, 'g');
+  } catch (error) {
+    throw new UsageError(`rename pattern "${shown(pattern)}" is not a valid regular expression`, {
+      cause: error,
+      hint: args.usage,
+    });
+  }
+  return { pattern, replacement };
+}
+
+/** `replace` deletes the target indices first, `rename=` restores beside them: one or the other, not both. */
+function parseRenameOrReplace(args: ParsedArguments): { rename: Rename | undefined; replace: boolean } {
+  const rename = parseRename(args);
+  const replace = args.flags.has('replace');
+  if (rename !== undefined && replace) {
+    throw usageError(
+      args,
+      'choose one of "replace" (delete the existing indices first) and "rename=" (restore beside them)',
+    );
+  }
+  return { rename, replace };
+}
+
+export { parseRename, parseRenameOrReplace, separatorAt };

@@ -1,0 +1,35 @@
+import { HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { boltLogger } from '../adapters/slack/bolt-logger.js';
+import { optionalString, requiredString } from '../config/env.js';
+
+type LocalSlackSettings = {
+  botToken: string;
+  botId: string;
+  botUserId: string;
+  receiver: Receiver;
+  describe: string;
+};
+
+/**
+ * Slack for `npm start`: Socket Mode when an app-level token is given (no public URL needed), otherwise an HTTP
+ * receiver on PORT. Undefined without a bot token: the bot then runs without Slack.
+ */
+function localSlack(env: NodeJS.ProcessEnv, logger: Logger): LocalSlackSettings | undefined {
+  const botToken = optionalString(env, 'SLACK_BOT_TOKEN');
+  if (botToken === undefined) return undefined;
+  const botId = requiredString(env, 'SLACK_BOT_ID', "the bot's id (B…; auth.test tells it)");
+  const botUserId = requiredString(env, 'SLACK_BOT_USER_ID', "the bot's user id (U…)");
+  const appToken = optionalString(env, 'SLACK_APP_TOKEN');
+  const signingSecret = requiredString(env, 'SLACK_SIGNING_SECRET', 'the app signing secret (Basic Information)');
+  if (appToken !== undefined) {
+    const receiver = new SocketModeReceiver({ appToken, logger: boltLogger(logger) });
+    return { botToken, botId, botUserId, receiver, describe: 'Slack over Socket Mode' };
+  }
+  const port = Number(optionalString(env, 'PORT') ?? '3000');
+  const receiver = new HTTPReceiver({ signingSecret, port, endpoints: '/slack/events', logger: boltLogger(logger) });
+  return { botToken, botId, botUserId, receiver, describe: `Slack over HTTP on port ${port} (/slack/events)` };
+}
+
+export type { LocalSlackSettings };
+export { localSlack };

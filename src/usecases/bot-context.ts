@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { BotConfig, ClusterConfig } from '../config/cluster-config.js';
+import { UsageError } from '../core/errors.js';
+import type { Catalog } from '../core/messages/catalog.js';
+import type { BackgroundTasks } from '../ports/background-tasks.js';
+import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';
+import type { Clock } from '../ports/clock.js';
+import type { ClusterClient } from '../ports/cluster-client.js';
+import type { IdSource } from '../ports/id-source.js';
+import type { JobStore } from '../ports/job-store.js';
+
+/** Everything a use case may touch, built once per process by the entry point. */
+type BotContext = {
+  config: BotConfig;
+  clusters: ReadonlyMap<string, ClusterClient>;
+  jobs: JobStore;
+  chat: ChatNotifier;
+  directory: UserDirectory;
+  tasks: BackgroundTasks;
+  clock: Clock;
+  ids: IdSource;
+  catalog: Catalog;
+  logger: Logger;
+  /** Identifies this process in job leases. */
+  workerId: string;
+  /** How long a worker holds a job before another may resume it. @default 5 minutes */
+  leaseMs: number;
+};
+
+type ClusterHandle = { config: ClusterConfig; client: ClusterClient };
+
+/** A configured cluster by alias, or an error that lists the ones there are. */
+function clusterNamed(context: BotContext, alias: string): ClusterHandle {
+  const config = context.config.clusters.get(alias);
+  const client = context.clusters.get(alias);
+  if (config === undefined || client === undefined) {
+    const known = [...context.config.clusters.keys()].join(', ');
+    throw new UsageError(`there is no cluster "${alias}"`, { hint: `Configured clusters: ${known}` });
+  }
+  return { config, client };
+}
+
+export type { BotContext, ClusterHandle };
+export { clusterNamed };

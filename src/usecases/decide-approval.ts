@@ -1,0 +1,77 @@
+import { type ApprovalPolicy, mayDecide } from '../core/approval/approval-policy.js';
+import { JobConflictError, JobNotFoundError } from '../core/errors.js';
+import type { Job } from '../core/jobs/job.js';
+import { JobState } from '../core/jobs/job-states.js';
+import { approve, effectiveState, expire, reject } from '../core/jobs/transitions.js';
+import { type SlackMessage, section } from '../core/messages/blocks.js';
+import { type BotContext, clusterNamed } from './bot-context.js';
+import { governingCluster, showJob } from './run-job.js';
+
+type Decision = { jobId: string; userId: string; decision: 'approve' | 'reject' };
+
+/** How often a decision is re-read and retried when another click wrote first. */
+const MAX_ATTEMPTS = 5;
+
+async function approverGroupMembers(context: BotContext, policy: ApprovalPolicy): Promise<Set<string>> {
+  const lists = await Promise.all(policy.approverGroups.map((group) => context.directory.usergroupMembers(group)));
+  return new Set(lists.flat());
+}
+
+function refusal(context: BotContext, reason: string): SlackMessage {
+  const text = context.catalog.notAllowed(reason);
+  return { text, blocks: [section(text)] };
+}
+
+/** Writes the expiry a reader already sees, so the buttons go away even before the poller's next tick. */
+async function recordExpiry(context: BotContext, job: Job): Promise<void> {
+  try {
+    await showJob(context, await context.jobs.update(expire(job, context.clock.now())));
+  } catch (error) {
+    if (!(error instanceof JobConflictError)) throw error;
+  }
+}
+
+type Attempt = { settled: true; reply: SlackMessage | undefined } | { settled: false };
+
+/** Reads the job, decides, and writes; `settled: false` when another click wrote first and it must be re-read. */
+async function attemptDecision(context: BotContext, decision: Decision): Promise<Attempt> {
+  const job = await context.jobs.get(decision.jobId);
+  if (job === undefined) throw new JobNotFoundError(decision.jobId);
+  const now = context.clock.now();
+  const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;
+  const verdict = mayDecide(job, decision.userId, policy, await approverGroupMembers(context, policy), now);
+  if (!verdict.allowed) {
+    if (job.state === JobState.PENDING_APPROVAL && effectiveState(job, now) === JobState.EXPIRED) {
+      await recordExpiry(context, job);
+    }
+    return { settled: true, reply: refusal(context, verdict.reason) };
+  }
+  const decided =
+    decision.decision === 'approve' ? approve(job, decision.userId, now) : reject(job, decision.userId, now);
+  let saved: Job;
+  try {
+    saved = await context.jobs.update(decided);
+  } catch (error) {
+    if (error instanceof JobConflictError) return { settled: false };
+    throw error;
+  }
+  context.logger.info({ jobId: job.id, by: decision.userId, state: saved.state }, `job ${decision.decision}d`);
+  await showJob(context, saved);
+  if (saved.state === JobState.QUEUED) await context.tasks.dispatch({ type: 'run-job', jobId: saved.id });
+  return { settled: true, reply: undefined };
+}
+
+/**
+ * An Approve or Reject click. Double clicks, Slack retries and approvers racing each other are settled by the
+ * conditional write: every click re-reads the job, only one write per version succeeds, and only the click whose
+ * write queued the job starts it. Returns the ephemeral answer for a click that changed nothing.
+ */
+async function decideApproval(context: BotContext, decision: Decision): Promise<SlackMessage | undefined> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const outcome = await attemptDecision(context, decision);
+    if (outcome.settled) return outcome.reply;
+  }
+  return refusal(context, 'too many people clicked at once; look at the message again');
+}
+
+export { decideApproval };

@@ -1,0 +1,78 @@
+import { JobConflictError, NotAllowedError } from '../core/errors.js';
+import type { Job } from '../core/jobs/job.js';
+import { JobState } from '../core/jobs/job-states.js';
+import { newJob } from '../core/jobs/new-job.js';
+import { jobMessage } from '../core/messages/job-message.js';
+import type { CommandTask } from '../ports/background-tasks.js';
+import { type BotContext, clusterNamed } from './bot-context.js';
+import { type JobRequest, planRequest } from './plan-request.js';
+import { governingCluster, showJob } from './run-job.js';
+
+function requestedClusters(request: JobRequest): string[] {
+  return request.verb === 'migrate' ? [request.from, request.to] : [request.cluster];
+}
+
+function assertChannelAllowed(context: BotContext, request: JobRequest, channelId: string): void {
+  for (const alias of requestedClusters(request)) {
+    const allowed = clusterNamed(context, alias).config.allowedChannels;
+    if (allowed.length > 0 && !allowed.includes(channelId)) {
+      throw new NotAllowedError(`cluster ${alias} is not operated from this channel`, {
+        hint: `Use ${allowed.map((channel) => `<#${channel}>`).join(' or ')}.`,
+      });
+    }
+  }
+}
+
+/**
+ * Turns a command into a job: plans it against the cluster, stores it, and posts its message (with Approve /
+ * Reject when it needs approval). The job id comes from Slack's trigger id, so a retried or repeated request
+ * finds its job already there and creates nothing.
+ */
+async function requestJob(context: BotContext, request: JobRequest, task: CommandTask): Promise<void> {
+  assertChannelAllowed(context, request, task.channelId);
+  const jobId = context.ids.jobIdFor(`${task.teamId}:${task.triggerId}`);
+  if ((await context.jobs.get(jobId)) !== undefined) return;
+  const plan = await planRequest(context, request, jobId);
+  const draft = newJob({
+    id: jobId,
+    plan,
+    requestedBy: task.userId,
+    requestText: task.text,
+    channel: task.channelId,
+    policy: clusterNamed(context, governingCluster(plan)).config.approval,
+    now: context.clock.now(),
+  });
+  let created: Job;
+  try {
+    created = await context.jobs.create(draft);
+  } catch (error) {
+    if (error instanceof JobConflictError) return;
+    throw error;
+  }
+  context.logger.info(
+    { jobId, cluster: governingCluster(created.plan), kind: created.kind, state: created.state },
+    'job requested',
+  );
+  const { ts } = await context.chat.post(created.channel, jobMessage(created, context.catalog, context.clock.now()));
+  const posted = await recordMessage(context, created, ts);
+  if (posted.state !== created.state) await showJob(context, posted);
+  if (created.state === JobState.QUEUED) await context.tasks.dispatch({ type: 'run-job', jobId });
+}
+
+/**
+ * Remembers where the job's message is. An approver may click before this write lands (their write wins the
+ * version): then the message timestamp is added to the job as it is now.
+ */
+async function recordMessage(context: BotContext, job: Job, ts: string): Promise<Job> {
+  let current = job;
+  for (;;) {
+    try {
+      return await context.jobs.update({ ...current, messageTs: ts, version: current.version + 1 });
+    } catch (error) {
+      if (!(error instanceof JobConflictError)) throw error;
+      current = error.currentJob;
+    }
+  }
+}
+
+export { requestJob };

@@ -1,0 +1,53 @@
+import type { JobPlan, PlannedIndex, PlannedRestore } from '../../core/jobs/job.js';
+import { JobKind } from '../../core/jobs/job-states.js';
+import type { RepositoryDefinition } from '../../ports/cluster-client.js';
+
+/** What the snapshot steps of a plan work on. */
+function snapshotOf(plan: JobPlan): { repository: string; snapshot: string; indices: PlannedIndex[]; global: boolean } {
+  if (plan.kind === JobKind.SNAPSHOT_CREATE) {
+    return {
+      repository: plan.repository,
+      snapshot: plan.snapshot,
+      indices: plan.indices,
+      global: plan.includeGlobalState,
+    };
+  }
+  if (plan.kind === JobKind.MIGRATE) {
+    return { repository: plan.repository.name, snapshot: plan.snapshot, indices: plan.indices, global: false };
+  }
+  if (plan.kind === JobKind.SNAPSHOT_DELETE || plan.kind === JobKind.RESTORE) {
+    return { repository: plan.repository, snapshot: plan.snapshot, indices: [], global: false };
+  }
+  throw new Error(`a ${plan.kind} job has no snapshot`);
+}
+
+function deletionsOf(plan: JobPlan): PlannedIndex[] {
+  if (plan.kind === JobKind.INDEX_DELETE) return plan.indices;
+  if (plan.kind === JobKind.RESTORE || plan.kind === JobKind.MIGRATE) return plan.deletions;
+  throw new Error(`a ${plan.kind} job deletes no indices`);
+}
+
+function restoresOf(plan: JobPlan): {
+  restores: PlannedRestore[];
+  rename: { pattern: string; replacement: string } | undefined;
+} {
+  if (plan.kind === JobKind.RESTORE || plan.kind === JobKind.MIGRATE)
+    return { restores: plan.restores, rename: plan.rename };
+  throw new Error(`a ${plan.kind} job restores nothing`);
+}
+
+/**
+ * The repository a registration step registers on `cluster`. In a migration the target gets it read-only: only
+ * one cluster should ever write to a repository.
+ */
+function repositoryFor(plan: JobPlan, cluster: string): RepositoryDefinition {
+  if (plan.kind === JobKind.REPO_REGISTER) return plan.repository;
+  if (plan.kind === JobKind.MIGRATE) {
+    const { repository } = plan;
+    if (cluster === plan.from) return repository;
+    return { ...repository, settings: { ...repository.settings, readonly: true } } as RepositoryDefinition;
+  }
+  throw new Error(`a ${plan.kind} job registers no repository`);
+}
+
+export { deletionsOf, repositoryFor, restoresOf, snapshotOf };

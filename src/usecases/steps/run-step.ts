@@ -1,0 +1,37 @@
+import { type Job, type JobStep, StepName } from '../../core/jobs/job.js';
+import { JobKind } from '../../core/jobs/job-states.js';
+import type { ClusterClient } from '../../ports/cluster-client.js';
+import { deleteIndices, verifyDocCounts } from './index-steps.js';
+import { registerRepository } from './repository-steps.js';
+import { awaitRestore, startRestore } from './restore-steps.js';
+import { awaitSnapshot, deleteSnapshot, startSnapshot } from './snapshot-steps.js';
+import type { StepOutcome } from './step-outcome.js';
+
+type ClusterLookup = (alias: string) => ClusterClient;
+
+/** Runs one step of a job once, on the cluster the step names. Every step is safe to run again. */
+async function runStep(job: Job, step: JobStep, clusterFor: ClusterLookup): Promise<StepOutcome> {
+  const client = clusterFor(step.cluster);
+  switch (step.name) {
+    case StepName.REGISTER_REPOSITORY:
+      return registerRepository(job, client);
+    case StepName.START_SNAPSHOT:
+      return startSnapshot(job, client);
+    case StepName.AWAIT_SNAPSHOT:
+      return awaitSnapshot(job, client);
+    case StepName.DELETE_SNAPSHOT:
+      return deleteSnapshot(job, client);
+    case StepName.DELETE_INDICES:
+      return deleteIndices(job, client);
+    case StepName.START_RESTORE:
+      return startRestore(job, client);
+    case StepName.AWAIT_RESTORE:
+      return awaitRestore(job, client);
+    case StepName.VERIFY_DOC_COUNTS:
+      if (job.plan.kind !== JobKind.MIGRATE) throw new Error('only a migration verifies doc counts');
+      return verifyDocCounts(job, clusterFor(job.plan.from), client);
+  }
+}
+
+export type { ClusterLookup };
+export { runStep };

@@ -1,0 +1,73 @@
+import { SnapshotMissingError } from '../../core/errors.js';
+import type { Job } from '../../core/jobs/job.js';
+import type { ClusterClient } from '../../ports/cluster-client.js';
+import { snapshotOf } from './plan-targets.js';
+import type { StepOutcome } from './step-outcome.js';
+
+async function startSnapshot(job: Job, client: ClusterClient): Promise<StepOutcome> {
+  const { repository, snapshot, indices, global } = snapshotOf(job.plan);
+  const outcome = await client.createSnapshot({
+    repository,
+    snapshot,
+    indices: indices.map((entry) => entry.index),
+    includeGlobalState: global,
+    jobId: job.id,
+  });
+  const detail =
+    outcome === 'accepted'
+      ? `snapshot ${snapshot} started`
+      : `snapshot ${snapshot} requested (the gateway timed out; checking)`;
+  return { status: 'done', detail };
+}
+
+function failureSummary(
+  failures: ReadonlyArray<{ index: string; shardId: number | undefined; reason: string }>,
+): string {
+  return failures
+    .slice(0, 5)
+    .map((failure) => `${failure.index}[${failure.shardId ?? '?'}]: ${failure.reason}`)
+    .join('; ');
+}
+
+/** Done when the snapshot has ended: SUCCESS, PARTIAL (with the failed shards named) or FAILED. */
+async function awaitSnapshot(job: Job, client: ClusterClient): Promise<StepOutcome> {
+  const { repository, snapshot } = snapshotOf(job.plan);
+  let detail: Awaited<ReturnType<ClusterClient['getSnapshot']>>;
+  try {
+    detail = await client.getSnapshot(repository, snapshot);
+  } catch (error) {
+    if (error instanceof SnapshotMissingError)
+      return { status: 'failed', detail: `snapshot ${snapshot} never appeared in ${repository}` };
+    throw error;
+  }
+  const { shards } = detail;
+  switch (detail.state) {
+    case 'IN_PROGRESS': {
+      const progress = await client.snapshotProgress(repository, snapshot);
+      return { status: 'waiting', progress };
+    }
+    case 'SUCCESS':
+      return {
+        status: 'done',
+        detail: `SUCCESS: ${detail.indices.length} indices, ${shards.successful}/${shards.total} shards`,
+      };
+    case 'PARTIAL':
+      return {
+        status: 'done',
+        partial: true,
+        detail: `PARTIAL: ${shards.failed} of ${shards.total} shards failed (${failureSummary(detail.failures)})`,
+      };
+    default:
+      return { status: 'failed', detail: `${detail.state}: ${failureSummary(detail.failures) || 'no reason given'}` };
+  }
+}
+
+/** Deleting a snapshot that is already gone counts as done, so the step is safe to repeat. */
+async function deleteSnapshot(job: Job, client: ClusterClient): Promise<StepOutcome> {
+  const { repository, snapshot } = snapshotOf(job.plan);
+  const outcome = await client.deleteSnapshot(repository, snapshot);
+  if (outcome === 'maybe-accepted') return { status: 'waiting', detail: 'the gateway timed out; checking again' };
+  return { status: 'done', detail: outcome === 'deleted' ? `deleted ${snapshot}` : `${snapshot} was already gone` };
+}
+
+export { awaitSnapshot, deleteSnapshot, startSnapshot };

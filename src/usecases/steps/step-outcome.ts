@@ -1,0 +1,13 @@
+import type { Progress } from '../../core/jobs/job.js';
+
+/**
+ * What running a step once found: `done` moves on; `waiting` keeps the step for the next tick (the cluster is
+ * still working); `failed` ends the job. `partial` marks a step that finished with something missing (a PARTIAL
+ * snapshot), so the job ends PARTIAL rather than SUCCEEDED.
+ */
+type StepOutcome =
+  | { status: 'done'; detail: string; partial?: boolean }
+  | { status: 'waiting'; detail?: string; progress?: Progress }
+  | { status: 'failed'; detail: string };
+
+export type { StepOutcome };

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { WebClient } from '@slack/web-api';
+import { inject } from 'vitest';
+import { DynamoDbJobStore } from '../../../src/adapters/dynamodb/dynamodb-job-store.js';
+import { startLocalDynamoDb } from '../../../src/adapters/dynamodb/local-dynamodb.js';
+import { createSlackNotifier, createSlackUserDirectory } from '../../../src/adapters/slack/slack-notifier.js';
+import { createInProcessTasks } from '../../../src/adapters/tasks/in-process-tasks.js';
+import { parseBotConfig } from '../../../src/config/cluster-config.js';
+import type { Job } from '../../../src/core/jobs/job.js';
+import { ApprovalAction } from '../../../src/core/messages/job-message.js';
+import { composeContext } from '../../../src/handlers/compose-context.js';
+import { createSlackHandler } from '../../../src/handlers/slack-handler.js';
+import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
+import { runBackgroundTask } from '../../../src/usecases/run-background-task.js';
+import { createFixedClock } from '../../fakes/fixed-clock.js';
+import { silentLogger } from '../../fakes/silent-logger.js';
+import { buildBlockAction } from '../../fixtures/slack/block-action-body.js';
+import {
+  type Forgery,
+  lambdaContext,
+  signedBlockActionEvent,
+  signedSlashCommandEvent,
+} from '../../fixtures/slack/signed-request.js';
+import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
+import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
+import { REGION, startGatewayClusters } from '../../rig/gateway-clusters.js';
+import { startLoopbackSlackApi } from '../../rig/slack/loopback-slack-api.js';
+
+type BotOptions = { approvers?: string[]; approverGroups?: Record<string, string[]>; required?: number };
+
+const SIGNING_SECRET = randomBytes(16).toString('hex');
+const BOT_TOKEN = `xoxb-${randomBytes(8).toString('hex')}`;
+
+/**
+ * The whole bot as Slack and AWS would run it, on this machine: the Lambda Slack handler fed signed requests,
+ * the worker and poller in process, jobs in dynalite, clusters A and B behind the managed-service gateway, and
+ * the bot's Web API calls going to a loopback Slack that enforces Slack's limits.
+ */
+async function startBotUnderTest(options: BotOptions = {}) {
+  const rig = inject('rig');
+  const repository = `e2e-${randomBytes(3).toString('hex')}`;
+  const clusters = await startGatewayClusters();
+  const slack = await startLoopbackSlackApi({ botToken: BOT_TOKEN, userGroups: options.approverGroups ?? {} });
+  const dynamo = await startLocalDynamoDb({ tableName: `jobs-${randomBytes(4).toString('hex')}` });
+  const cluster = (url: string) => ({
+    endpoint: url,
+    region: REGION,
+    default_repository: { name: repository, type: 'fs', settings: { location: `${rig.sharedRepoPath}/${repository}` } },
+    approval: {
+      approvers: options.approvers ?? [SLACK_TEST_IDS.approverId, SLACK_TEST_IDS.requesterId],
+      approver_groups: Object.keys(options.approverGroups ?? {}),
+      required: options.required ?? 1,
+    },
+    on_call: { users: ['U0ONCALL'] },
+  });
+  const config = parseBotConfig(
+    { clusters: { a: cluster(clusters.a.gateway.url), b: cluster(clusters.b.gateway.url) } },
+    'e2e',
+  );
+  const web = new WebClient(BOT_TOKEN, { slackApiUrl: slack.url });
+  const tasks = createInProcessTasks(silentLogger);
+  const clock = createFixedClock(new Date());
+  const context = composeContext({
+    config,
+    jobs: new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client }),
+    chat: createSlackNotifier(web),
+    directory: createSlackUserDirectory(web),
+    tasks,
+    logger: silentLogger,
+    clock,
+    credentials: clusters.credentials,
+  });
+  tasks.runWith((task) => runBackgroundTask(context, task));
+  const identity = { botToken: BOT_TOKEN, botId: SLACK_TEST_IDS.botId, botUserId: SLACK_TEST_IDS.botUserId };
+  const handler = await createSlackHandler({
+    context,
+    identity,
+    signingSecret: SIGNING_SECRET,
+    logger: silentLogger,
+    slackApiUrl: slack.url,
+  });
+  let responseCount = 0;
+
+  /** Types `/es <text>` as `userId`; resolves when Slack has its answer (the acknowledgement). */
+  async function command(
+    text: string,
+    userId: string = SLACK_TEST_IDS.requesterId,
+    signing: { forge?: Forgery; retryNum?: number; triggerId?: string } = {},
+  ) {
+    responseCount += 1;
+    const responseId = `command-${responseCount}`;
+    const fields = buildSlashCommand({
+      text,
+      user_id: userId,
+      response_url: slack.responseUrl(responseId),
+      ...(signing.triggerId === undefined ? {} : { trigger_id: signing.triggerId }),
+    });
+    const event = signedSlashCommandEvent(fields, {
+      signingSecret: SIGNING_SECRET,
+      forge: signing.forge,
+      retryNum: signing.retryNum,
+    });
+    const response = await handler(event, lambdaContext());
+    return {
+      response,
+      responseId,
+      triggerId: fields.trigger_id,
+      body: response.body === undefined || response.body === '' ? undefined : JSON.parse(response.body as string),
+    };
+  }
+
+  /** Clicks Approve or Reject on a job's message as `userId`. */
+  async function click(job: Job, decision: 'approve' | 'reject', userId: string) {
+    responseCount += 1;
+    const responseId = `click-${responseCount}`;
+    const payload = buildBlockAction({
+      user: { id: userId, username: userId, name: userId, team_id: SLACK_TEST_IDS.teamId },
+      action: { action_id: decision === 'approve' ? ApprovalAction.APPROVE : ApprovalAction.REJECT, value: job.id },
+      message: { type: 'message', ts: job.messageTs ?? '', text: '' } as never,
+      response_url: slack.responseUrl(responseId),
+    });
+    const response = await handler(signedBlockActionEvent(payload, { signingSecret: SIGNING_SECRET }), lambdaContext());
+    return { response, responseId };
+  }
+
+  function responsesTo(responseId: string) {
+    return slack.responses.filter((post) => post.id === responseId);
+  }
+
+  async function onlyActiveJob(): Promise<Job> {
+    await tasks.idle();
+    const active = await context.jobs.listActive();
+    if (active.length !== 1) throw new Error(`expected one active job, found ${active.length}`);
+    return active[0] as Job;
+  }
+
+  /** Runs poller ticks (the clock moving a minute each) until the job ends. */
+  async function untilEnded(jobId: string, maxTicks = 60): Promise<Job> {
+    for (let tick = 0; tick < maxTicks; tick += 1) {
+      await tasks.idle();
+      const job = await context.jobs.get(jobId);
+      if (job !== undefined && ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.state)) return job;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      clock.advance(1000);
+      await pollActiveJobs(context);
+    }
+    throw new Error(`job ${jobId} did not end after ${maxTicks} ticks`);
+  }
+
+  return {
+    repository,
+    clusters,
+    slack,
+    context,
+    clock,
+    tasks,
+    command,
+    click,
+    responsesTo,
+    onlyActiveJob,
+    untilEnded,
+    async close() {
+      await tasks.idle();
+      await Promise.allSettled([clusters.close(), slack.close(), dynamo.close()]);
+    },
+  };
+}
+
+type BotUnderTest = Awaited<ReturnType<typeof startBotUnderTest>>;
+
+export type { BotUnderTest };
+export { startBotUnderTest };
