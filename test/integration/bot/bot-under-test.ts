@@ -40,15 +40,16 @@ async function startBotUnderTest(options: BotOptions = {}) {
   const rig = inject('rig');
   const repository = `e2e-${randomBytes(3).toString('hex')}`;
   const clusters = await startGatewayClusters();
-  const slack = await startLoopbackSlackApi({ botToken: BOT_TOKEN, userGroups: options.approverGroups ?? {} });
+  const approverGroups = options.approverGroups ?? { S0SRE: [SLACK_TEST_IDS.approverId] };
+  const slack = await startLoopbackSlackApi({ botToken: BOT_TOKEN, userGroups: approverGroups });
   const dynamo = await startLocalDynamoDb({ tableName: `jobs-${randomBytes(4).toString('hex')}` });
   const cluster = (url: string) => ({
     endpoint: url,
     region: REGION,
     default_repository: { name: repository, type: 'fs', settings: { location: `${rig.sharedRepoPath}/${repository}` } },
     approval: {
-      approvers: options.approvers ?? [SLACK_TEST_IDS.approverId, SLACK_TEST_IDS.requesterId],
-      approver_groups: Object.keys(options.approverGroups ?? {}),
+      approvers: options.approvers ?? [SLACK_TEST_IDS.requesterId],
+      approver_groups: Object.keys(approverGroups),
       required: options.required ?? 1,
     },
     on_call: { users: ['U0ONCALL'] },

@@ -1,10 +1,21 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { SLASH_COMMAND } from '../../../src/core/grammar/command-request.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
+
+/** The bot scope each Web API method needs (Slack's method reference). */
+const SCOPE_OF_METHOD: Record<string, string> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'usergroups.users.list': 'usergroups:read',
+};
 
 /**
  * The runbook from the channel: clusters A and B with indices, commands typed as Slack sends them, clicks on the
@@ -156,6 +167,30 @@ describe('the bot in a channel', () => {
     expect(await indexExists(bot.clusters.b.directUrl, 'e2e-doomed')).toBe(false);
   });
 
+  it('shows a job with who requested and approved it, and each step', async () => {
+    const [job] = (await bot.context.jobs.listRequestedBy(requesterId, 20)).filter((entry) => entry.kind === 'restore');
+
+    const { responseId } = await bot.command(`snapshot job ${job?.id}`);
+    await bot.tasks.idle();
+
+    const shown = JSON.stringify(bot.responsesTo(responseId)[0]?.body);
+    expect(shown).toContain('*requested* by <@U0REQUESTER>');
+    expect(shown).toContain('*approved* by <@U0APPROVER>');
+    expect(shown).toContain('Wait for the restore (b): *done*');
+  });
+
+  it('lets the requester cancel a request waiting for approval', async () => {
+    await bot.command('snapshot delete-index b e2e-keep');
+    const job = await bot.onlyActiveJob();
+
+    const { responseId } = await bot.command(`snapshot cancel ${job.id}`);
+    await bot.tasks.idle();
+
+    expect(JSON.stringify(bot.responsesTo(responseId)[0]?.body)).toContain('is cancelled');
+    expect((await bot.context.jobs.get(job.id))?.state).toBe(JobState.CANCELLED);
+    expect(JSON.stringify(channelMessage(job.messageTs)?.blocks)).not.toContain('job.approve');
+  });
+
   it('creates one job when Slack sends the same command again', async () => {
     const first = await bot.command('snapshot delete-index b e2e-keep');
     await bot.command('snapshot delete-index b e2e-keep', requesterId, { retryNum: 1, triggerId: first.triggerId });
@@ -163,5 +198,17 @@ describe('the bot in a channel', () => {
 
     const pending = (await bot.context.jobs.listActive()).filter((job) => job.state === JobState.PENDING_APPROVAL);
     expect(pending).toHaveLength(1);
+  });
+
+  it('calls only Web API methods that the app manifest grants a scope for', async () => {
+    const manifest = parseYaml(await readFile('manifest.yml', 'utf8'));
+    const scopes: string[] = manifest.oauth_config.scopes.bot;
+    const methods = [...new Set(bot.slack.calls.map((call) => call.method))].sort();
+
+    expect(methods).toEqual(['chat.postMessage', 'chat.update', 'usergroups.users.list']);
+    for (const method of methods) expect(scopes).toContain(SCOPE_OF_METHOD[method]);
+    expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([
+      SLASH_COMMAND,
+    ]);
   });
 });
