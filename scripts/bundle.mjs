@@ -1,0 +1,98 @@
+// Bundles each Lambda entry point into dist/lambda/<name>.mjs, the only code serverless.yml packages.
+//
+//   npm run bundle                                   writes dist/lambda/{slack,worker,poller}.mjs (+ .map)
+//   node scripts/bundle.mjs --outdir DIR --metafile FILE   elsewhere, and esbuild's metafile (inputs, exports)
+//
+// Everything is bundled, the AWS SDK included: the Lambda runtime's own copy of the SDK changes under us, and a
+// bundle that pins it behaves the same in tests and in production.
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Lambda function name → entry point; serverless.yml names its handlers `dist/lambda/<name>.handler`. */
+const ENTRY_POINTS = {
+  slack: 'src/handlers/slack.ts',
+  worker: 'src/handlers/worker.ts',
+  poller: 'src/handlers/poller.ts',
+};
+
+/**
+ * Inputs that must never reach a Lambda bundle: the embedded DynamoDB and the local OpenSearch launcher serve
+ * `npm start` and the tests only, and dynalite's LevelDB binding is a native addon built for this machine.
+ */
+const LOCAL_ONLY_INPUTS = [/node_modules\/dynalite\//, /node_modules\/classic-level\//, /src\/adapters\/local-/];
+
+// esbuild turns `require()` calls left in CommonJS dependencies into a shim that needs a real `require`; an ES
+// module has none, so the banner makes one. The alias keeps the import from clashing with bundled names.
+const CREATE_REQUIRE_BANNER = [
+  "import { createRequire as bundleCreateRequire } from 'node:module';",
+  'const require = bundleCreateRequire(import.meta.url);',
+].join('\n');
+
+async function assertEntryPointsExist() {
+  const missing = [];
+  for (const entry of Object.values(ENTRY_POINTS)) {
+    const found = await stat(join(projectRoot, entry)).then(
+      () => true,
+      () => false,
+    );
+    if (!found) missing.push(entry);
+  }
+  if (missing.length > 0) {
+    throw new Error(`cannot bundle: ${missing.join(', ')} not found (each Lambda function needs its entry point)`);
+  }
+}
+
+function assertNoLocalOnlyInputs(metafile) {
+  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+    const offending = Object.keys(inputs).filter((input) => LOCAL_ONLY_INPUTS.some((pattern) => pattern.test(input)));
+    if (offending.length > 0) {
+      throw new Error(`${output} pulls in local-only code: ${offending.slice(0, 5).join(', ')}`);
+    }
+  }
+}
+
+async function bundle({ outdir, metafilePath }) {
+  await assertEntryPointsExist();
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const result = await build({
+    absWorkingDir: projectRoot,
+    entryPoints: ENTRY_POINTS,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    sourcemap: true,
+    banner: { js: CREATE_REQUIRE_BANNER },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  assertNoLocalOnlyInputs(result.metafile);
+  if (metafilePath !== undefined) await writeFile(metafilePath, JSON.stringify(result.metafile));
+  return result.metafile;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { outdir: { type: 'string' }, metafile: { type: 'string' } },
+    strict: true,
+  });
+  const outdir = resolve(values.outdir ?? join(projectRoot, 'dist/lambda'));
+  const metafile = await bundle({ outdir, metafilePath: values.metafile && resolve(values.metafile) });
+  for (const [output, { bytes }] of Object.entries(metafile.outputs)) {
+    if (output.endsWith('.mjs')) process.stdout.write(`${output}  ${bytes} bytes\n`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
