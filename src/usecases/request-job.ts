@@ -17,7 +17,7 @@ function assertChannelAllowed(context: BotContext, request: JobRequest, channelI
     const allowed = clusterNamed(context, alias).config.allowedChannels;
     if (allowed.length > 0 && !allowed.includes(channelId)) {
       throw new NotAllowedError(`cluster ${alias} is not operated from this channel`, {
-        hint: `Use ${allowed.map((channel) => `<#${channel}>`).join(' or ')}.`,
+        hint: `Use the channel with ID ${allowed.join(' or ')}.`,
       });
     }
   }

@@ -13,15 +13,15 @@ import type { CommandDefinition } from './command-definition.js';
 const S3_KEYS = ['bucket', 'region', 'role_arn', 'base_path'] as const;
 const FS_KEYS = ['location'] as const;
 
-// The same shapes the cluster config accepts, so that a typo is caught before a cluster call.
-const FORMATS: Record<string, { pattern: RegExp; expected: string }> = {
+// What AWS accepts (the role ARN as the cluster config checks it): a typo is answered before any cluster call.
+const FORMATS = {
   bucket: { pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, expected: 'an S3 bucket name' },
   region: { pattern: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, expected: 'an AWS region such as eu-west-1' },
   role_arn: {
     pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
     expected: 'an IAM role ARN like arn:aws:iam::123456789012:role/Name',
   },
-};
+} as const satisfies Record<string, { pattern: RegExp; expected: string }>;
 
 function parseType(args: ParsedArguments): RepositoryType | undefined {
   const value = args.options.get('type');
@@ -31,10 +31,10 @@ function parseType(args: ParsedArguments): RepositoryType | undefined {
   return type;
 }
 
-function checkedSetting(args: ParsedArguments, key: string): string | undefined {
+function checkedSetting(args: ParsedArguments, key: keyof typeof FORMATS): string | undefined {
   const value = args.options.get(key);
   const format = FORMATS[key];
-  if (value !== undefined && format !== undefined && !format.pattern.test(value)) {
+  if (value !== undefined && !format.pattern.test(value)) {
     throw usageError(args, `"${key}=" takes ${format.expected}, not "${shown(value)}"`);
   }
   return value;
@@ -43,10 +43,8 @@ function checkedSetting(args: ParsedArguments, key: string): string | undefined 
 /** The type follows from the settings when it is not given: `location=` is a file system, `bucket=` is S3. */
 function repositoryType(args: ParsedArguments): RepositoryType | undefined {
   const given = parseType(args);
-  const s3 = S3_KEYS.filter((key) => args.options.has(key));
-  const fs = FS_KEYS.filter((key) => args.options.has(key));
-  const [s3Key] = s3;
-  const [fsKey] = fs;
+  const [s3Key] = S3_KEYS.filter((key) => args.options.has(key));
+  const [fsKey] = FS_KEYS.filter((key) => args.options.has(key));
   if (s3Key !== undefined && fsKey !== undefined) {
     throw usageError(args, `"${s3Key}=" is an s3 setting and "${fsKey}=" an fs setting: use one type`);
   }

@@ -17,15 +17,20 @@ function quoteWord(text: string, force = false): string {
   return runs.map((run) => (DOUBLE_QUOTES.test(run) ? `'${run}'` : `"${run}"`)).join('');
 }
 
-type Words = { names: Array<string | undefined>; options: Array<[string, string | number | boolean | undefined]> };
+type Words = {
+  names: Array<string | undefined>;
+  options: Array<readonly [string, string | number | boolean | undefined]>;
+};
 
 function renameValue(rename: Rename | undefined): string | undefined {
   return rename === undefined ? undefined : `${rename.pattern}:${rename.replacement}`;
 }
 
+/** `type=` is left out when the settings already say it, as `repo register` works it out from them. */
 function settingOptions(settings: RepositoryOptions): Words['options'] {
-  const keys = ['type', 'bucket', 'region', 'role_arn', 'base_path', 'location', 'readonly'] as const;
-  return keys.map((key) => [key, settings[key]]);
+  const keys = ['bucket', 'region', 'role_arn', 'base_path', 'location', 'readonly'] as const;
+  const implied = keys.some((key) => key !== 'readonly' && settings[key] !== undefined);
+  return [['type', implied ? undefined : settings.type], ...keys.map((key) => [key, settings[key]] as const)];
 }
 
 /** Names, then options in the order usage shows them; defaults are left out, as people would leave them out. */

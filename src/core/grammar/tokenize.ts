@@ -10,11 +10,11 @@ type Token = { text: string; quoted: boolean };
 const DOUBLE_QUOTES = '"\u201c\u201d';
 const SINGLE_QUOTES = "'\u2018\u2019";
 
-const SLACK_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+const SLACK_ENTITIES = { amp: '&', lt: '<', gt: '>' } as const;
 
 /** Slack sends `&`, `<` and `>` as entities; one pass, so `&amp;lt;` stays the `&lt;` the person typed. */
 function decodeSlackEntities(text: string): string {
-  return text.replace(/&(?:amp|lt|gt);/g, (entity) => SLACK_ENTITIES[entity] ?? entity);
+  return text.replace(/&(amp|lt|gt);/g, (_, name: keyof typeof SLACK_ENTITIES) => SLACK_ENTITIES[name]);
 }
 
 function quoteFamily(character: string): string | undefined {

@@ -1,4 +1,5 @@
 import { BotError } from '../errors.js';
+import { escapeMrkdwn } from '../grammar/usage.js';
 import { type SlackMessage, section } from './blocks.js';
 import type { Catalog } from './catalog.js';
 
@@ -11,8 +12,9 @@ function errorReply(error: unknown, catalog: Catalog, reference: string): SlackM
     const text = `${catalog.errorTitle} Something went wrong on our side (reference \`${reference}\`). Check \`/es snapshot jobs\` before you try again.`;
     return { text, blocks: [section(text)] };
   }
-  const lines = [`${catalog.errorTitle} ${error.message}`];
-  if (error.hint !== undefined) lines.push(`${catalog.tryThis} ${error.hint}`);
+  // Messages quote what people typed (Slack's escapes already decoded): escaped here, `<!channel>` stays text.
+  const lines = [`${catalog.errorTitle} ${escapeMrkdwn(error.message)}`];
+  if (error.hint !== undefined) lines.push(`${catalog.tryThis} ${escapeMrkdwn(error.hint)}`);
   const text = lines.join('\n');
   return { text, blocks: [section(text)] };
 }

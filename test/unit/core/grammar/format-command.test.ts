@@ -10,8 +10,17 @@ describe('formatCommand', () => {
     [{ verb: 'clusters' }, '/es snapshot clusters'],
     [{ verb: 'repos', cluster: 'prod' }, '/es snapshot repos prod'],
     [
-      { verb: 'repo-register', cluster: 'prod', repository: 'm', settings: { type: 's3', bucket: 'b1', readonly: true } },
-      '/es snapshot repo register prod m type=s3 bucket=b1 readonly=true',
+      {
+        verb: 'repo-register',
+        cluster: 'prod',
+        repository: 'm',
+        settings: { type: 's3', bucket: 'b1', readonly: true },
+      },
+      '/es snapshot repo register prod m bucket=b1 readonly=true',
+    ],
+    [
+      { verb: 'repo-register', cluster: 'prod', repository: 'm', settings: { type: 'fs', readonly: false } },
+      '/es snapshot repo register prod m type=fs readonly=false',
     ],
     [
       {

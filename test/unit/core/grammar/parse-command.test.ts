@@ -93,6 +93,6 @@ describe('parseCommand', () => {
     const error = thrownBy(() => parseCommand('restore prod migration nightly indices="a'));
 
     // Assess
-    expect(error.message).toBe('the quote " at character 41 is never closed');
+    expect(error.message).toBe('the quote " at character 40 is never closed');
   });
 });

@@ -180,6 +180,16 @@ describe('errorReply', () => {
     expect(reply.text).toBe(':warning: unknown cluster "c"\nTry: Use one of: a, b');
   });
 
+  it('shows what a person typed as text, never as a mention or a link', () => {
+    const reply = errorReply(
+      new UsageError('unknown command "<!channel>"', { hint: '/es snapshot list <cluster>' }),
+      en,
+      'r',
+    );
+
+    expect(reply.text).toBe(':warning: unknown command "&lt;!channel&gt;"\nTry: /es snapshot list &lt;cluster&gt;');
+  });
+
   it('leaves out the hint line when there is none', () => {
     expect(errorReply(new BotError('plain'), en, 'ref-1').text).toBe(':warning: plain');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
-import { approve, claim, finish } from '../../../../src/core/jobs/transitions.js';
+import { approve, claim, expire, finish } from '../../../../src/core/jobs/transitions.js';
 import { catalogFor } from '../../../../src/core/messages/catalog.js';
 import { mentionOf, outcomeMessage } from '../../../../src/core/messages/outcome-message.js';
 import { MAX_LISTED_IN_DETAIL } from '../../../../src/core/messages/plan-lines.js';
@@ -13,7 +13,7 @@ import {
   snapshotStatusReply,
   textReply,
 } from '../../../../src/core/messages/query-replies.js';
-import { buildRequestedJob, NOW, PLANS, plannedIndex } from '../../../fixtures/plans.js';
+import { buildRequestedJob, NOW, plannedIndex } from '../../../fixtures/plans.js';
 
 const en = catalogFor('en');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -215,6 +215,13 @@ describe('query replies', () => {
     expect(text(reply)).toContain('*approved* by <@U0APPROVER> — 1 of 1');
     expect(text(reply)).toContain('*started* by <@worker-1>');
     expect(text(jobDetailReply(buildRequestedJob(), en, NOW))).toContain('Delete the indices (b): *pending*');
+    const expired = expire(buildRequestedJob(), later(31));
+    expect(text(jobDetailReply(expired, en, later(31)))).toMatch(/\*expired\* — not approved by/);
+    const silent = {
+      ...expired,
+      history: [{ at: NOW.toISOString(), event: 'noted', by: undefined, detail: undefined }],
+    };
+    expect(text(jobDetailReply(silent, en, later(31)))).toMatch(/\*noted\*"/);
   });
 
   it('wraps plain text', () => {
