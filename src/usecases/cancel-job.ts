@@ -3,7 +3,7 @@ import { JobNotFoundError, NotAllowedError } from '../core/errors.js';
 import { cancel } from '../core/jobs/transitions.js';
 import { type SlackMessage, section } from '../core/messages/blocks.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
-import { governingCluster, showJob } from './run-job.js';
+import { governingCluster, showJob } from './job-notices.js';
 
 /**
  * `cancel <id>`: a request waiting for approval, or a job not yet started, ends CANCELLED. Its requester or an

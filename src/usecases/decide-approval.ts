@@ -5,7 +5,7 @@ import { JobState } from '../core/jobs/job-states.js';
 import { approve, effectiveState, expire, reject } from '../core/jobs/transitions.js';
 import { type SlackMessage, section } from '../core/messages/blocks.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
-import { governingCluster, showJob } from './run-job.js';
+import { governingCluster, showJob } from './job-notices.js';
 
 type Decision = { jobId: string; userId: string; decision: 'approve' | 'reject' };
 

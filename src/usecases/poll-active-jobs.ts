@@ -3,7 +3,8 @@ import type { Job } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { effectiveState, expire } from '../core/jobs/transitions.js';
 import type { BotContext } from './bot-context.js';
-import { runJob, showJob } from './run-job.js';
+import { showJob } from './job-notices.js';
+import { runJob } from './run-job.js';
 
 function leaseIsLive(job: Job, now: Date): boolean {
   return job.lease !== undefined && Date.parse(job.lease.until) > now.getTime();

@@ -5,8 +5,8 @@ import { newJob } from '../core/jobs/new-job.js';
 import { jobMessage } from '../core/messages/job-message.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
+import { governingCluster, showJob } from './job-notices.js';
 import { type JobRequest, planRequest } from './plan-request.js';
-import { governingCluster, showJob } from './run-job.js';
 
 function requestedClusters(request: JobRequest): string[] {
   return request.verb === 'migrate' ? [request.from, request.to] : [request.cluster];

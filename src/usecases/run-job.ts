@@ -1,69 +1,74 @@
-import { InvalidTransitionError, JobConflictError } from '../core/errors.js';
-import type { Job, JobPlan, JobStep } from '../core/jobs/job.js';
+import { ClusterUnreachableError, InvalidTransitionError, JobConflictError } from '../core/errors.js';
+import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
-import { claim, finish, release, updateStep } from '../core/jobs/transitions.js';
-import { jobMessage } from '../core/messages/job-message.js';
-import { outcomeMessage } from '../core/messages/outcome-message.js';
+import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
+import { claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
+import { formatDuration } from '../core/messages/format.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
-import { runStep } from './steps/run-step.js';
+import { announceOutcome, governingCluster, showJob, warnOnCall } from './job-notices.js';
+import { type ClusterLookup, runStep } from './steps/run-step.js';
 import type { StepOutcome } from './steps/step-outcome.js';
+
+/** How many progress-only message updates may still be sent; state changes are always sent. */
+type UpdateBudget = { take(): boolean };
+
+type RunOptions = {
+  /** The clusters as this run sees them; the poller passes answers it fetched for many jobs at once. */
+  clusterFor?: ClusterLookup;
+  /** @default unlimited */
+  updateBudget?: UpdateBudget;
+};
+
+const UNLIMITED: UpdateBudget = { take: () => true };
 
 function isUnfinished(step: JobStep): boolean {
   return step.status !== 'done' && step.status !== 'partial';
 }
 
-/** The cluster whose config (approvers, on-call) governs a job: the one it changes. */
-function governingCluster(plan: JobPlan): string {
-  return plan.kind === 'migrate' ? plan.to : plan.cluster;
+function lastNotice(job: Job): string | undefined {
+  return [...job.history].reverse().find((entry) => ['unreachable', 'recovered', 'stalled'].includes(entry.event))
+    ?.event;
 }
 
-async function showJob(context: BotContext, job: Job): Promise<void> {
-  if (job.messageTs === undefined) return;
-  await context.chat.update(job.channel, job.messageTs, jobMessage(job, context.catalog, context.clock.now()));
-}
-
-async function announceOutcome(context: BotContext, job: Job): Promise<void> {
-  const { onCall } = clusterNamed(context, governingCluster(job.plan)).config;
-  const message = outcomeMessage(job, context.catalog, onCall);
-  await context.chat.post(job.channel, message, job.messageTs);
-  if (onCall.channel !== undefined && onCall.channel !== job.channel) await context.chat.post(onCall.channel, message);
+/** Runs one step; an unreachable cluster means "wait", any other error a person can act on fails the step. */
+async function attemptStep(
+  job: Job,
+  step: JobStep,
+  clusterFor: ClusterLookup,
+  context: BotContext,
+): Promise<StepOutcome & { unreachable?: string }> {
+  try {
+    return await runStep(job, step, clusterFor);
+  } catch (error) {
+    const log = { jobId: job.id, cluster: step.cluster, step: step.name, err: error };
+    if (error instanceof ClusterUnreachableError) {
+      context.logger.warn(log, 'cluster not answering; the step waits');
+      return { status: 'waiting', unreachable: error.message };
+    }
+    context.logger.warn(log, 'step failed');
+    const hint = (error as { hint?: string }).hint;
+    return { status: 'failed', detail: `${(error as Error).message}${hint === undefined ? '' : ` (${hint})`}` };
+  }
 }
 
 function stepAfter(step: JobStep, outcome: StepOutcome, now: Date): JobStep {
   const at = now.toISOString();
   if (outcome.status === 'waiting') {
-    return {
-      ...step,
-      status: 'running',
-      detail: outcome.detail ?? step.detail,
-      progress: outcome.progress ?? step.progress,
-    };
+    const next = outcome.progress;
+    if (next === undefined) return { ...step, status: 'running', detail: outcome.detail ?? step.detail };
+    const progressAt = hasMoved(step.progress, next) ? at : step.progressAt;
+    const progress = isNoticeable(step.progress, next) ? next : step.progress;
+    return { ...step, status: 'running', detail: outcome.detail ?? step.detail, progress, progressAt };
   }
   const status = outcome.status === 'failed' ? 'failed' : outcome.partial === true ? 'partial' : 'done';
   return { ...step, status, detail: outcome.detail, endedAt: at };
-}
-
-/** Runs one step, turning an error a person can act on into a failed step rather than a crashed worker. */
-async function attemptStep(context: BotContext, job: Job, step: JobStep): Promise<StepOutcome> {
-  try {
-    return await runStep(job, step, (alias) => clusterNamed(context, alias).client);
-  } catch (error) {
-    const hint = (error as { hint?: string }).hint;
-    context.logger.warn({ jobId: job.id, cluster: step.cluster, step: step.name, err: error }, 'step failed');
-    return { status: 'failed', detail: `${(error as Error).message}${hint === undefined ? '' : ` (${hint})`}` };
-  }
 }
 
 async function save(context: BotContext, job: Job): Promise<Job> {
   return context.jobs.update(job);
 }
 
-async function end(
-  context: BotContext,
-  job: Job,
-  state: 'SUCCEEDED' | 'PARTIAL' | 'FAILED',
-  detail: string,
-): Promise<void> {
+async function end(context: BotContext, job: Job, state: 'SUCCEEDED' | 'PARTIAL' | 'FAILED', detail: string) {
   const ended = await save(context, finish(job, state, context.clock.now(), detail));
   context.logger.info({ jobId: job.id, state }, 'job ended');
   await showJob(context, ended);
@@ -82,23 +87,63 @@ async function claimJob(context: BotContext, jobId: string): Promise<Job | undef
   }
 }
 
-/** Runs one step once and records what it found; true when the job should go on to the next step. */
-async function advance(context: BotContext, job: Job, position: number): Promise<{ job: Job; goOn: boolean }> {
+/** Says once that a cluster stopped answering, once that it is back, and once that a step stalled. */
+async function noticeTrouble(
+  context: BotContext,
+  job: Job,
+  step: JobStep,
+  unreachable: string | undefined,
+): Promise<Job> {
+  const now = context.clock.now();
+  const last = lastNotice(job);
+  if (unreachable !== undefined && last !== 'unreachable') {
+    const noted = await save(context, note(job, 'unreachable', now, unreachable));
+    await warnOnCall(context, noted, context.catalog.unreachable(step.cluster, unreachable));
+    return noted;
+  }
+  if (unreachable === undefined && last === 'unreachable')
+    return save(context, note(job, 'recovered', now, step.cluster));
+  const { stallMinutes } = clusterNamed(context, governingCluster(job.plan)).config.onCall;
+  if (last !== 'stalled' && isStalled(step, now, stallMinutes)) {
+    const since = step.progressAt ?? step.startedAt ?? now.toISOString();
+    const noted = await save(context, note(job, 'stalled', now, `${step.name} on ${step.cluster}`));
+    const duration = formatDuration(now.getTime() - Date.parse(since));
+    await warnOnCall(context, noted, context.catalog.stalled(context.catalog.step[step.name], step.cluster, duration));
+    return noted;
+  }
+  return job;
+}
+
+/** The step waits for the cluster: record what it saw, redraw only if a person would notice, give the job back. */
+async function wait(
+  context: BotContext,
+  job: Job,
+  position: number,
+  noticeable: boolean,
+  unreachable: string | undefined,
+  budget: UpdateBudget,
+): Promise<void> {
+  const noticed = await noticeTrouble(context, job, job.steps[position] as JobStep, unreachable);
+  const released = await save(context, release(noticed, context.clock.now()));
+  if (noticeable && budget.take()) await showJob(context, released);
+}
+
+/** Runs one step once and records what it found; true when the job goes on to the next step. */
+async function advance(context: BotContext, job: Job, position: number, options: Required<RunOptions>) {
   const step = job.steps[position] as JobStep;
   const started = step.startedAt === undefined ? { ...step, startedAt: context.clock.now().toISOString() } : step;
-  const outcome = await attemptStep(context, job, started);
-  const recorded = await save(
-    context,
-    updateStep(job, position, stepAfter(started, outcome, context.clock.now()), context.clock.now()),
-  );
+  const outcome = await attemptStep(job, started, options.clusterFor, context);
+  const now = context.clock.now();
+  const recorded = await save(context, updateStep(job, position, stepAfter(started, outcome, now), now));
   if (outcome.status === 'failed') {
     await end(context, recorded, JobState.FAILED, outcome.detail);
     return { job: recorded, goOn: false };
   }
   if (outcome.status === 'waiting') {
-    const released = await save(context, release(recorded, context.clock.now()));
-    await showJob(context, released);
-    return { job: released, goOn: false };
+    const noticeable =
+      step.status !== 'running' || (outcome.progress !== undefined && isNoticeable(step.progress, outcome.progress));
+    await wait(context, recorded, position, noticeable, outcome.unreachable, options.updateBudget);
+    return { job: recorded, goOn: false };
   }
   await showJob(context, recorded);
   return { job: recorded, goOn: true };
@@ -109,13 +154,17 @@ async function advance(context: BotContext, job: Job, position: number): Promise
  * one fails, or all are done. Two workers never run one job: the claim is a conditional write, and the loser
  * stops. A step that waits gives the lease back; the poller brings the job here again on a later tick.
  */
-async function runJob(context: BotContext, jobId: string): Promise<void> {
+async function runJob(context: BotContext, jobId: string, options: RunOptions = {}): Promise<void> {
+  const settings = {
+    clusterFor: options.clusterFor ?? ((alias: string) => clusterNamed(context, alias).client),
+    updateBudget: options.updateBudget ?? UNLIMITED,
+  };
   let job = await claimJob(context, jobId);
   if (job === undefined) return;
-  await showJob(context, job);
   const first = job.steps.findIndex(isUnfinished);
+  if (first === 0 && job.steps[0]?.startedAt === undefined) await showJob(context, job);
   for (let position = first === -1 ? job.steps.length : first; position < job.steps.length; position += 1) {
-    const advanced = await advance(context, job, position);
+    const advanced = await advance(context, job, position, settings);
     if (!advanced.goOn) return;
     job = advanced.job;
   }
@@ -124,4 +173,5 @@ async function runJob(context: BotContext, jobId: string): Promise<void> {
   return end(context, job, JobState.PARTIAL, partial.detail ?? 'partly done');
 }
 
-export { governingCluster, runJob, showJob };
+export type { RunOptions, UpdateBudget };
+export { runJob };

@@ -96,6 +96,7 @@ const step = z.object({
   progress: maybe(
     z.object({ percent: z.number(), shardsDone: count, shardsTotal: count, bytesDone: count, bytesTotal: count }),
   ),
+  progressAt: maybe(isoTime),
 });
 
 const approval = z.object({

@@ -10,6 +10,7 @@ function step(name: JobStep['name'], cluster: string): JobStep {
     endedAt: undefined,
     detail: undefined,
     progress: undefined,
+    progressAt: undefined,
   };
 }
 

@@ -79,6 +79,8 @@ type JobStep = {
   /** What the step found or did, in words: shown in `job <id>` and the thread. */
   detail: string | undefined;
   progress: Progress | undefined;
+  /** When the step's work last moved: a step that has not moved for a while is reported as stalled. */
+  progressAt: string | undefined;
 };
 
 /** One recorded transition: who did what, when and why. */

@@ -124,10 +124,19 @@ function finish(
   return next(job, now, { event: state.toLowerCase(), detail }, { state, lease: undefined });
 }
 
+/**
+ * Records something people were told about a running job without changing its state: a stall, a cluster that
+ * stopped answering. Recorded once, so it is said once.
+ */
+function note(job: Job, event: 'stalled' | 'unreachable' | 'recovered', now: Date, detail: string): Job {
+  assertAllowed(job, 'progress', now);
+  return next(job, now, { event, detail }, {});
+}
+
 /** Gives up the lease without ending the job: it waits for the next tick (a snapshot or restore still running). */
 function release(job: Job, now: Date): Job {
   assertAllowed(job, 'progress', now);
   return { ...job, lease: undefined, version: job.version + 1, updatedAt: now.toISOString() };
 }
 
-export { approve, cancel, claim, effectiveState, expire, finish, isFinal, reject, release, updateStep };
+export { approve, cancel, claim, effectiveState, expire, finish, isFinal, note, reject, release, updateStep };

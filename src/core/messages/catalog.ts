@@ -40,6 +40,9 @@ type Catalog = {
   failed: (kind: string, reason: string) => string;
   partial: (kind: string, reason: string) => string;
   working: string;
+  stalled: (step: string, cluster: string, duration: string) => string;
+  unreachable: (cluster: string, reason: string) => string;
+  timing: (elapsed: string, remaining: string | undefined) => string;
 };
 
 const en: Catalog = {
@@ -106,6 +109,9 @@ const en: Catalog = {
   failed: (kind, reason) => `:x: ${kind} failed: ${reason}`,
   partial: (kind, reason) => `:large_orange_diamond: ${kind} partly succeeded: ${reason}`,
   working: ':hourglass_flowing_sand: Working on it…',
+  stalled: (step, cluster, duration) => `:warning: ${step} on ${cluster} has not moved for ${duration}.`,
+  unreachable: (cluster, reason) => `:warning: ${cluster} is not answering (${reason}); the job waits and tries again.`,
+  timing: (elapsed, remaining) => `${elapsed} elapsed${remaining === undefined ? '' : ` · about ${remaining} left`}`,
 };
 
 const ja: Catalog = {
@@ -172,6 +178,9 @@ const ja: Catalog = {
   failed: (kind, reason) => `:x: ${kind}が失敗しました: ${reason}`,
   partial: (kind, reason) => `:large_orange_diamond: ${kind}は一部成功しました: ${reason}`,
   working: ':hourglass_flowing_sand: 処理中…',
+  stalled: (step, cluster, duration) => `:warning: ${cluster} の「${step}」が ${duration} 進んでいません。`,
+  unreachable: (cluster, reason) => `:warning: ${cluster} が応答しません (${reason})。ジョブは待機して再試行します。`,
+  timing: (elapsed, remaining) => `経過 ${elapsed}${remaining === undefined ? '' : ` · 残り約 ${remaining}`}`,
 };
 
 const CATALOGS = { en, ja } as const;

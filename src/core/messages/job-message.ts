@@ -1,5 +1,6 @@
 import type { Job, JobStep } from '../jobs/job.js';
 import { JobState } from '../jobs/job-states.js';
+import { estimateRemainingMs } from '../jobs/progress.js';
 import { effectiveState } from '../jobs/transitions.js';
 import {
   type Block,
@@ -13,7 +14,7 @@ import {
   withinBlockLimit,
 } from './blocks.js';
 import type { Catalog } from './catalog.js';
-import { formatBytes, formatPercent, progressBar, slackDate } from './format.js';
+import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
 import { planCluster, planLines } from './plan-lines.js';
 
 /** Action ids of the approval buttons; the button value is the job id. */
@@ -27,14 +28,21 @@ const STEP_ICON: Record<JobStep['status'], string> = {
   failed: ':x:',
 };
 
-function stepLine(step: JobStep, catalog: Catalog): string {
+function progressLine(step: JobStep, catalog: Catalog, now: Date): string {
   const progress = step.progress;
+  if (progress === undefined || step.status !== 'running') return '';
+  const elapsed = step.startedAt === undefined ? 0 : now.getTime() - Date.parse(step.startedAt);
+  const remaining = estimateRemainingMs(step, now);
+  const timing = catalog.timing(
+    formatDuration(elapsed),
+    remaining === undefined ? undefined : formatDuration(remaining),
+  );
+  return `\n    ${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${progress.shardsDone}/${progress.shardsTotal} shards · ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${timing}`;
+}
+
+function stepLine(step: JobStep, catalog: Catalog, now: Date): string {
   const detail = step.detail === undefined ? '' : ` — ${step.detail}`;
-  const bar =
-    progress === undefined || step.status !== 'running'
-      ? ''
-      : `\n    ${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${progress.shardsDone}/${progress.shardsTotal} shards · ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`;
-  return `${STEP_ICON[step.status]} ${catalog.step[step.name]} (${step.cluster})${detail}${bar}`;
+  return `${STEP_ICON[step.status]} ${catalog.step[step.name]} (${step.cluster})${detail}${progressLine(step, catalog, now)}`;
 }
 
 function decisionLine(job: Job, state: JobState, catalog: Catalog): string | undefined {
@@ -100,7 +108,7 @@ function jobMessage(job: Job, catalog: Catalog, now: Date): SlackMessage {
     context(...status),
     ...sectionsOf(planLines(job.plan, catalog, job.id)),
     ...(decision === undefined ? [] : sectionsOf([decision])),
-    ...(showSteps ? sectionsOf(job.steps.map((step) => stepLine(step, catalog))) : []),
+    ...(showSteps ? sectionsOf(job.steps.map((step) => stepLine(step, catalog, now))) : []),
     pending ? approvalButtons(job, catalog, kind, cluster) : context(catalog.jobFooter(job.id)),
   ];
   return { text: title, blocks: withinBlockLimit(blocks) };
