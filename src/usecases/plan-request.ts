@@ -117,6 +117,7 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
         repository: request.repository,
         snapshot: request.snapshot,
         includeGlobalState: request.includeGlobalState,
+        partial: request.partial,
         defaultRepository: config.defaultRepository?.name,
         resolved: request.indices.length === 0 ? undefined : await client.resolveIndices(request.indices),
         jobId,

@@ -60,6 +60,7 @@ const plan = z.discriminatedUnion('kind', [
     snapshot: z.string(),
     indices: z.array(plannedIndex),
     includeGlobalState: z.boolean(),
+    partial: z.boolean().default(false),
   }),
   z.object({
     kind: z.literal(JobKind.SNAPSHOT_DELETE),

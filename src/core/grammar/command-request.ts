@@ -59,6 +59,8 @@ type CommandRequest =
       /** Index names or patterns; empty: every index the cluster snapshots by default. */
       indices: string[];
       includeGlobalState: boolean;
+      /** Keep going when primaries are unavailable: the snapshot may end PARTIAL. */
+      partial: boolean;
     }
   | { verb: 'list'; cluster: string; repository: string | undefined; limit: number }
   | { verb: 'status'; cluster: string; repository: string; snapshot: string }

@@ -50,6 +50,7 @@ function words(request: CommandRequest): Words {
         options: [
           ['indices', request.indices.join(',') || undefined],
           ['global_state', request.includeGlobalState || undefined],
+          ['partial', request.partial || undefined],
         ],
       };
     case 'list':

@@ -21,6 +21,7 @@ type JobPlan =
       snapshot: string;
       indices: PlannedIndex[];
       includeGlobalState: boolean;
+      partial: boolean;
     }
   | { kind: typeof JobKind.SNAPSHOT_DELETE; cluster: string; repository: string; snapshot: string }
   | { kind: typeof JobKind.INDEX_DELETE; cluster: string; indices: PlannedIndex[] }

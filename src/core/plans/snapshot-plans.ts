@@ -9,6 +9,7 @@ type SnapshotCreateInput = {
   repository: string | undefined;
   snapshot: string | undefined;
   includeGlobalState: boolean;
+  partial: boolean;
   defaultRepository: string | undefined;
   /** Undefined when the request names no indices: the snapshot takes every index. */
   resolved: ResolvedIndices | undefined;
@@ -31,6 +32,7 @@ function planSnapshotCreate(input: SnapshotCreateInput): JobPlan {
     snapshot: input.snapshot ?? generatedSnapshotName(cluster, input.jobId, input.now),
     indices: input.resolved === undefined ? [] : plannedIndices(cluster, input.resolved),
     includeGlobalState: input.includeGlobalState,
+    partial: input.partial,
   };
 }
 

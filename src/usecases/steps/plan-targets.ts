@@ -3,20 +3,33 @@ import { JobKind } from '../../core/jobs/job-states.js';
 import type { RepositoryDefinition } from '../../ports/cluster-client.js';
 
 /** What the snapshot steps of a plan work on. */
-function snapshotOf(plan: JobPlan): { repository: string; snapshot: string; indices: PlannedIndex[]; global: boolean } {
+function snapshotOf(plan: JobPlan): {
+  repository: string;
+  snapshot: string;
+  indices: PlannedIndex[];
+  global: boolean;
+  partial: boolean;
+} {
   if (plan.kind === JobKind.SNAPSHOT_CREATE) {
     return {
       repository: plan.repository,
       snapshot: plan.snapshot,
       indices: plan.indices,
       global: plan.includeGlobalState,
+      partial: plan.partial,
     };
   }
   if (plan.kind === JobKind.MIGRATE) {
-    return { repository: plan.repository.name, snapshot: plan.snapshot, indices: plan.indices, global: false };
+    return {
+      repository: plan.repository.name,
+      snapshot: plan.snapshot,
+      indices: plan.indices,
+      global: false,
+      partial: false,
+    };
   }
   if (plan.kind === JobKind.SNAPSHOT_DELETE || plan.kind === JobKind.RESTORE) {
-    return { repository: plan.repository, snapshot: plan.snapshot, indices: [], global: false };
+    return { repository: plan.repository, snapshot: plan.snapshot, indices: [], global: false, partial: false };
   }
   throw new Error(`a ${plan.kind} job has no snapshot`);
 }

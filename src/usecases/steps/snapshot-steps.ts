@@ -5,12 +5,13 @@ import { snapshotOf } from './plan-targets.js';
 import type { StepOutcome } from './step-outcome.js';
 
 async function startSnapshot(job: Job, client: ClusterClient): Promise<StepOutcome> {
-  const { repository, snapshot, indices, global } = snapshotOf(job.plan);
+  const { repository, snapshot, indices, global, partial } = snapshotOf(job.plan);
   const outcome = await client.createSnapshot({
     repository,
     snapshot,
     indices: indices.map((entry) => entry.index),
     includeGlobalState: global,
+    partial,
     jobId: job.id,
   });
   const detail =

@@ -167,6 +167,7 @@ describe('a snapshot request', () => {
       snapshot: 'n1',
       indices: ['logs-1'],
       includeGlobalState: false,
+      partial: false,
     };
 
     await requestJob(bot.context, request, commandTask('create a'));
@@ -189,6 +190,7 @@ describe('a snapshot request', () => {
       snapshot: 'n2',
       indices: ['logs-*'],
       includeGlobalState: false,
+      partial: false,
     };
     await requestJob(bot.context, request, commandTask('create a'));
     const jobId = bot.dispatched[0]?.type === 'run-job' ? bot.dispatched[0].jobId : '';

@@ -12,6 +12,7 @@ function creation(overrides: Partial<RequestOf<'create'>> = {}): RequestOf<'crea
     snapshot: undefined,
     indices: [],
     includeGlobalState: false,
+    partial: false,
     ...overrides,
   };
 }
@@ -27,6 +28,7 @@ describe('create', () => {
     ],
     ['create prod indices=a,b*,a global_state=true', creation({ indices: ['a', 'b*'], includeGlobalState: true })],
     ['create prod GLOBAL_STATE=False indices="a, b"', creation({ indices: ['a', 'b'] })],
+    ['create prod indices=a partial=true', creation({ indices: ['a'], partial: true })],
     ['create prod indices=a migration', creation({ repository: 'migration', indices: ['a'] })],
     ['create prod m nightly:2026', creation({ repository: 'm', snapshot: 'nightly:2026' })],
   ])('reads %j', (text, expected) => {
@@ -42,7 +44,7 @@ describe('create', () => {
     ['create prod m n extra', 'unexpected "extra"'],
     ['create prod indices=,', '"indices=" lists nothing'],
     ['create prod global_state=yes', '"global_state=" takes true or false, not "yes"'],
-    ['create prod limit=5', 'unknown option "limit=": create takes indices= and global_state='],
+    ['create prod limit=5', 'unknown option "limit=": create takes indices=, global_state= and partial='],
   ])('refuses %j', (text, message) => {
     // Act
     const error = thrownBy(() => parseCommand(text));
@@ -50,7 +52,9 @@ describe('create', () => {
     // Assess
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(message);
-    expect(error.hint).toBe('/es snapshot create <cluster> [repo] [name] [indices=a,b*] [global_state=true]');
+    expect(error.hint).toBe(
+      '/es snapshot create <cluster> [repo] [name] [indices=a,b*] [global_state=true] [partial=true]',
+    );
   });
 
   it.each([

@@ -92,6 +92,7 @@ const request: fc.Arbitrary<CommandRequest> = fc.oneof(
       names: createNames,
       indices: fc.oneof(fc.constant<string[]>([]), indices),
       includeGlobalState: fc.boolean(),
+      partial: fc.boolean(),
     })
     .map(({ names, ...rest }) => ({ ...rest, ...names })),
   fc.record({

@@ -21,6 +21,7 @@ describe('planSnapshotCreate', () => {
     repository: undefined,
     snapshot: undefined,
     includeGlobalState: false,
+    partial: false,
     defaultRepository: 'migration',
     resolved: resolved(['logs-1', 'logs-2']),
     jobId: 'ab12cd34',
@@ -35,6 +36,7 @@ describe('planSnapshotCreate', () => {
       snapshot: 'a-2026.11.24-0900-ab12cd',
       indices: [plannedIndex('logs-1'), plannedIndex('logs-2')],
       includeGlobalState: false,
+      partial: false,
     });
   });
 
