@@ -108,15 +108,18 @@ type WriteOutcome = 'accepted' | 'maybe-accepted';
 
 type DeleteOutcome = 'deleted' | 'already-absent' | 'maybe-accepted';
 
+/** The primaries of one index recovering (from a snapshot, after a restore). */
+type IndexRecovery = {
+  index: string;
+  shardsDone: number;
+  shardsTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  source: { repository: string; snapshot: string } | undefined;
+};
+
 type RecoveryProgress = {
-  indices: Array<{
-    index: string;
-    shardsDone: number;
-    shardsTotal: number;
-    bytesDone: number;
-    bytesTotal: number;
-    source: { repository: string; snapshot: string } | undefined;
-  }>;
+  indices: IndexRecovery[];
   shardsDone: number;
   shardsTotal: number;
   bytesDone: number;
@@ -146,8 +149,18 @@ interface ClusterClient {
   listRepositories(): Promise<RepositorySummary[]>;
   createSnapshot(request: CreateSnapshotRequest): Promise<WriteOutcome>;
   getSnapshot(repository: string, snapshot: string): Promise<SnapshotDetail>;
+  /**
+   * Several snapshots of one repository in one request; a snapshot that does not exist is simply absent from the
+   * answer. An empty list asks nothing.
+   */
+  getSnapshots(repository: string, snapshots: readonly string[]): Promise<SnapshotDetail[]>;
   listSnapshots(repository: string, options?: { limit?: number }): Promise<SnapshotListEntry[]>;
   snapshotProgress(repository: string, snapshot: string): Promise<SnapshotProgress>;
+  /**
+   * Progress of every snapshot running in one repository. Cheap, unlike {@link snapshotProgress} of a finished
+   * snapshot: only running snapshots are read, from the cluster state, never from the repository's files.
+   */
+  runningSnapshots(repository: string): Promise<SnapshotProgress[]>;
   deleteSnapshot(repository: string, snapshot: string): Promise<DeleteOutcome>;
   resolveIndices(patterns: readonly string[]): Promise<{ indices: IndexSummary[]; unmatched: string[] }>;
   deleteIndices(indices: readonly string[]): Promise<Array<{ index: string; outcome: DeleteOutcome }>>;
@@ -164,6 +177,7 @@ export type {
   DeleteOutcome,
   DocCountComparison,
   FsRepositorySettings,
+  IndexRecovery,
   IndexSummary,
   RecoveryProgress,
   RepositoryDefinition,

@@ -1,29 +1,72 @@
 import { isApprover } from '../core/approval/approval-policy.js';
 import { JobNotFoundError, NotAllowedError } from '../core/errors.js';
+import { type Job, StepName } from '../core/jobs/job.js';
+import { JobState } from '../core/jobs/job-states.js';
 import { cancel } from '../core/jobs/transitions.js';
 import { type SlackMessage, section } from '../core/messages/blocks.js';
+import { planSnapshotDelete } from '../core/plans/snapshot-plans.js';
+import type { CommandTask } from '../ports/background-tasks.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { governingCluster, showJob } from './job-notices.js';
+import { submitPlan } from './request-job.js';
+import { snapshotOf } from './steps/plan-targets.js';
+
+function reply(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}
+
+async function assertMayCancel(context: BotContext, job: Job, userId: string): Promise<void> {
+  const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;
+  const groups = await Promise.all(policy.approverGroups.map((group) => context.directory.usergroupMembers(group)));
+  if (job.requestedBy !== userId && !isApprover(userId, policy, new Set(groups.flat()))) {
+    throw new NotAllowedError(`only the requester or an approver may cancel job ${job.id}`);
+  }
+}
+
+/** The snapshot a running job is taking right now, if it is at that point. */
+function runningSnapshotStep(job: Job) {
+  const current = job.steps.find((step) => step.status !== 'done' && step.status !== 'partial');
+  return job.state === JobState.RUNNING && current?.name === StepName.AWAIT_SNAPSHOT ? current : undefined;
+}
 
 /**
- * `cancel <id>`: a request waiting for approval, or a job not yet started, ends CANCELLED. Its requester or an
- * approver of its cluster may do it; the message loses its buttons.
+ * Stopping a running snapshot means deleting it, which is destructive: it becomes a snapshot deletion job with
+ * its own approval. Once the snapshot is gone, the running job ends FAILED, saying so.
  */
-async function cancelJob(context: BotContext, jobId: string, userId: string): Promise<SlackMessage> {
+async function requestSnapshotAbort(context: BotContext, job: Job, task: CommandTask): Promise<SlackMessage> {
+  const step = runningSnapshotStep(job);
+  if (step === undefined) {
+    throw new NotAllowedError(
+      `job ${job.id} is ${job.state.toLowerCase()} and past the point where it can be stopped`,
+      {
+        hint: 'A job can be cancelled while it waits for approval or in the queue, or while its snapshot runs.',
+      },
+    );
+  }
+  const { repository, snapshot } = snapshotOf(job.plan);
+  const plan = planSnapshotDelete(step.cluster, repository, snapshot);
+  const jobId = context.ids.jobIdFor(`cancel:${job.id}`);
+  const text = `${task.text} (delete the running snapshot ${snapshot})`;
+  await submitPlan(context, plan, { jobId, userId: task.userId, text, channelId: task.channelId });
+  return reply(`Stopping job \`${job.id}\` deletes its running snapshot \`${snapshot}\`: that is job \`${jobId}\`.`);
+}
+
+/**
+ * `cancel <id>`: a request waiting for approval, or a job not yet started, ends CANCELLED and its message loses
+ * its buttons. A running snapshot is stopped by deleting it, after approval. Its requester or an approver of its
+ * cluster may cancel.
+ */
+async function cancelJob(context: BotContext, jobId: string, task: CommandTask): Promise<SlackMessage> {
   const job = await context.jobs.get(jobId);
   if (job === undefined) throw new JobNotFoundError(jobId);
-  const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;
-  const members = new Set(
-    (await Promise.all(policy.approverGroups.map((group) => context.directory.usergroupMembers(group)))).flat(),
-  );
-  if (job.requestedBy !== userId && !isApprover(userId, policy, members)) {
-    throw new NotAllowedError(`only the requester or an approver may cancel job ${jobId}`);
+  await assertMayCancel(context, job, task.userId);
+  if (job.state !== JobState.PENDING_APPROVAL && job.state !== JobState.QUEUED) {
+    return requestSnapshotAbort(context, job, task);
   }
-  const cancelled = await context.jobs.update(cancel(job, userId, context.clock.now()));
-  context.logger.info({ jobId, by: userId }, 'job cancelled');
+  const cancelled = await context.jobs.update(cancel(job, task.userId, context.clock.now()));
+  context.logger.info({ jobId, by: task.userId }, 'job cancelled');
   await showJob(context, cancelled);
-  const text = `Job \`${jobId}\` is cancelled.`;
-  return { text, blocks: [section(text)] };
+  return reply(`Job \`${jobId}\` is cancelled.`);
 }
 
 export { cancelJob };

@@ -21,7 +21,7 @@ async function handleCommand(context: BotContext, task: CommandTask): Promise<vo
     } else if (isJobRequest(request)) {
       await requestJob(context, request, task);
     } else if (request.verb === 'cancel') {
-      await context.chat.respond(task.responseUrl, await cancelJob(context, request.jobId, task.userId));
+      await context.chat.respond(task.responseUrl, await cancelJob(context, request.jobId, task));
     } else {
       await context.chat.respond(task.responseUrl, textReply(`Nothing to do for "${task.text}".`));
     }

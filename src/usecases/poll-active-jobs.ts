@@ -4,10 +4,39 @@ import { JobState } from '../core/jobs/job-states.js';
 import { effectiveState, expire } from '../core/jobs/transitions.js';
 import type { BotContext } from './bot-context.js';
 import { showJob } from './job-notices.js';
-import { runJob } from './run-job.js';
+import { leaseIsLive, observeClusters } from './observe-clusters.js';
+import { type RunOptions, runJob, type UpdateBudget } from './run-job.js';
 
-function leaseIsLive(job: Job, now: Date): boolean {
-  return job.lease !== undefined && Date.parse(job.lease.until) > now.getTime();
+type PollOptions = {
+  /**
+   * Progress-only redraws of job messages one tick may send, all jobs together; a job that changes state is
+   * always redrawn. chat.update is Tier 3 (about 50 calls a minute) and the poller runs every minute: 20 leaves
+   * room for state changes and for the other updates of that minute.
+   * @default 20
+   */
+  progressUpdatesPerTick?: number;
+};
+
+type TickSummary = {
+  /** Approval requests that expired. */
+  expired: number;
+  /** Jobs whose next step ran. */
+  resumed: number;
+  /** Requests the tick's one observation of the clusters sent (steps that start work send their own). */
+  clusterRequests: number;
+};
+
+const DEFAULT_PROGRESS_UPDATES_PER_TICK = 20;
+
+function createUpdateBudget(limit: number): UpdateBudget {
+  let left = limit;
+  return {
+    take: () => {
+      if (left <= 0) return false;
+      left -= 1;
+      return true;
+    },
+  };
 }
 
 async function expireRequest(context: BotContext, job: Job): Promise<void> {
@@ -20,32 +49,46 @@ async function expireRequest(context: BotContext, job: Job): Promise<void> {
   }
 }
 
+async function expireOverdue(context: BotContext, jobs: readonly Job[], now: Date): Promise<number> {
+  const overdue = jobs.filter(
+    (job) => job.state === JobState.PENDING_APPROVAL && effectiveState(job, now) === JobState.EXPIRED,
+  );
+  for (const job of overdue) await expireRequest(context, job);
+  return overdue.length;
+}
+
+/** True when the job's step ran; a failure is logged and left for the next tick. */
+async function resume(context: BotContext, job: Job, options: RunOptions): Promise<boolean> {
+  try {
+    await runJob(context, job.id, options);
+    return true;
+  } catch (error) {
+    context.logger.error({ jobId: job.id, err: error }, 'resuming the job failed; the next tick tries again');
+    return false;
+  }
+}
+
 /**
  * One tick of the safety net: requests nobody approved in time expire (their buttons go away), and jobs that
  * wait for the cluster, or whose worker died, run their next step. Finds the jobs through the active-jobs
- * index, so its cost grows with the active jobs, not with the table.
+ * index, and asks each cluster once for everything its waiting jobs wait on (see `observeClusters`), so its
+ * cost grows with the active jobs, not with the table or the repositories. Progress-only message updates are
+ * shared out within a per-tick budget.
  */
-async function pollActiveJobs(context: BotContext): Promise<{ expired: number; resumed: number }> {
+async function pollActiveJobs(context: BotContext, options: PollOptions = {}): Promise<TickSummary> {
+  const { progressUpdatesPerTick = DEFAULT_PROGRESS_UPDATES_PER_TICK } = options;
   const now = context.clock.now();
   const active = await context.jobs.listActive();
-  let expired = 0;
+  const expired = await expireOverdue(context, active, now);
+  const toResume = active.filter((job) => job.state !== JobState.PENDING_APPROVAL && !leaseIsLive(job, now));
+  const observation = await observeClusters(context, toResume, now);
+  const runOptions = { clusterFor: observation.clientFor, updateBudget: createUpdateBudget(progressUpdatesPerTick) };
   let resumed = 0;
-  for (const job of active) {
-    if (job.state === JobState.PENDING_APPROVAL) {
-      if (effectiveState(job, now) === JobState.EXPIRED) {
-        await expireRequest(context, job);
-        expired += 1;
-      }
-    } else if (!leaseIsLive(job, now)) {
-      try {
-        await runJob(context, job.id);
-        resumed += 1;
-      } catch (error) {
-        context.logger.error({ jobId: job.id, err: error }, 'resuming the job failed; the next tick tries again');
-      }
-    }
+  for (const job of toResume) {
+    if (await resume(context, job, runOptions)) resumed += 1;
   }
-  return { expired, resumed };
+  return { expired, resumed, clusterRequests: observation.requests };
 }
 
-export { pollActiveJobs };
+export type { PollOptions, TickSummary };
+export { DEFAULT_PROGRESS_UPDATES_PER_TICK, pollActiveJobs };

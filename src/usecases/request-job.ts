@@ -1,5 +1,5 @@
 import { JobConflictError, NotAllowedError } from '../core/errors.js';
-import type { Job } from '../core/jobs/job.js';
+import type { Job, JobPlan } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { newJob } from '../core/jobs/new-job.js';
 import { jobMessage } from '../core/messages/job-message.js';
@@ -23,22 +23,19 @@ function assertChannelAllowed(context: BotContext, request: JobRequest, channelI
   }
 }
 
+type JobOrigin = { jobId: string; userId: string; text: string; channelId: string };
+
 /**
- * Turns a command into a job: plans it against the cluster, stores it, and posts its message (with Approve /
- * Reject when it needs approval). The job id comes from Slack's trigger id, so a retried or repeated request
- * finds its job already there and creates nothing.
+ * Stores a planned job and posts its message (with Approve / Reject when it needs approval); a job that needs
+ * none is handed to the worker. Creating is conditional on the id, so a repeated request creates nothing.
  */
-async function requestJob(context: BotContext, request: JobRequest, task: CommandTask): Promise<void> {
-  assertChannelAllowed(context, request, task.channelId);
-  const jobId = context.ids.jobIdFor(`${task.teamId}:${task.triggerId}`);
-  if ((await context.jobs.get(jobId)) !== undefined) return;
-  const plan = await planRequest(context, request, jobId);
+async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin): Promise<Job | undefined> {
   const draft = newJob({
-    id: jobId,
+    id: origin.jobId,
     plan,
-    requestedBy: task.userId,
-    requestText: task.text,
-    channel: task.channelId,
+    requestedBy: origin.userId,
+    requestText: origin.text,
+    channel: origin.channelId,
     policy: clusterNamed(context, governingCluster(plan)).config.approval,
     now: context.clock.now(),
   });
@@ -46,17 +43,30 @@ async function requestJob(context: BotContext, request: JobRequest, task: Comman
   try {
     created = await context.jobs.create(draft);
   } catch (error) {
-    if (error instanceof JobConflictError) return;
+    if (error instanceof JobConflictError) return undefined;
     throw error;
   }
   context.logger.info(
-    { jobId, cluster: governingCluster(created.plan), kind: created.kind, state: created.state },
+    { jobId: created.id, cluster: governingCluster(created.plan), kind: created.kind, state: created.state },
     'job requested',
   );
   const { ts } = await context.chat.post(created.channel, jobMessage(created, context.catalog, context.clock.now()));
   const posted = await recordMessage(context, created, ts);
   if (posted.state !== created.state) await showJob(context, posted);
-  if (created.state === JobState.QUEUED) await context.tasks.dispatch({ type: 'run-job', jobId });
+  if (created.state === JobState.QUEUED) await context.tasks.dispatch({ type: 'run-job', jobId: created.id });
+  return posted;
+}
+
+/**
+ * Turns a command into a job: plans it against the cluster, then submits it. The job id comes from Slack's
+ * trigger id, so a retried or repeated request finds its job already there and creates nothing.
+ */
+async function requestJob(context: BotContext, request: JobRequest, task: CommandTask): Promise<void> {
+  assertChannelAllowed(context, request, task.channelId);
+  const jobId = context.ids.jobIdFor(`${task.teamId}:${task.triggerId}`);
+  if ((await context.jobs.get(jobId)) !== undefined) return;
+  const plan = await planRequest(context, request, jobId);
+  await submitPlan(context, plan, { jobId, userId: task.userId, text: task.text, channelId: task.channelId });
 }
 
 /**
@@ -75,4 +85,5 @@ async function recordMessage(context: BotContext, job: Job, ts: string): Promise
   }
 }
 
-export { requestJob };
+export type { JobOrigin };
+export { requestJob, submitPlan };

@@ -1,7 +1,13 @@
 import { IndexNotFoundError, SnapshotMissingError } from '../../src/core/errors.js';
 import { renameMapping } from '../../src/core/restore/rename-mapping.js';
 import { matchesWildcard } from '../../src/core/safety/protected-indices.js';
-import type { ClusterClient, RepositoryDefinition, SnapshotState } from '../../src/ports/cluster-client.js';
+import type {
+  ClusterClient,
+  RepositoryDefinition,
+  SnapshotDetail,
+  SnapshotProgress,
+  SnapshotState,
+} from '../../src/ports/cluster-client.js';
 
 type FakeSnapshot = {
   indices: string[];
@@ -22,7 +28,8 @@ type FakeClusterOptions = {
 
 /**
  * A cluster port fake for unit tests of use cases: indices with doc counts, snapshots that finish after a few
- * reads, restores that create their targets. It records every call by name.
+ * reads (by any of getSnapshot, getSnapshots and runningSnapshots), restores that create their targets. It records
+ * every call that a test counts by name, and `fail(name, error)` makes that call throw.
  */
 function createFakeCluster(
   options: FakeClusterOptions,
@@ -44,6 +51,46 @@ function createFakeCluster(
     if (found === undefined) throw new SnapshotMissingError(alias, repository, snapshot);
     return found;
   };
+  // Every read of a snapshot's state brings it one poll closer to its end, whichever call reads it.
+  const poll = (found: FakeSnapshot): FakeSnapshot => {
+    if (found.state === 'IN_PROGRESS' && found.pollsLeft <= 0) found.state = snapshotOutcome;
+    found.pollsLeft -= 1;
+    return found;
+  };
+  const detailOf = (repository: string, snapshot: string, found: FakeSnapshot): SnapshotDetail => ({
+    repository,
+    snapshot,
+    uuid: 'u',
+    state: found.state,
+    indices: found.indices,
+    startTime: undefined,
+    endTime: undefined,
+    shards: {
+      total: found.indices.length,
+      successful: found.state === 'PARTIAL' ? 0 : found.indices.length,
+      failed: found.state === 'PARTIAL' ? found.indices.length : 0,
+    },
+    failures:
+      found.state === 'PARTIAL'
+        ? [{ index: found.indices[0] ?? '?', shardId: 0, reason: 'primary shard is not allocated' }]
+        : [],
+    metadata: { es_snapshot_bot_job_id: found.jobId },
+  });
+  const progressOf = (repository: string, snapshot: string, found: FakeSnapshot): SnapshotProgress => ({
+    repository,
+    snapshot,
+    state: 'STARTED',
+    shardsDone: 0,
+    shardsFailed: 0,
+    shardsTotal: found.indices.length,
+    bytesDone: 10,
+    bytesTotal: 100,
+    percent: 10,
+  });
+  const inRepository = (repository: string) =>
+    [...snapshots.entries()]
+      .filter(([key]) => key.startsWith(`${repository}/`))
+      .map(([key, found]) => ({ snapshot: key.slice(repository.length + 1), found }));
   return {
     alias,
     indices,
@@ -75,43 +122,24 @@ function createFakeCluster(
     },
     getSnapshot: async (repository, snapshot) => {
       record('getSnapshot');
-      const found = snapshotAt(repository, snapshot);
-      if (found.state === 'IN_PROGRESS' && found.pollsLeft <= 0) found.state = snapshotOutcome;
-      found.pollsLeft -= 1;
-      return {
-        repository,
-        snapshot,
-        uuid: 'u',
-        state: found.state,
-        indices: found.indices,
-        startTime: undefined,
-        endTime: undefined,
-        shards: {
-          total: found.indices.length,
-          successful: found.state === 'PARTIAL' ? 0 : found.indices.length,
-          failed: found.state === 'PARTIAL' ? found.indices.length : 0,
-        },
-        failures:
-          found.state === 'PARTIAL'
-            ? [{ index: found.indices[0] ?? '?', shardId: 0, reason: 'primary shard is not allocated' }]
-            : [],
-        metadata: { es_snapshot_bot_job_id: found.jobId },
-      };
+      return detailOf(repository, snapshot, poll(snapshotAt(repository, snapshot)));
+    },
+    getSnapshots: async (repository, names) => {
+      record('getSnapshots');
+      return inRepository(repository)
+        .filter((entry) => names.includes(entry.snapshot))
+        .map((entry) => detailOf(repository, entry.snapshot, poll(entry.found)));
     },
     listSnapshots: async () => [],
     snapshotProgress: async (repository, snapshot) => {
-      const found = snapshotAt(repository, snapshot);
-      return {
-        repository,
-        snapshot,
-        state: 'STARTED',
-        shardsDone: 0,
-        shardsFailed: 0,
-        shardsTotal: found.indices.length,
-        bytesDone: 10,
-        bytesTotal: 100,
-        percent: 10,
-      };
+      record('snapshotProgress');
+      return progressOf(repository, snapshot, snapshotAt(repository, snapshot));
+    },
+    runningSnapshots: async (repository) => {
+      record('runningSnapshots');
+      return inRepository(repository)
+        .filter((entry) => entry.found.state === 'IN_PROGRESS' && poll(entry.found).state === 'IN_PROGRESS')
+        .map((entry) => progressOf(repository, entry.snapshot, entry.found));
     },
     deleteSnapshot: async (repository, snapshot) => {
       record('deleteSnapshot');
@@ -151,6 +179,7 @@ function createFakeCluster(
       return 'accepted';
     },
     restoreProgress: async (targets) => {
+      record('restoreProgress');
       const entries = targets.map((target) => {
         const restore = restoring.get(target);
         if (restore !== undefined && restore.pollsLeft <= 0) {

@@ -8,7 +8,15 @@ import { deleteIndices, docCounts, resolveIndices } from './index-api.js';
 import { listRepositories, registerRepository, verifyRepository } from './repository-api.js';
 import { restore, restoreProgress } from './restore-api.js';
 import { type ClusterTransport, type CredentialsProvider, createSignedTransport } from './signed-transport.js';
-import { createSnapshot, deleteSnapshot, getSnapshot, listSnapshots, snapshotProgress } from './snapshot-api.js';
+import {
+  createSnapshot,
+  deleteSnapshot,
+  getSnapshot,
+  getSnapshots,
+  listSnapshots,
+  runningSnapshots,
+  snapshotProgress,
+} from './snapshot-api.js';
 
 type ClusterClientOptions = {
   config: ClusterConfig;
@@ -56,8 +64,10 @@ function createClusterClient(options: ClusterClientOptions): ClusterClient {
     listRepositories: () => listRepositories(call),
     createSnapshot: (request) => createSnapshot(call, request),
     getSnapshot: (repository, snapshot) => getSnapshot(call, repository, snapshot),
+    getSnapshots: (repository, snapshots) => getSnapshots(call, repository, snapshots),
     listSnapshots: (repository, listOptions) => listSnapshots(call, repository, listOptions?.limit),
     snapshotProgress: (repository, snapshot) => snapshotProgress(call, repository, snapshot),
+    runningSnapshots: (repository) => runningSnapshots(call, repository),
     deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
     resolveIndices: (patterns) => resolveIndices(call, patterns),
     deleteIndices: (indices) => deleteIndices(call, indices, config.protectedIndices),

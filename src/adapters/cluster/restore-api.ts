@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { RestoreBlockedByOpenIndexError } from '../../core/errors.js';
+import { summarizeRecovery } from '../../core/restore/recovery-summary.js';
 import { renameMapping } from '../../core/restore/rename-mapping.js';
 import { validateIndexName, validateRepositoryName, validateSnapshotName } from '../../core/safety/resource-names.js';
-import type { RecoveryProgress, RestoreRequest, WriteOutcome } from '../../ports/cluster-client.js';
+import type { IndexRecovery, RecoveryProgress, RestoreRequest, WriteOutcome } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
 import { clusterPath } from './request-path.js';
 
@@ -27,8 +28,6 @@ const recoveryAnswer = z.record(
   }),
 );
 
-type IndexRecovery = RecoveryProgress['indices'][number];
-
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
@@ -52,7 +51,8 @@ function toIndexRecovery(index: string, shards: z.infer<typeof recoveryAnswer>[s
 
 /**
  * Progress of the shards restoring into `indices`, from `GET <indices>/_recovery` (the managed service refuses
- * the index-less `GET /_recovery`). An index that does not exist yet counts as not started.
+ * the index-less `GET /_recovery`). An index that does not exist yet counts as not started. The answer lists
+ * each index, so one call for the targets of many restores can be split between them with `summarizeRecovery`.
  */
 async function restoreProgress(call: ClusterCall, indices: readonly string[]): Promise<RecoveryProgress> {
   const names = indices.map(validateIndexName);
@@ -66,16 +66,7 @@ async function restoreProgress(call: ClusterCall, indices: readonly string[]): P
     const entry = answer[name];
     return entry === undefined ? [] : [toIndexRecovery(name, entry.shards)];
   });
-  const shardsDone = sum(found.map((entry) => entry.shardsDone));
-  const shardsTotal = sum(found.map((entry) => entry.shardsTotal));
-  const bytesDone = sum(found.map((entry) => entry.bytesDone));
-  const bytesTotal = sum(found.map((entry) => entry.bytesTotal));
-  const done =
-    found.length === names.length &&
-    found.every((entry) => entry.shardsTotal > 0 && entry.shardsDone === entry.shardsTotal);
-  const fraction = bytesTotal > 0 ? bytesDone / bytesTotal : shardsTotal > 0 ? shardsDone / shardsTotal : 0;
-  const percent = done ? 100 : Math.min(99.9, Math.floor(fraction * 1000) / 10);
-  return { indices: found, shardsDone, shardsTotal, bytesDone, bytesTotal, percent, done };
+  return summarizeRecovery(names, found);
 }
 
 function restoreBody(request: RestoreRequest) {
@@ -110,7 +101,7 @@ async function restore(call: ClusterCall, request: RestoreRequest): Promise<Writ
   } catch (error) {
     if (!(error instanceof RestoreBlockedByOpenIndexError)) throw error;
     const progress = await restoreProgress(call, targets);
-    const fromThisSnapshot = (entry: RecoveryProgress['indices'][number]) =>
+    const fromThisSnapshot = (entry: IndexRecovery) =>
       entry.source?.repository === repository && entry.source.snapshot === snapshot;
     if (progress.indices.length === targets.length && progress.indices.every(fromThisSnapshot)) return 'accepted';
     throw error;

@@ -45,6 +45,29 @@ async function getSnapshot(call: ClusterCall, repository: string, snapshot: stri
 }
 
 /**
+ * Several snapshots of one repository in one `GET _snapshot/<repo>/<a>,<b>`. With `ignore_unavailable` a missing
+ * snapshot is left out of the answer instead of failing the whole request.
+ */
+async function getSnapshots(
+  call: ClusterCall,
+  repository: string,
+  snapshots: readonly string[],
+): Promise<SnapshotDetail[]> {
+  const names = [...new Set(snapshots.map(validateSnapshotName))];
+  if (names.length === 0) return [];
+  const request = {
+    method: 'GET' as const,
+    path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${names}`,
+    query: { ignore_unavailable: 'true' },
+  };
+  const answer = await read(call, request, snapshotDetailAnswer, { repository });
+  const wanted = new Set(names);
+  return answer.snapshots
+    .filter((entry) => wanted.has(entry.snapshot))
+    .map((entry) => toSnapshotDetail(repository, entry));
+}
+
+/**
  * Starts a snapshot and returns without waiting (`wait_for_completion=false`). Safe to repeat: if a snapshot of
  * that name exists and carries this job's id, it is this job's snapshot and counts as accepted.
  */
@@ -105,6 +128,19 @@ async function snapshotProgress(call: ClusterCall, repository: string, snapshot:
   return toSnapshotProgress(found);
 }
 
+/**
+ * Progress of the snapshots running in one repository, from `GET _snapshot/<repo>/_status`. The cluster answers
+ * it from its state, whatever the repository holds; a snapshot that has ended is no longer listed.
+ */
+async function runningSnapshots(call: ClusterCall, repository: string): Promise<SnapshotProgress[]> {
+  const request = {
+    method: 'GET' as const,
+    path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/_status`,
+  };
+  const answer = await read(call, request, snapshotStatusAnswer, { repository });
+  return answer.snapshots.map(toSnapshotProgress);
+}
+
 /** Deletes one snapshot (deleting a running one aborts it). A snapshot that is already gone counts as done. */
 async function deleteSnapshot(call: ClusterCall, repository: string, snapshot: string): Promise<DeleteOutcome> {
   const path = clusterPath`/_snapshot/${writableRepository(repository)}/${validateSnapshotName(snapshot)}`;
@@ -117,4 +153,13 @@ async function deleteSnapshot(call: ClusterCall, repository: string, snapshot: s
   }
 }
 
-export { createSnapshot, deleteSnapshot, getSnapshot, JOB_ID_METADATA_KEY, listSnapshots, snapshotProgress };
+export {
+  createSnapshot,
+  deleteSnapshot,
+  getSnapshot,
+  getSnapshots,
+  JOB_ID_METADATA_KEY,
+  listSnapshots,
+  runningSnapshots,
+  snapshotProgress,
+};

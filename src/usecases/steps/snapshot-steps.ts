@@ -38,7 +38,7 @@ async function awaitSnapshot(job: Job, client: ClusterClient): Promise<StepOutco
     detail = await client.getSnapshot(repository, snapshot);
   } catch (error) {
     if (error instanceof SnapshotMissingError)
-      return { status: 'failed', detail: `snapshot ${snapshot} never appeared in ${repository}` };
+      return { status: 'failed', detail: `snapshot ${snapshot} is not in ${repository} (deleted, or never started)` };
     throw error;
   }
   const { shards } = detail;
