@@ -1,0 +1,8 @@
+/** The value below which `rank` percent of the samples fall (nearest-rank). */
+function percentile(samples: readonly number[], rank: number): number {
+  const sorted = [...samples].sort((left, right) => left - right);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((rank / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+export { percentile };
