@@ -38,7 +38,6 @@ function loggingChat(logger: Logger): ChatNotifier & UserDirectory {
       return { ts: String(Date.now() / 1000) };
     },
     update: async (channel, ts, message) => logger.info({ channel, ts, text: message.text }, 'would update'),
-    postEphemeral: async (channel, user, message) => logger.info({ channel, user, text: message.text }, 'would say'),
     respond: async (_url, message) => logger.info({ text: message.text }, 'would respond'),
     usergroupMembers: async () => [],
   };

@@ -6,8 +6,6 @@ interface ChatNotifier {
   post(channel: string, message: SlackMessage, threadTs?: string): Promise<{ ts: string }>;
   /** Replaces a message the bot posted. */
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
-  /** A message only `user` sees. */
-  postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void>;
   /** Answers a slash command or a click through its response_url. */
   respond(responseUrl: string, message: SlackMessage & { replaceOriginal?: boolean }): Promise<void>;
 }

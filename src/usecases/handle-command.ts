@@ -1,4 +1,5 @@
 import { parseCommand } from '../core/grammar/parse-command.js';
+import { helpText } from '../core/grammar/usage.js';
 import { errorReply } from '../core/messages/error-reply.js';
 import { textReply } from '../core/messages/query-replies.js';
 import type { CommandTask } from '../ports/background-tasks.js';
@@ -23,7 +24,7 @@ async function handleCommand(context: BotContext, task: CommandTask): Promise<vo
     } else if (request.verb === 'cancel') {
       await context.chat.respond(task.responseUrl, await cancelJob(context, request.jobId, task));
     } else {
-      await context.chat.respond(task.responseUrl, textReply(`Nothing to do for "${task.text}".`));
+      await context.chat.respond(task.responseUrl, textReply(helpText(request.topic)));
     }
   } catch (error) {
     const reference = context.ids.newId();

@@ -4,7 +4,6 @@ import type { ChatNotifier, UserDirectory } from '../../src/ports/chat-notifier.
 type ChatEvent =
   | { kind: 'post'; channel: string; ts: string; threadTs: string | undefined; message: SlackMessage }
   | { kind: 'update'; channel: string; ts: string; message: SlackMessage }
-  | { kind: 'ephemeral'; channel: string; user: string; message: SlackMessage }
   | { kind: 'respond'; responseUrl: string; message: SlackMessage };
 
 /** The chat port, recording what the bot said; user groups from a fixed map. */
@@ -23,9 +22,6 @@ function createRecordingChat(
     },
     async update(channel, ts, message) {
       events.push({ kind: 'update', channel, ts, message });
-    },
-    async postEphemeral(channel, user, message) {
-      events.push({ kind: 'ephemeral', channel, user, message });
     },
     async respond(responseUrl, message) {
       events.push({ kind: 'respond', responseUrl, message });

@@ -20,9 +20,6 @@ function createSlackNotifier(client: WebClient, fetchImpl: typeof fetch = fetch)
     async update(channel, ts, message) {
       await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     },
-    async postEphemeral(channel, user, message) {
-      await client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
-    },
     async respond(responseUrl, message) {
       const body = {
         response_type: 'ephemeral',

@@ -13,7 +13,6 @@ const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
 const SCOPE_OF_METHOD: Record<string, string> = {
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
-  'chat.postEphemeral': 'chat:write',
   'usergroups.users.list': 'usergroups:read',
 };
 
