@@ -4,8 +4,8 @@ import type { JobPlan, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Rename } from '../restore/rename-mapping.js';
 import { renameMapping } from '../restore/rename-mapping.js';
-import { assertDeletable } from '../safety/protected-indices.js';
 import { plannedIndices, type ResolvedIndices } from './planned-index.js';
+import { replacedTargets } from './replaced-targets.js';
 import { generatedSnapshotName } from './snapshot-plans.js';
 
 type MigratePlanInput = {
@@ -46,15 +46,7 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     indices.map((entry) => entry.index),
     input.rename,
   );
-  if (existingTargets.length > 0 && !input.replace) {
-    throw new UsageError(`${existingTargets.map((entry) => `"${entry.index}"`).join(', ')} already on ${to}`, {
-      hint: 'Add `replace` to delete them on the target first, or rename=(.+):migrated-$1 to restore beside them.',
-    });
-  }
-  assertDeletable(
-    existingTargets.map((entry) => entry.index),
-    input.protectedPatterns,
-  );
+  const deletions = replacedTargets(to, existingTargets, input.replace, input.protectedPatterns);
   return {
     kind: JobKind.MIGRATE,
     from,
@@ -64,7 +56,7 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     indices,
     restores: [...mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
-    deletions: [...existingTargets],
+    deletions,
   };
 }
 

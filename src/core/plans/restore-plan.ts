@@ -2,7 +2,8 @@ import { UsageError } from '../errors.js';
 import type { JobPlan, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import { type Rename, renameMapping } from '../restore/rename-mapping.js';
-import { assertDeletable, BUILT_IN_PROTECTED_PATTERNS, matchesWildcard } from '../safety/protected-indices.js';
+import { BUILT_IN_PROTECTED_PATTERNS, matchesWildcard } from '../safety/protected-indices.js';
+import { replacedTargets } from './replaced-targets.js';
 
 type SnapshotContents = { snapshot: string; state: string; indices: readonly string[] };
 
@@ -56,17 +57,8 @@ type RestorePlanInput = {
 
 /** The restore, with the existing targets deleted first when `replace` was asked for, and refused otherwise. */
 function planRestore(input: RestorePlanInput): JobPlan {
-  const { cluster, existingTargets } = input;
-  if (existingTargets.length > 0 && !input.replace) {
-    const names = existingTargets.map((entry) => `"${entry.index}"`).join(', ');
-    throw new UsageError(`${names} already exist${existingTargets.length === 1 ? 's' : ''} on ${cluster}`, {
-      hint: 'Add `replace` to delete them first (the approval shows what goes), or restore beside them with rename=(.+):restored-$1',
-    });
-  }
-  assertDeletable(
-    existingTargets.map((entry) => entry.index),
-    input.protectedPatterns,
-  );
+  const { cluster } = input;
+  const deletions = replacedTargets(cluster, input.existingTargets, input.replace, input.protectedPatterns);
   return {
     kind: JobKind.RESTORE,
     cluster,
@@ -74,7 +66,7 @@ function planRestore(input: RestorePlanInput): JobPlan {
     snapshot: input.snapshot,
     restores: [...input.mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
-    deletions: [...existingTargets],
+    deletions,
   };
 }
 

@@ -6,17 +6,10 @@ import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { requestJob } from '../../../src/usecases/request-job.js';
 import { runJob } from '../../../src/usecases/run-job.js';
 import { buildBotContext } from '../../fixtures/bot-context.js';
+import { buildCommandTask } from '../../fixtures/command-task.js';
 
 function commandTask(text: string, triggerId = 't1', userId = 'U0REQUESTER'): CommandTask {
-  return {
-    type: 'command',
-    text,
-    userId,
-    channelId: 'C0OPS',
-    teamId: 'T1',
-    triggerId,
-    responseUrl: 'https://hooks.slack.test/commands/1',
-  };
+  return buildCommandTask(text, { triggerId, userId });
 }
 
 const restoreRequest = {

@@ -8,17 +8,10 @@ import { requestJob } from '../../../src/usecases/request-job.js';
 import { runJob } from '../../../src/usecases/run-job.js';
 import { createFakeCluster } from '../../fakes/fake-cluster-client.js';
 import { buildBotContext } from '../../fixtures/bot-context.js';
+import { buildCommandTask } from '../../fixtures/command-task.js';
 
-function task(text: string, userId = 'U0REQUESTER', triggerId = text): CommandTask {
-  return {
-    type: 'command',
-    text,
-    userId,
-    channelId: 'C0OPS',
-    teamId: 'T1',
-    triggerId,
-    responseUrl: 'https://hooks.slack.test/1',
-  };
+function task(text: string, userId = 'U0REQUESTER'): CommandTask {
+  return buildCommandTask(text, { userId });
 }
 
 const snapshotRequest = {

@@ -44,7 +44,7 @@ describe('planMigrate', () => {
 
   it('refuses existing targets without replace or rename', () => {
     expect(() => planMigrate({ ...input, existingTargets: [plannedIndex('logs-1')] })).toThrowError(
-      '"logs-1" already on b',
+      '"logs-1" already exists on b',
     );
   });
 

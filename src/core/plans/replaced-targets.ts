@@ -1,0 +1,29 @@
+import { UsageError } from '../errors.js';
+import type { PlannedIndex } from '../jobs/job.js';
+import { assertDeletable } from '../safety/protected-indices.js';
+
+/**
+ * The indices a restore must delete first: the targets that exist now, when `replace` was asked for. Without
+ * `replace` an existing target refuses the request (the cluster would refuse the restore), and a protected index
+ * is never replaced.
+ */
+function replacedTargets(
+  cluster: string,
+  existingTargets: readonly PlannedIndex[],
+  replace: boolean,
+  protectedPatterns: readonly string[],
+): PlannedIndex[] {
+  if (existingTargets.length > 0 && !replace) {
+    const names = existingTargets.map((entry) => `"${entry.index}"`).join(', ');
+    throw new UsageError(`${names} already exist${existingTargets.length === 1 ? 's' : ''} on ${cluster}`, {
+      hint: 'Add `replace` to delete them first (the approval shows what goes), or restore beside them with rename=(.+):restored-$1',
+    });
+  }
+  assertDeletable(
+    existingTargets.map((entry) => entry.index),
+    protectedPatterns,
+  );
+  return [...existingTargets];
+}
+
+export { replacedTargets };
