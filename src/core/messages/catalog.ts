@@ -6,6 +6,7 @@ type Catalog = {
   kind: Record<JobKind, string>;
   state: Record<JobState, string>;
   step: Record<StepName, string>;
+  stepsTitle: string;
   approve: string;
   reject: string;
   confirmTitle: string;
@@ -75,6 +76,7 @@ const en: Catalog = {
     'await-restore': 'Wait for the restore',
     'verify-doc-counts': 'Compare document counts',
   },
+  stepsTitle: '*Steps:*',
   approve: 'Approve',
   reject: 'Reject',
   confirmTitle: 'Run it?',
@@ -100,7 +102,7 @@ const en: Catalog = {
   moreIndicesKept: (count) => `…and ${count} more, kept in the job record`,
   indexLine: (index, docs, size) => `• \`${index}\` — ${docs} docs, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
-  repositoryLine: (name, type, settings) => `*Repository:* \`${name}\` (${type}) ${settings}`,
+  repositoryLine: (name, type, settings) => `*Repository:* \`${name}\` (${type}) ${settings}`.trimEnd(),
   jobFooter: (jobId) => `Job \`${jobId}\` · \`/es snapshot job ${jobId}\``,
   notAllowed: (reason) => `:no_entry: Not done: ${reason}.`,
   errorTitle: ':warning:',
@@ -144,6 +146,7 @@ const ja: Catalog = {
     'await-restore': '復元の完了待ち',
     'verify-doc-counts': 'ドキュメント数の比較',
   },
+  stepsTitle: '*手順:*',
   approve: '承認',
   reject: '却下',
   confirmTitle: '実行しますか？',
@@ -169,7 +172,7 @@ const ja: Catalog = {
   moreIndicesKept: (count) => `…ほか ${count} 件 (ジョブの記録に残っています)`,
   indexLine: (index, docs, size) => `• \`${index}\` — ${docs} 件, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
-  repositoryLine: (name, type, settings) => `*リポジトリ:* \`${name}\` (${type}) ${settings}`,
+  repositoryLine: (name, type, settings) => `*リポジトリ:* \`${name}\` (${type}) ${settings}`.trimEnd(),
   jobFooter: (jobId) => `ジョブ \`${jobId}\` · \`/es snapshot job ${jobId}\``,
   notAllowed: (reason) => `:no_entry: 実行できません: ${reason}`,
   errorTitle: ':warning:',

@@ -102,13 +102,14 @@ function jobMessage(job: Job, catalog: Catalog, now: Date): SlackMessage {
     status.push(catalog.expiresAt(slackDate(job.approval.expiresAt)), catalog.jobFooter(job.id));
   }
   const decision = decisionLine(job, state, catalog);
-  const showSteps = ![JobState.PENDING_APPROVAL, JobState.REJECTED, JobState.EXPIRED].includes(state as never);
+  // While waiting for approval the steps are part of what is approved; a request that never ran has none to show.
+  const showSteps = ![JobState.REJECTED, JobState.EXPIRED].includes(state as never);
   const blocks: Block[] = [
     header(title),
     context(...status),
     ...sectionsOf(planLines(job.plan, catalog, job.id)),
     ...(decision === undefined ? [] : sectionsOf([decision])),
-    ...(showSteps ? sectionsOf(job.steps.map((step) => stepLine(step, catalog, now))) : []),
+    ...(showSteps ? sectionsOf([catalog.stepsTitle, ...job.steps.map((step) => stepLine(step, catalog, now))]) : []),
     pending ? approvalButtons(job, catalog, kind, cluster) : context(catalog.jobFooter(job.id)),
   ];
   return { text: title, blocks: withinBlockLimit(blocks) };

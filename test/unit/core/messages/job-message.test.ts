@@ -36,6 +36,15 @@ describe('the approval message', () => {
     expect(text).toContain('Expires <!date^');
   });
 
+  it('lists every step the approval covers', () => {
+    const text = textOf(buildRequestedJob(PLANS.migrate()));
+
+    expect(text).toContain('*Steps:*');
+    expect(text).toContain(':white_square: Register the repository (a)');
+    expect(text).toContain(':white_square: Compare document counts (b)');
+    expect(text).toContain('*Repository:* `migration` (fs)\\n');
+  });
+
   it('has Approve (asking for confirmation) and Reject buttons carrying the job id', () => {
     const [actions] = actionsOf(buildRequestedJob());
 
