@@ -123,7 +123,8 @@ async function observeCluster(client: ClusterClient, awaited: Awaited, tally: Ta
       answers.repositories.set(repository, await observeRepository(client, repository, asked, tally));
     }
     if (awaited.targets.size > 0) {
-      const targets = [...awaited.targets];
+      // Sorted, so that the same waiting jobs make the same request whatever order the table lists them in.
+      const targets = [...awaited.targets].sort();
       const answer = await ask(tally, async () => (await client.restoreProgress(targets)).indices);
       answers.recovery = { targets: awaited.targets, answer };
     }
@@ -134,7 +135,7 @@ async function observeCluster(client: ClusterClient, awaited: Awaited, tally: Ta
   return answers;
 }
 
-function valueOf<T>(fetched: Fetched<T>): T {
+function unwrap<T>(fetched: Fetched<T>): T {
   if ('error' in fetched) throw fetched.error;
   return fetched.value;
 }
@@ -152,9 +153,9 @@ function lookUpSnapshot(
   if (answers.unreachable !== undefined) throw answers.unreachable;
   const found = answers.repositories.get(repository);
   if (found === undefined || !found.asked.has(snapshot)) return undefined;
-  const progress = valueOf(found.running).get(snapshot);
+  const progress = unwrap(found.running).get(snapshot);
   if (progress !== undefined) return { running: progress };
-  const detail = valueOf(found.ended).get(snapshot);
+  const detail = unwrap(found.ended).get(snapshot);
   if (detail === undefined) throw new SnapshotMissingError(alias, repository, snapshot);
   return { ended: detail };
 }
@@ -221,7 +222,7 @@ function viewOf(real: ClusterClient, answers: ClusterAnswers): ClusterClient {
       if (recovery === undefined || !targets.every((target) => recovery.targets.has(target))) {
         return real.restoreProgress(targets);
       }
-      return summarizeRecovery(targets, valueOf(recovery.answer));
+      return summarizeRecovery(targets, unwrap(recovery.answer));
     },
   };
 }
@@ -245,12 +246,14 @@ async function observeClusters(context: BotContext, jobs: readonly Job[], now: D
     return client === undefined ? [] : [{ alias, client, awaited }];
   });
   const observed = await Promise.all(
-    awaitedByCluster.map(async ({ alias, client, awaited }) => [alias, await observeCluster(client, awaited, tally)] as const),
+    awaitedByCluster.map(
+      async ({ alias, client, awaited }) => [alias, await observeCluster(client, awaited, tally)] as const,
+    ),
   );
   const answersByCluster = new Map(observed);
-  const unreachable = new Map(
-    observed.flatMap(([alias, answers]) => (answers.unreachable === undefined ? [] : [[alias, answers.unreachable]])),
-  );
+  const unreachable = new Map<string, ClusterUnreachableError>();
+  for (const [alias, answers] of observed)
+    if (answers.unreachable !== undefined) unreachable.set(alias, answers.unreachable);
   return {
     clientFor: (alias) => {
       const real = clusterNamed(context, alias).client;

@@ -11,6 +11,7 @@ import {
   RestoreBlockedByOpenIndexError,
   SnapshotNameTakenError,
 } from '../../../../src/core/errors.js';
+import { summarizeRecovery } from '../../../../src/core/restore/recovery-summary.js';
 import { answered, clusterError, createRecordingTransport } from '../../../fakes/recording-transport.js';
 import { silentLogger } from '../../../fakes/silent-logger.js';
 import { buildClusterConfig } from '../../../fixtures/cluster-config.js';
@@ -257,6 +258,66 @@ describe('snapshots', () => {
     const { client } = buildClient([answered(200, { snapshots: [] })]);
 
     await expect(client.snapshotProgress('r', 's')).rejects.toThrowError('does not exist');
+  });
+
+  it('reads the running snapshots of one repository from its _status, not from any named snapshot', async () => {
+    const running = (snapshot: string, processed: number) => ({
+      snapshot,
+      repository: 'migration',
+      state: 'STARTED',
+      shards_stats: { done: 0, failed: 0, total: 2 },
+      stats: { incremental: { size_in_bytes: 1000 }, processed: { size_in_bytes: processed } },
+    });
+    const { client, sent } = buildClient([answered(200, { snapshots: [running('s1', 100), running('s2', 500)] })]);
+
+    const progress = await client.runningSnapshots('migration');
+
+    expect(sent).toEqual([{ method: 'GET', path: '/_snapshot/migration/_status' }]);
+    expect(progress).toEqual([
+      expect.objectContaining({ snapshot: 's1', state: 'STARTED', percent: 10, shardsTotal: 2 }),
+      expect.objectContaining({ snapshot: 's2', percent: 50 }),
+    ]);
+  });
+
+  it('reads no running snapshot as an empty list', async () => {
+    const { client } = buildClient([answered(200, { snapshots: [] })]);
+
+    expect(await client.runningSnapshots('migration')).toEqual([]);
+  });
+
+  it('passes on a missing repository when asked for its running snapshots', async () => {
+    const { client } = buildClient([clusterError(404, 'repository_missing_exception', '[r] missing')]);
+
+    await expect(client.runningSnapshots('r')).rejects.toThrowError('repository "r" is not registered');
+  });
+
+  it('reads several snapshots in one request, leaving out the ones that do not exist', async () => {
+    const entry = (snapshot: string, state: string) => ({ snapshot, uuid: `u-${snapshot}`, state, indices: ['a'] });
+    const { client, sent } = buildClient([
+      answered(200, { snapshots: [entry('s1', 'SUCCESS'), entry('s3', 'PARTIAL'), entry('other', 'SUCCESS')] }),
+    ]);
+
+    const details = await client.getSnapshots('r', ['s1', 's2', 's3', 's1']);
+
+    expect(sent).toEqual([{ method: 'GET', path: '/_snapshot/r/s1,s2,s3', query: { ignore_unavailable: 'true' } }]);
+    expect(details.map((detail) => [detail.snapshot, detail.state, detail.repository])).toEqual([
+      ['s1', 'SUCCESS', 'r'],
+      ['s3', 'PARTIAL', 'r'],
+    ]);
+  });
+
+  it('asks nothing for no snapshots', async () => {
+    const { client, sent } = buildClient([]);
+
+    expect(await client.getSnapshots('r', [])).toEqual([]);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('refuses a snapshot name that could change the request before asking', async () => {
+    const { client, sent } = buildClient([]);
+
+    await expect(client.getSnapshots('r', ['s1', '_all'])).rejects.toThrowError(InvalidResourceNameError);
+    expect(sent).toHaveLength(0);
   });
 
   it.each([
@@ -514,6 +575,22 @@ describe('restore', () => {
     ]);
 
     expect(await client.restoreProgress(['a'])).toMatchObject({ percent: 50 });
+  });
+
+  it('asks once for the targets of many restores, and each restore sums its own indices', async () => {
+    const { client, sent } = buildClient([
+      answered(200, { a: { shards: [shard('DONE', 100)] }, b: { shards: [shard('INDEX', 20)] } }),
+    ]);
+
+    const all = await client.restoreProgress(['a', 'b', 'c']);
+    const first = summarizeRecovery(['a'], all.indices);
+    const second = summarizeRecovery(['b', 'c'], all.indices);
+
+    expect(sent).toEqual([
+      { method: 'GET', path: '/a,b,c/_recovery', query: { ignore_unavailable: 'true', allow_no_indices: 'true' } },
+    ]);
+    expect(first).toMatchObject({ done: true, percent: 100, bytesDone: 100 });
+    expect(second).toMatchObject({ done: false, shardsDone: 0, shardsTotal: 1, bytesDone: 20, percent: 20 });
   });
 
   it('reports nothing started when no index exists', async () => {
