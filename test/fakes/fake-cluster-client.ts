@@ -29,11 +29,11 @@ type FakeClusterOptions = {
 /**
  * A cluster port fake for unit tests of use cases: indices with doc counts, snapshots that finish after a few
  * reads (by any of getSnapshot, getSnapshots and runningSnapshots), restores that create their targets. It records
- * every call that a test counts by name, and `fail(name, error)` makes that call throw.
+ * every call that a test counts by name; `fail(name, error)` makes that call throw until `heal(name)`.
  */
 function createFakeCluster(
   options: FakeClusterOptions,
-): ClusterClient & { indices: Map<string, number>; calls: string[]; fail(operation: string, error: Error): void } {
+): ClusterClient & { indices: Map<string, number>; calls: string[]; fail(operation: string, error: Error): void; heal(operation: string): void } {
   const { alias, pollsToFinish = 1, snapshotOutcome = 'SUCCESS' } = options;
   const indices = new Map(Object.entries(options.indices ?? {}));
   const snapshots = new Map<string, FakeSnapshot>();
@@ -96,6 +96,9 @@ function createFakeCluster(
     indices,
     calls,
     fail: (operation, error) => failures.set(operation, error),
+    heal: (operation) => {
+      failures.delete(operation);
+    },
     info: async () => ({ name: alias, distribution: 'opensearch', version: '2.19.5' }),
     health: async () => ({ status: 'green', nodes: 1, activeShards: indices.size }),
     registerRepository: async (repository) => {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterUnreachableError } from '../../../src/core/errors.js';
+import { JobState } from '../../../src/core/jobs/job-states.js';
+import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
+import { requestJob } from '../../../src/usecases/request-job.js';
+import { runJob } from '../../../src/usecases/run-job.js';
+import { createFakeCluster } from '../../fakes/fake-cluster-client.js';
+import { buildBotContext } from '../../fixtures/bot-context.js';
+import { buildCommandTask } from '../../fixtures/command-task.js';
+
+const snapshotRequest = {
+  verb: 'create' as const,
+  cluster: 'a',
+  repository: undefined,
+  snapshot: 'slow',
+  indices: ['logs-*'],
+  includeGlobalState: false,
+  partial: false,
+};
+
+async function givenARunningSnapshot(pollsToFinish: number) {
+  const cluster = createFakeCluster({ alias: 'a', indices: { 'logs-1': 3 }, pollsToFinish });
+  const bot = buildBotContext({ clusters: [cluster] });
+  await requestJob(bot.context, snapshotRequest, buildCommandTask('create a'));
+  const jobId = bot.dispatched[0]?.type === 'run-job' ? bot.dispatched[0].jobId : '';
+  await runJob(bot.context, jobId);
+  return { bot, cluster, jobId };
+}
+
+function threadTexts(bot: ReturnType<typeof buildBotContext>) {
+  return bot.chat.events.flatMap((event) =>
+    event.kind === 'post' && event.threadTs !== undefined ? [event.message.text] : [],
+  );
+}
+
+describe('a job that waits on a cluster in trouble', () => {
+  it('tells on-call once that the cluster stopped answering, keeps waiting, and finishes when it is back', async () => {
+    const { bot, cluster, jobId } = await givenARunningSnapshot(3);
+    cluster.fail('getSnapshot', new ClusterUnreachableError('a', 'ECONNREFUSED'));
+    cluster.fail('runningSnapshots', new ClusterUnreachableError('a', 'ECONNREFUSED'));
+
+    for (let tick = 0; tick < 3; tick += 1) {
+      bot.clock.advance(60_000);
+      await pollActiveJobs(bot.context);
+    }
+    const waiting = await bot.jobs.get(jobId);
+    cluster.heal('getSnapshot');
+    cluster.heal('runningSnapshots');
+    for (let tick = 0; tick < 6; tick += 1) {
+      bot.clock.advance(60_000);
+      await pollActiveJobs(bot.context);
+    }
+
+    expect(waiting?.state).toBe(JobState.RUNNING);
+    expect(threadTexts(bot).filter((text) => text.includes('is not answering'))).toHaveLength(1);
+    expect(threadTexts(bot)[0]).toContain('<@U0ONCALL>');
+    const ended = await bot.jobs.get(jobId);
+    expect(ended?.state).toBe(JobState.SUCCEEDED);
+    expect(ended?.history.map((entry) => entry.event)).toEqual(expect.arrayContaining(['unreachable', 'recovered']));
+  });
+
+  it('says once that a step has not moved for the stall time', async () => {
+    const { bot, jobId } = await givenARunningSnapshot(1000);
+
+    for (let tick = 0; tick < 40; tick += 1) {
+      bot.clock.advance(60_000);
+      await pollActiveJobs(bot.context);
+    }
+
+    const stalls = threadTexts(bot).filter((text) => text.includes('has not moved'));
+    expect(stalls).toHaveLength(1);
+    expect(stalls[0]).toMatch(/Wait for the snapshot on a has not moved for 3\d m/);
+    expect((await bot.jobs.get(jobId))?.state).toBe(JobState.RUNNING);
+  });
+});
