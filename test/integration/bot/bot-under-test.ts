@@ -25,8 +25,15 @@ import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { REGION, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { startLoopbackSlackApi } from '../../rig/slack/loopback-slack-api.js';
+import type { RateLimits } from '../../rig/slack/rate-limits.js';
 
-type BotOptions = { approvers?: string[]; approverGroups?: Record<string, string[]>; required?: number };
+type BotOptions = {
+  approvers?: string[];
+  approverGroups?: Record<string, string[]>;
+  required?: number;
+  /** Slack's answers 429 past these (off by default). */
+  rateLimits?: RateLimits;
+};
 
 const SIGNING_SECRET = randomBytes(16).toString('hex');
 const BOT_TOKEN = `xoxb-${randomBytes(8).toString('hex')}`;
@@ -41,7 +48,11 @@ async function startBotUnderTest(options: BotOptions = {}) {
   const repository = `e2e-${randomBytes(3).toString('hex')}`;
   const clusters = await startGatewayClusters();
   const approverGroups = options.approverGroups ?? { S0SRE: [SLACK_TEST_IDS.approverId] };
-  const slack = await startLoopbackSlackApi({ botToken: BOT_TOKEN, userGroups: approverGroups });
+  const slack = await startLoopbackSlackApi({
+    botToken: BOT_TOKEN,
+    userGroups: approverGroups,
+    rateLimits: options.rateLimits,
+  });
   const dynamo = await startLocalDynamoDb({ tableName: `jobs-${randomBytes(4).toString('hex')}` });
   const cluster = (url: string) => ({
     endpoint: url,
