@@ -33,7 +33,12 @@ type FakeClusterOptions = {
  */
 function createFakeCluster(
   options: FakeClusterOptions,
-): ClusterClient & { indices: Map<string, number>; calls: string[]; fail(operation: string, error: Error): void; heal(operation: string): void } {
+): ClusterClient & {
+  indices: Map<string, number>;
+  calls: string[];
+  fail(operation: string, error: Error): void;
+  heal(operation: string): void;
+} {
   const { alias, pollsToFinish = 1, snapshotOutcome = 'SUCCESS' } = options;
   const indices = new Map(Object.entries(options.indices ?? {}));
   const snapshots = new Map<string, FakeSnapshot>();
