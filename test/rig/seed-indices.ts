@@ -20,6 +20,18 @@ async function direct(
   return text.length > 0 ? JSON.parse(text) : undefined;
 }
 
+/** Sends bulk action lines, refreshed so that counts see them at once. */
+async function bulkLoad(clusterUrl: string, index: string, lines: string[]): Promise<void> {
+  const answer = await direct(
+    clusterUrl,
+    'POST',
+    '/_bulk?refresh=true',
+    `${lines.join('\n')}\n`,
+    'application/x-ndjson',
+  );
+  if (answer.errors) throw new Error(`bulk load of ${index} failed: ${JSON.stringify(answer.items[0])}`);
+}
+
 type IndexSeed = { docs: number; shards?: number; marker?: string };
 
 /** Creates `index` (replacing any old one) with `docs` documents, refreshed so that counts see them. */
@@ -33,14 +45,7 @@ async function createIndexWithDocs(clusterUrl: string, index: string, seed: Inde
     lines.push(JSON.stringify({ position, marker: seed.marker ?? index, text: `document ${position} of ${index}` }));
   }
   if (lines.length > 0) {
-    const answer = await direct(
-      clusterUrl,
-      'POST',
-      '/_bulk?refresh=true',
-      `${lines.join('\n')}\n`,
-      'application/x-ndjson',
-    );
-    if (answer.errors) throw new Error(`bulk load of ${index} failed: ${JSON.stringify(answer.items[0])}`);
+    await bulkLoad(clusterUrl, index, lines);
   }
 }
 
@@ -79,14 +84,7 @@ async function createBulkyIndex(clusterUrl: string, index: string, seed: BulkySe
       lines.push(JSON.stringify({ index: { _index: index, _id: String(position) } }));
       lines.push(JSON.stringify({ position, marker: index, padding }));
     }
-    const answer = await direct(
-      clusterUrl,
-      'POST',
-      '/_bulk?refresh=true',
-      `${lines.join('\n')}\n`,
-      'application/x-ndjson',
-    );
-    if (answer.errors) throw new Error(`bulk load of ${index} failed: ${JSON.stringify(answer.items[0])}`);
+    await bulkLoad(clusterUrl, index, lines);
   }
   const stats = await direct(clusterUrl, 'GET', `/${index}/_stats/store`);
   return stats.indices[index].primaries.store.size_in_bytes;
