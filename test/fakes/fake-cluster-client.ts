@@ -26,19 +26,19 @@ type FakeClusterOptions = {
   snapshotOutcome?: SnapshotState;
 };
 
+type FakeCluster = ClusterClient & {
+  indices: Map<string, number>;
+  calls: string[];
+  fail(operation: string, error: Error): void;
+  heal(operation: string): void;
+};
+
 /**
  * A cluster port fake for unit tests of use cases: indices with doc counts, snapshots that finish after a few
  * reads (by any of getSnapshot, getSnapshots and runningSnapshots), restores that create their targets. It records
  * every call that a test counts by name; `fail(name, error)` makes that call throw until `heal(name)`.
  */
-function createFakeCluster(
-  options: FakeClusterOptions,
-): ClusterClient & {
-  indices: Map<string, number>;
-  calls: string[];
-  fail(operation: string, error: Error): void;
-  heal(operation: string): void;
-} {
+function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   const { alias, pollsToFinish = 1, snapshotOutcome = 'SUCCESS' } = options;
   const indices = new Map(Object.entries(options.indices ?? {}));
   const snapshots = new Map<string, FakeSnapshot>();
