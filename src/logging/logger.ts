@@ -39,4 +39,4 @@ function createLogger(options: LoggerOptions = {}): Logger {
   return destination === undefined ? pino(settings) : pino(settings, destination);
 }
 
-export { createLogger, REDACTED_PATHS };
+export { createLogger };

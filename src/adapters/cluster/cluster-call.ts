@@ -59,4 +59,4 @@ async function write(
 }
 
 export type { ClusterCall };
-export { parseAnswer, read, write };
+export { read, write };

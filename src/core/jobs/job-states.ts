@@ -37,4 +37,4 @@ const JobKind = {
 
 type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
-export { FINAL_STATES, isFinal, JobKind, JobState };
+export { isFinal, JobKind, JobState };

@@ -34,4 +34,4 @@ function isStalled(step: JobStep, now: Date, stallMinutes: number): boolean {
   return step.status === 'running' && since !== undefined && now.getTime() - Date.parse(since) >= stallMinutes * 60_000;
 }
 
-export { estimateRemainingMs, hasMoved, isNoticeable, isStalled, NOTICEABLE_PERCENT };
+export { estimateRemainingMs, hasMoved, isNoticeable, isStalled };

@@ -1,6 +1,6 @@
 import { InvalidTransitionError } from '../errors.js';
 import type { Job, JobStep } from './job.js';
-import { isFinal, JobState } from './job-states.js';
+import { JobState } from './job-states.js';
 
 /**
  * The job state machine as a table: for each event, the states it may start from. Every function below returns
@@ -139,4 +139,4 @@ function release(job: Job, now: Date): Job {
   return { ...job, lease: undefined, version: job.version + 1, updatedAt: now.toISOString() };
 }
 
-export { approve, cancel, claim, effectiveState, expire, finish, isFinal, note, reject, release, updateStep };
+export { approve, cancel, claim, effectiveState, expire, finish, note, reject, release, updateStep };

@@ -79,4 +79,4 @@ function withinBlockLimit(blocks: Block[]): Block[] {
 }
 
 export type { Block, Button, SlackMessage };
-export { context, header, LIMITS, plain, section, sectionsOf, truncate, withinBlockLimit };
+export { context, header, LIMITS, plain, section, sectionsOf, withinBlockLimit };
