@@ -1,26 +1,34 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobsTableDefinition, jobsTableTimeToLive } from '../../../src/adapters/dynamodb/jobs-table.js';
+import { cfnLintProblems, ensureCfnLint } from '../../rig/deploy/cfn-lint.js';
+import {
+  asList,
+  asObject,
+  type JsonObject,
+  readTemplate,
+  type Template,
+} from '../../rig/deploy/cloudformation-template.js';
+import { permissionsOf, statementsOf } from '../../rig/deploy/iam-statements.js';
+import {
+  FUNCTIONS,
+  HANDLERS_EXIST,
+  type PackagedService,
+  PROJECT_ROOT,
+  packageService,
+  runOsls,
+} from '../../rig/deploy/osls-package.js';
+import { createTemplateEvaluator, type TemplateEvaluator } from '../../rig/deploy/template-evaluator.js';
+import { zipEntryNames } from '../../rig/deploy/zip-entries.js';
 
 /**
  * `osls package` turns serverless.yml into the CloudFormation template and zips that `osls deploy` would upload;
- * these tests read them offline. Intrinsic functions are worked out by a small evaluator below, so assertions see
- * the ARNs AWS would see (the domain list expanded, conditions applied) rather than the template's syntax.
+ * these tests read them offline (test/rig/deploy/). Intrinsic functions are worked out by the rig's evaluator, so
+ * assertions see the ARNs AWS would see (the domain list expanded, conditions applied) rather than the template's
+ * syntax.
  */
-
-const run = promisify(execFile);
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const FUNCTIONS = ['slack', 'worker', 'poller'] as const;
-// With all three entry points present the real bundles are packaged; until then, placeholder bundles are.
-const HANDLERS_EXIST = FUNCTIONS.every((name) => existsSync(join(PROJECT_ROOT, 'src/handlers', `${name}.ts`)));
-const CFN_LINT_VERSION = '1.58.0';
-const CFN_LINT_HOME = join(PROJECT_ROOT, '.cache', `cfn-lint-${CFN_LINT_VERSION}`);
 
 const STAGE = 'test';
 const REGION = 'ap-northeast-1';
@@ -31,233 +39,46 @@ const DOMAIN_ARNS = [
 ];
 const BUCKET = 'es-snapshot-bot-test-snapshots';
 const KMS_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b5e4c4e-0000-4000-8000-000000000000`;
-
-type JsonObject = Record<string, unknown>;
-type Template = { Parameters: JsonObject; Conditions: JsonObject; Resources: Record<string, JsonObject> };
-type Statement = { Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: JsonObject };
-
-const asObject = (value: unknown): JsonObject => value as JsonObject;
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-
-/** Offline and anonymous: no AWS credentials, no instance metadata, and a proxy that refuses any HTTP call. */
-function offlineEnvironment(home: string): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([key]) => !/^(AWS_|SLS_|SERVERLESS_)/.test(key));
-  return {
-    ...Object.fromEntries(inherited),
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    SLS_TELEMETRY_DISABLED: '1',
-    SLS_NOTIFICATIONS_MODE: 'off',
-    SLS_DEPRECATION_NOTIFICATION_MODE: 'error', // a deprecated setting in serverless.yml fails here, not at deploy
-    SLS_SCHEMA_CACHE_BASE_DIR: join(PROJECT_ROOT, '.cache', 'osls'),
-    HTTP_PROXY: 'http://127.0.0.1:9',
-    HTTPS_PROXY: 'http://127.0.0.1:9',
-    CI: 'true',
-  };
-}
-
-/**
- * The real bundles when all entry points exist, else placeholders. A bundle that fails to build is reported by its
- * own test; placeholders stand in for it so that the template is still checked.
- */
-async function prepareBundles(outdir: string): Promise<Error | undefined> {
-  let failure: Error | undefined;
-  if (HANDLERS_EXIST) {
-    const bundleScript = join(PROJECT_ROOT, 'scripts/bundle.mjs');
-    const metafile = join(outdir, '../metafile.json');
-    try {
-      await run(process.execPath, [bundleScript, '--outdir', outdir, '--metafile', metafile]);
-      return undefined;
-    } catch (error) {
-      failure = error as Error;
-    }
-  }
-  await mkdir(outdir, { recursive: true });
-  for (const name of FUNCTIONS) {
-    await writeFile(join(outdir, `${name}.mjs`), 'export const handler = async () => ({ statusCode: 200 });\n');
-    await writeFile(join(outdir, `${name}.mjs.map`), '{"version":3,"sources":[],"mappings":""}\n');
-  }
-  return failure;
-}
-
-function runOsls(work: string) {
-  const params = {
+// Roles clusters name as assume_role_arn: one in another account, one with a path.
+const CLUSTER_ROLES = [
+  'arn:aws:iam::210987654321:role/es-snapshot-bot-logs-prod',
+  `arn:aws:iam::${ACCOUNT}:role/ops/es-snapshot-bot-logs-stg`,
+];
+const WITH_CLUSTER_ROLES = { AssumeRoleArns: CLUSTER_ROLES.join(',') };
+const STAGE_OPTIONS = {
+  stage: STAGE,
+  region: REGION,
+  params: {
     domainArns: DOMAIN_ARNS.join(','),
     snapshotBucketName: BUCKET,
     slackBotId: 'B0TEST',
     slackBotUserId: 'U0TEST',
-  };
-  const osls = join(PROJECT_ROOT, 'node_modules/.bin/osls');
-  const args = [
-    'package',
-    '--stage',
-    STAGE,
-    '--region',
-    REGION,
-    ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`),
-  ];
-  return run(osls, args, { cwd: work, env: offlineEnvironment(work), timeout: 60_000 });
-}
-
-/** Copies what serverless.yml packages into `work` and runs `osls package` there. */
-async function packageService(work: string): Promise<Error | undefined> {
-  await mkdir(join(work, 'config'), { recursive: true });
-  await copyFile(join(PROJECT_ROOT, 'serverless.yml'), join(work, 'serverless.yml'));
-  await copyFile(join(PROJECT_ROOT, 'config/clusters.example.yml'), join(work, 'config/clusters.yml'));
-  await writeFile(join(work, 'README.md'), 'not packaged\n');
-  const bundleFailure = await prepareBundles(join(work, 'dist/lambda'));
-  await runOsls(work);
-  return bundleFailure;
-}
-
-/** cfn-lint from PyPI in a venv under .cache/, installed once per checkout. */
-async function ensureCfnLint(): Promise<string> {
-  const marker = join(CFN_LINT_HOME, '.installed');
-  if (!existsSync(marker)) {
-    await rm(CFN_LINT_HOME, { recursive: true, force: true });
-    await run('python3', ['-m', 'venv', CFN_LINT_HOME]).catch((error: Error) => {
-      throw new Error(`cfn-lint needs python3 with its venv module (Debian: python3-venv): ${error.message}`, {
-        cause: error,
-      });
-    });
-    const pip = join(CFN_LINT_HOME, 'bin/pip');
-    await run(pip, ['install', '--quiet', '--disable-pip-version-check', `cfn-lint==${CFN_LINT_VERSION}`]);
-    await writeFile(marker, '');
-  }
-  return join(CFN_LINT_HOME, 'bin/cfn-lint');
-}
-
-/** Names of the files in a zip, from its central directory. */
-function zipEntryNames(zip: Buffer): string[] {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  const names: string[] = [];
-  let offset = zip.readUInt32LE(end + 16);
-  for (let index = 0; index < count; index++) {
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const skip = nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
-    offset += 46 + skip;
-  }
-  return names.sort();
-}
-
-const NO_VALUE = Symbol('AWS::NoValue');
-
-/** Works out Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Split, Fn::If as CloudFormation would for these parameters. */
-function evaluator(template: Template, overrides: Record<string, string> = {}) {
-  const parameter = (name: string): unknown => {
-    const { Type, Default } = asObject(template.Parameters[name]);
-    const value = overrides[name] ?? String(Default);
-    return Type === 'CommaDelimitedList' ? value.split(',') : value;
-  };
-  const pseudo: JsonObject = {
-    'AWS::Region': REGION,
-    'AWS::AccountId': ACCOUNT,
-    'AWS::Partition': 'aws',
-    'AWS::URLSuffix': 'amazonaws.com',
-    'AWS::NoValue': NO_VALUE,
-  };
-  const property = (id: string, key: string) => resolve(asObject(template.Resources[id]?.Properties)[key]);
-  const ref = (name: string): unknown => {
-    if (name in pseudo) return pseudo[name];
-    if (name in template.Parameters) return parameter(name);
-    const type = template.Resources[name]?.Type;
-    if (type === 'AWS::DynamoDB::Table') return property(name, 'TableName');
-    if (type === 'AWS::Lambda::Function') return property(name, 'FunctionName');
-    if (type === 'AWS::S3::Bucket') return property(name, 'BucketName');
-    if (type === undefined) throw new Error(`Ref to unknown ${name}`);
-    return `${name}-physical-id`;
-  };
-  const getAtt = (id: string, attribute: string): string => {
-    const type = template.Resources[id]?.Type;
-    const arn = `${type}.${attribute}`;
-    if (arn === 'AWS::DynamoDB::Table.Arn') return `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${ref(id)}`;
-    if (arn === 'AWS::DynamoDB::Table.StreamArn') return `${getAtt(id, 'Arn')}/stream/2026-11-24T00:00:00.000`;
-    if (arn === 'AWS::Logs::LogGroup.Arn') {
-      return `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${property(id, 'LogGroupName')}:*`;
-    }
-    if (arn === 'AWS::Lambda::Function.Arn') return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${ref(id)}`;
-    if (arn === 'AWS::IAM::Role.Arn') return `arn:aws:iam::${ACCOUNT}:role/${property(id, 'RoleName') ?? id}`;
-    if (arn === 'AWS::S3::Bucket.Arn') return `arn:aws:s3:::${ref(id)}`;
-    throw new Error(`no fake for Fn::GetAtt ${id}.${attribute} (${type})`);
-  };
-  const substitute = (text: string, variables: JsonObject) =>
-    text.replace(/\$\{([^}!]+)\}/g, (_match, name: string) => {
-      if (name in variables) return String(variables[name]);
-      const [id = '', attribute] = name.split('.');
-      return String(attribute === undefined ? ref(id) : getAtt(id, attribute));
-    });
-  const condition = (name: string): boolean => Boolean(resolve(template.Conditions[name]));
-  const intrinsic = (name: string, args: unknown): unknown => {
-    const list = args as unknown[];
-    switch (name) {
-      case 'Ref':
-        return ref(args as string);
-      case 'Fn::GetAtt':
-        return getAtt(list[0] as string, list[1] as string);
-      case 'Fn::Sub':
-        return typeof args === 'string'
-          ? substitute(args, {})
-          : substitute(list[0] as string, asObject(resolve(list[1])));
-      case 'Fn::Join':
-        return (resolve(list[1]) as unknown[]).join(list[0] as string);
-      case 'Fn::Split':
-        return String(resolve(list[1])).split(list[0] as string);
-      case 'Fn::If':
-        return resolve(condition(list[0] as string) ? list[1] : list[2]);
-      case 'Fn::Equals':
-        return resolve(list[0]) === resolve(list[1]);
-      case 'Fn::Not':
-        return !resolve(list[0]);
-      default:
-        throw new Error(`the evaluator does not know ${name}`);
-    }
-  };
-  const resolve = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(resolve).filter((item) => item !== NO_VALUE);
-    if (node === null || typeof node !== 'object') return node;
-    const entries = Object.entries(node);
-    const [first] = entries;
-    if (entries.length === 1 && first !== undefined && /^(Ref|Fn::|Condition$)/.test(first[0])) {
-      return first[0] === 'Condition' ? condition(first[1] as string) : intrinsic(first[0], first[1]);
-    }
-    return Object.fromEntries(entries.map(([key, value]) => [key, resolve(value)]).filter(([, v]) => v !== NO_VALUE));
-  };
-  return { resolve, condition, getAtt, ref };
-}
-
-/** action → the sorted resources it is allowed on, for one role's inline policies. */
-function permissionsOf(role: JsonObject): Record<string, string[]> {
-  const permissions: Record<string, string[]> = {};
-  for (const policy of role.Policies as { PolicyDocument: { Statement: Statement[] } }[]) {
-    for (const statement of policy.PolicyDocument.Statement) {
-      for (const action of asList(statement.Action)) {
-        permissions[action] = [...(permissions[action] ?? []), ...asList(statement.Resource)].sort();
-      }
-    }
-  }
-  return permissions;
-}
+  },
+};
 
 describe('osls package of serverless.yml', () => {
   let work: string;
   let cfnLint: string;
-  let bundleFailure: Error | undefined;
+  let packaged: PackagedService;
   let template: Template;
-  let evaluate: ReturnType<typeof evaluator>;
+  let evaluate: TemplateEvaluator;
+  /** The template as CloudFormation would work it out for these stack parameters (the others at their defaults). */
+  const evaluator = (parameters: Record<string, string> = {}) =>
+    createTemplateEvaluator(template, { region: REGION, account: ACCOUNT, parameters });
   const resource = (id: string) => asObject(evaluate.resolve(template.Resources[id]));
   const properties = (id: string) => asObject(resource(id).Properties);
   const byType = (type: string) => Object.entries(template.Resources).filter(([, value]) => value.Type === type);
+  /** One role's properties, or every role's by id, worked out for these stack parameters. */
+  const roleWith = (parameters: Record<string, string>, id: string) =>
+    asObject(asObject(evaluator(parameters).resolve(template.Resources[id])).Properties);
+  const rolesWith = (parameters: Record<string, string>) =>
+    byType('AWS::IAM::Role').map(([id]) => [id, roleWith(parameters, id)] as const);
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'es-snapshot-bot-package-'));
-    [cfnLint, bundleFailure] = await Promise.all([ensureCfnLint(), packageService(work)]);
-    const templatePath = join(work, '.serverless/cloudformation-template-update-stack.json');
-    template = JSON.parse(await readFile(templatePath, 'utf8')) as Template;
-    evaluate = evaluator(template);
+    [cfnLint, packaged] = await Promise.all([ensureCfnLint(), packageService(work, STAGE_OPTIONS)]);
+    template = await readTemplate(packaged.templatePath);
+    evaluate = evaluator();
   }, 300_000);
 
   afterAll(async () => {
@@ -378,11 +199,9 @@ describe('osls package of serverless.yml', () => {
   it.each([
     ['with the defaults', {}],
     ['with the bucket and a KMS key', { CreateSnapshotBucket: 'true', SlackSecretsKmsKeyArn: KMS_KEY }],
+    ['with cluster roles to assume', WITH_CLUSTER_ROLES],
   ])('names a specific resource in every IAM statement (%s)', (_case, overrides) => {
-    const resolved = evaluator(template, overrides);
-    const roles = byType('AWS::IAM::Role').map(
-      ([id, role]) => [id, asObject(asObject(resolved.resolve(role)).Properties)] as const,
-    );
+    const roles = rolesWith(overrides);
 
     expect(Object.keys(template.Resources)).not.toContain('IamRoleLambdaExecution');
     expect(byType('AWS::IAM::Policy').concat(byType('AWS::IAM::ManagedPolicy'))).toEqual([]);
@@ -434,9 +253,9 @@ describe('osls package of serverless.yml', () => {
   });
 
   it.each(['WorkerFunctionRole', 'PollerFunctionRole'])('lets %s pass the snapshot role to OpenSearch only', (id) => {
-    const statements = (properties(id).Policies as { PolicyDocument: { Statement: Statement[] } }[])
-      .flatMap((policy) => policy.PolicyDocument.Statement)
-      .filter((statement) => asList(statement.Action).includes('iam:PassRole'));
+    const statements = statementsOf(properties(id)).filter((statement) =>
+      asList(statement.Action).includes('iam:PassRole'),
+    );
 
     expect(statements).toEqual([
       {
@@ -450,10 +269,8 @@ describe('osls package of serverless.yml', () => {
 
   it('decrypts the Slack parameters through SSM only, and only when a customer managed key is configured', () => {
     const kmsStatements = (overrides: Record<string, string>) =>
-      byType('AWS::IAM::Role')
-        .map(([, role]) => asObject(asObject(evaluator(template, overrides).resolve(role)).Properties))
-        .flatMap((role) => (role.Policies as { PolicyDocument: { Statement: Statement[] } }[]) ?? [])
-        .flatMap((policy) => policy.PolicyDocument.Statement)
+      rolesWith(overrides)
+        .flatMap(([, role]) => statementsOf(role))
         .filter((statement) => asList(statement.Action).some((action) => action.startsWith('kms:')));
 
     expect(kmsStatements({})).toEqual([]);
@@ -467,6 +284,46 @@ describe('osls package of serverless.yml', () => {
         Condition: { StringEquals: { 'kms:ViaService': `ssm.${REGION}.amazonaws.com` } },
       });
     }
+  });
+
+  // Trust policies (AssumeRolePolicyDocument) say who may assume a role, not what the role may do: only the
+  // inline policies are read here.
+  const assumeRoleStatements = (parameters: Record<string, string>) =>
+    Object.fromEntries(
+      rolesWith(parameters).map(([id, role]) => [
+        id,
+        statementsOf(role).filter((statement) =>
+          asList(statement.Action).some((action) => /^(sts:|\*$)/i.test(action)),
+        ),
+      ]),
+    );
+
+  it('lets no role assume another when the stage lists no cluster roles', () => {
+    expect(assumeRoleStatements({})).toEqual({
+      SnapshotRole: [],
+      SlackFunctionRole: [],
+      WorkerFunctionRole: [],
+      PollerFunctionRole: [],
+    });
+  });
+
+  it('lets the worker and the poller, and only them, assume exactly the cluster roles the stage lists', () => {
+    const assumeClusterRoles = { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: CLUSTER_ROLES };
+
+    expect(assumeRoleStatements(WITH_CLUSTER_ROLES)).toEqual({
+      SnapshotRole: [],
+      SlackFunctionRole: [],
+      WorkerFunctionRole: [assumeClusterRoles],
+      PollerFunctionRole: [assumeClusterRoles],
+    });
+  });
+
+  it.each(FUNCTIONS)('grants the %s function nothing else when the stage lists cluster roles', (name) => {
+    const permissions = (parameters: Record<string, string>) => permissionsOf(roleWith(parameters, roleIdOf(name)));
+
+    const { 'sts:AssumeRole': _assumeClusterRoles, ...others } = permissions(WITH_CLUSTER_ROLES);
+
+    expect(others).toEqual(permissions({}));
   });
 
   it('lets only Amazon OpenSearch Service of this account assume the snapshot role, for the bucket only', () => {
@@ -489,7 +346,7 @@ describe('osls package of serverless.yml', () => {
   });
 
   it('creates the snapshot bucket only when asked: private, encrypted, retained, never moved to Glacier', () => {
-    const created = evaluator(template, { CreateSnapshotBucket: 'true' });
+    const created = evaluator({ CreateSnapshotBucket: 'true' });
     const bucket = asObject(created.resolve(template.Resources.SnapshotBucket));
     const bucketProperties = asObject(bucket.Properties);
 
@@ -525,7 +382,7 @@ describe('osls package of serverless.yml', () => {
   it.each(FUNCTIONS)(
     'zips the %s function with only its bundle, its source map and the cluster config',
     async (name) => {
-      const zip = await readFile(join(work, '.serverless', `${name}.zip`));
+      const zip = await readFile(packaged.zipPath(name));
 
       expect(zipEntryNames(zip)).toEqual([
         'config/clusters.yml',
@@ -536,8 +393,8 @@ describe('osls package of serverless.yml', () => {
   );
 
   it.skipIf(!HANDLERS_EXIST)('bundles each handler as an ES module that exports handler', async () => {
-    expect(bundleFailure?.message).toBeUndefined();
-    const metafile = JSON.parse(await readFile(join(work, 'dist/metafile.json'), 'utf8')) as {
+    expect(packaged.bundleFailure?.message).toBeUndefined();
+    const metafile = JSON.parse(await readFile(packaged.metafilePath, 'utf8')) as {
       outputs: Record<string, { exports: string[]; entryPoint?: string }>;
     };
 
@@ -553,7 +410,7 @@ describe('osls package of serverless.yml', () => {
     await mkdir(bare);
     await copyFile(join(PROJECT_ROOT, 'serverless.yml'), join(bare, 'serverless.yml'));
 
-    const refusal = await runOsls(bare).then(
+    const refusal = await runOsls(bare, STAGE_OPTIONS).then(
       () => 'packaged',
       (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
     );
@@ -562,14 +419,10 @@ describe('osls package of serverless.yml', () => {
   });
 
   it('passes cfn-lint', async () => {
-    const templatePath = join(work, '.serverless/cloudformation-template-update-stack.json');
     // W3005 (DependsOn next to a GetAtt) is in the resources osls writes itself: functions and HTTP API routes.
-    const args = [templatePath, '--regions', REGION, '--ignore-checks', 'W3005'];
+    const args = [packaged.templatePath, '--regions', REGION, '--ignore-checks', 'W3005'];
 
-    const problems = await run(cfnLint, args).then(
-      () => '',
-      (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
-    );
+    const problems = await cfnLintProblems(cfnLint, args);
 
     expect(problems).toBe('');
   });
