@@ -1,5 +1,5 @@
 import { WebClient } from '@slack/web-api';
-import type { Logger } from 'pino';
+import { blocksAsText, createConsoleChat } from '../adapters/console/console-chat.js';
 import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
 import { startLocalDynamoDb } from '../adapters/dynamodb/local-dynamodb.js';
 import { type LocalClusters, startLocalClusters } from '../adapters/local-opensearch/local-clusters.js';
@@ -9,11 +9,11 @@ import { createInProcessTasks } from '../adapters/tasks/in-process-tasks.js';
 import { type BotConfig, loadBotConfig, parseBotConfig } from '../config/cluster-config.js';
 import { optionalString, readCommonEnvironment } from '../config/env.js';
 import { createLogger } from '../logging/logger.js';
-import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';
 import type { BotContext } from '../usecases/bot-context.js';
 import { pollActiveJobs } from '../usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../usecases/run-background-task.js';
 import { composeContext } from './compose-context.js';
+import { CONSOLE_USER, runConsole } from './local-console.js';
 import { localSlack } from './local-slack.js';
 
 /**
@@ -28,19 +28,6 @@ function localClustersConfig(local: LocalClusters, approvers: string[]): BotConf
     approval: { approvers, allow_self_approval: true },
   });
   return parseBotConfig({ clusters: { a: cluster(local.clusters.a.url), b: cluster(local.clusters.b.url) } }, 'local');
-}
-
-/** Without Slack tokens the bot still runs: messages go to the log instead. */
-function loggingChat(logger: Logger): ChatNotifier & UserDirectory {
-  return {
-    post: async (channel, message) => {
-      logger.info({ channel, text: message.text }, 'would post');
-      return { ts: String(Date.now() / 1000) };
-    },
-    update: async (channel, ts, message) => logger.info({ channel, ts, text: message.text }, 'would update'),
-    respond: async (_url, message) => logger.info({ text: message.text }, 'would respond'),
-    usergroupMembers: async () => [],
-  };
 }
 
 async function describeClusters(context: BotContext): Promise<string> {
@@ -60,9 +47,13 @@ async function describeClusters(context: BotContext): Promise<string> {
 async function main(): Promise<void> {
   const env = process.env;
   const common = readCommonEnvironment(env);
-  const logger = createLogger({ level: common.logLevel });
+  // Without Slack the terminal is the chat: keep the JSON log to warnings there unless LOG_LEVEL says otherwise.
+  const terminalOnly =
+    optionalString(env, 'SLACK_BOT_TOKEN') === undefined && optionalString(env, 'LOG_LEVEL') === undefined;
+  const logger = createLogger({ level: terminalOnly ? 'warn' : common.logLevel });
   const slack = localSlack(env, logger);
-  const approvers = (optionalString(env, 'ES_SNAPSHOT_BOT_APPROVERS') ?? '').split(',').filter((id) => id !== '');
+  const listed = (optionalString(env, 'ES_SNAPSHOT_BOT_APPROVERS') ?? '').split(',').filter((id) => id !== '');
+  const approvers = slack === undefined ? [...listed, CONSOLE_USER] : listed;
   const local = common.configPath === undefined ? await startLocalClusters() : undefined;
   const config =
     local === undefined ? await loadBotConfig(common.configPath as string) : localClustersConfig(local, approvers);
@@ -72,8 +63,9 @@ async function main(): Promise<void> {
   });
   const tasks = createInProcessTasks(logger);
   const web = slack === undefined ? undefined : new WebClient(slack.botToken);
-  const chat = web === undefined ? loggingChat(logger) : createSlackNotifier(web);
-  const directory = web === undefined ? loggingChat(logger) : createSlackUserDirectory(web);
+  const terminal = createConsoleChat((text) => process.stdout.write(text));
+  const chat = web === undefined ? terminal : createSlackNotifier(web);
+  const directory = web === undefined ? terminal : createSlackUserDirectory(web);
   const context = composeContext({
     config,
     jobs: new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client }),
@@ -90,8 +82,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${await describeClusters(context)}\n`);
   if (slack === undefined) {
     process.stdout.write(
-      'Slack is not configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_BOT_ID, SLACK_BOT_USER_ID (and SLACK_APP_TOKEN for Socket Mode). See README.\n',
+      'Slack is not configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_BOT_ID, SLACK_BOT_USER_ID (and SLACK_APP_TOKEN for Socket Mode). See README.\n' +
+        'Meanwhile, type commands here as you would after /es (e.g. `snapshot clusters`); `approve <job>` and `reject <job>` click the buttons.\n',
     );
+    runConsole(context, (message) => process.stdout.write(`\n${blocksAsText(message.blocks)}\n`));
   } else {
     const app = buildApp({ receiver: slack.receiver, identity: slack, context, logger });
     await app.start();

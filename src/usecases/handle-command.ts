@@ -1,3 +1,4 @@
+import { BotError } from '../core/errors.js';
 import { parseCommand } from '../core/grammar/parse-command.js';
 import { helpText } from '../core/grammar/usage.js';
 import { errorReply } from '../core/messages/error-reply.js';
@@ -28,7 +29,11 @@ async function handleCommand(context: BotContext, task: CommandTask): Promise<vo
     }
   } catch (error) {
     const reference = context.ids.newId();
-    context.logger.warn({ err: error, reference, userId: task.userId, channel: task.channelId }, 'command failed');
+    const who = { reference, userId: task.userId, channel: task.channelId };
+    // A refusal the person can act on is not the bot's fault: no stack trace, and not at warning level.
+    if (error instanceof BotError)
+      context.logger.info({ ...who, code: error.code, reason: error.message }, 'command refused');
+    else context.logger.error({ ...who, err: error }, 'command failed');
     await context.chat.respond(task.responseUrl, errorReply(error, context.catalog, reference));
   }
 }

@@ -118,7 +118,7 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
         snapshot: request.snapshot,
         includeGlobalState: request.includeGlobalState,
         partial: request.partial,
-        defaultRepository: config.defaultRepository?.name,
+        defaultRepository: config.defaultRepository,
         resolved: request.indices.length === 0 ? undefined : await client.resolveIndices(request.indices),
         jobId,
         now: context.clock.now(),

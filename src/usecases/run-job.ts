@@ -1,4 +1,4 @@
-import { ClusterUnreachableError, InvalidTransitionError, JobConflictError } from '../core/errors.js';
+import { BotError, ClusterUnreachableError, InvalidTransitionError, JobConflictError } from '../core/errors.js';
 import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
 import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
@@ -45,7 +45,9 @@ async function attemptStep(
       context.logger.warn(log, 'cluster not answering; the step waits');
       return { status: 'waiting', unreachable: error.message };
     }
-    context.logger.warn(log, 'step failed');
+    if (error instanceof BotError)
+      context.logger.info({ ...log, err: undefined, reason: (error as Error).message }, 'step failed');
+    else context.logger.error(log, 'step failed');
     const hint = (error as { hint?: string }).hint;
     return { status: 'failed', detail: `${(error as Error).message}${hint === undefined ? '' : ` (${hint})`}` };
   }

@@ -61,6 +61,7 @@ const plan = z.discriminatedUnion('kind', [
     indices: z.array(plannedIndex),
     includeGlobalState: z.boolean(),
     partial: z.boolean().default(false),
+    registerFirst: maybe(repository),
   }),
   z.object({
     kind: z.literal(JobKind.SNAPSHOT_DELETE),

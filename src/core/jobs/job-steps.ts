@@ -23,7 +23,11 @@ function stepsFor(plan: JobPlan): JobStep[] {
     case JobKind.REPO_REGISTER:
       return [step(StepName.REGISTER_REPOSITORY, plan.cluster)];
     case JobKind.SNAPSHOT_CREATE:
-      return [step(StepName.START_SNAPSHOT, plan.cluster), step(StepName.AWAIT_SNAPSHOT, plan.cluster)];
+      return [
+        ...(plan.registerFirst === undefined ? [] : [step(StepName.REGISTER_REPOSITORY, plan.cluster)]),
+        step(StepName.START_SNAPSHOT, plan.cluster),
+        step(StepName.AWAIT_SNAPSHOT, plan.cluster),
+      ];
     case JobKind.SNAPSHOT_DELETE:
       return [step(StepName.DELETE_SNAPSHOT, plan.cluster)];
     case JobKind.INDEX_DELETE:

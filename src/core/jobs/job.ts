@@ -22,6 +22,8 @@ type JobPlan =
       indices: PlannedIndex[];
       includeGlobalState: boolean;
       partial: boolean;
+      /** The cluster's configured default repository, registered (or updated) before the snapshot starts. */
+      registerFirst: RepositoryDefinition | undefined;
     }
   | { kind: typeof JobKind.SNAPSHOT_DELETE; cluster: string; repository: string; snapshot: string }
   | { kind: typeof JobKind.INDEX_DELETE; cluster: string; indices: PlannedIndex[] }

@@ -1,3 +1,4 @@
+import type { RepositoryDefinition } from '../../ports/cluster-client.js';
 import type { JobPlan } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import { validateSnapshotName } from '../safety/resource-names.js';
@@ -10,7 +11,8 @@ type SnapshotCreateInput = {
   snapshot: string | undefined;
   includeGlobalState: boolean;
   partial: boolean;
-  defaultRepository: string | undefined;
+  /** The cluster's configured default repository: registered first when the snapshot goes there. */
+  defaultRepository: RepositoryDefinition | undefined;
   /** Undefined when the request names no indices: the snapshot takes every index. */
   resolved: ResolvedIndices | undefined;
   jobId: string;
@@ -23,16 +25,22 @@ function generatedSnapshotName(cluster: string, jobId: string, now: Date): strin
   return validateSnapshotName(`${cluster}-${stamp}-${jobId.slice(0, 6)}`.toLowerCase());
 }
 
+/**
+ * A snapshot now. Into the cluster's default repository unless another is named; the default is registered (an
+ * idempotent update when it exists) before the snapshot starts, so a fresh cluster needs no separate step.
+ */
 function planSnapshotCreate(input: SnapshotCreateInput): JobPlan {
-  const { cluster } = input;
+  const { cluster, defaultRepository } = input;
+  const repository = chooseRepository(cluster, input.repository, defaultRepository?.name, 'write');
   return {
     kind: JobKind.SNAPSHOT_CREATE,
     cluster,
-    repository: chooseRepository(cluster, input.repository, input.defaultRepository, 'write'),
+    repository,
     snapshot: input.snapshot ?? generatedSnapshotName(cluster, input.jobId, input.now),
     indices: input.resolved === undefined ? [] : plannedIndices(cluster, input.resolved),
     includeGlobalState: input.includeGlobalState,
     partial: input.partial,
+    registerFirst: defaultRepository?.name === repository ? defaultRepository : undefined,
   };
 }
 

@@ -55,6 +55,7 @@ function restoresOf(plan: JobPlan): {
  */
 function repositoryFor(plan: JobPlan, cluster: string): RepositoryDefinition {
   if (plan.kind === JobKind.REPO_REGISTER) return plan.repository;
+  if (plan.kind === JobKind.SNAPSHOT_CREATE && plan.registerFirst !== undefined) return plan.registerFirst;
   if (plan.kind === JobKind.MIGRATE) {
     const { repository } = plan;
     if (cluster === plan.from) return repository;

@@ -25,6 +25,7 @@ function snapshotPlan(cluster: string, snapshot: string, repository = 'migration
     indices: [plannedIndex('logs-1')],
     includeGlobalState: false,
     partial: false,
+    registerFirst: undefined,
   };
 }
 

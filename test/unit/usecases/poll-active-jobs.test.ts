@@ -20,6 +20,7 @@ function snapshotPlan(cluster: string, snapshot: string): JobPlan {
     indices: [plannedIndex('logs-1')],
     includeGlobalState: false,
     partial: false,
+    registerFirst: undefined,
   };
 }
 

@@ -22,7 +22,7 @@ describe('planSnapshotCreate', () => {
     snapshot: undefined,
     includeGlobalState: false,
     partial: false,
-    defaultRepository: 'migration',
+    defaultRepository: { name: 'migration', type: 'fs' as const, settings: { location: '/snapshots/migration' } },
     resolved: resolved(['logs-1', 'logs-2']),
     jobId: 'ab12cd34',
     now: NOW,
@@ -37,6 +37,14 @@ describe('planSnapshotCreate', () => {
       indices: [plannedIndex('logs-1'), plannedIndex('logs-2')],
       includeGlobalState: false,
       partial: false,
+      registerFirst: { name: 'migration', type: 'fs', settings: { location: '/snapshots/migration' } },
+    });
+  });
+
+  it('registers nothing first when the snapshot goes to another repository', () => {
+    expect(planSnapshotCreate({ ...input, repository: 'other' })).toMatchObject({
+      repository: 'other',
+      registerFirst: undefined,
     });
   });
 

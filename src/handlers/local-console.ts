@@ -1,0 +1,48 @@
+import { createInterface } from 'node:readline';
+import type { SlackMessage } from '../core/messages/blocks.js';
+import { acceptCommand } from '../usecases/accept-command.js';
+import type { BotContext } from '../usecases/bot-context.js';
+import { decideApproval } from '../usecases/decide-approval.js';
+
+/** Who the console user is, in the bot's eyes; the local config lets this user approve. */
+const CONSOLE_USER = 'U0CONSOLE';
+
+/**
+ * `npm start` without Slack: each line typed is what would follow `/es` in Slack, and `approve <job>` / `reject
+ * <job>` click the buttons. The same use cases run as behind Slack; only the transport differs.
+ */
+function runConsole(context: BotContext, print: (message: SlackMessage) => void): void {
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  let sequence = 0;
+  lines.on('line', async (line) => {
+    const text = line.trim();
+    const decision = /^(approve|reject)\s+([a-z0-9]+)$/i.exec(text);
+    try {
+      if (decision !== null) {
+        const [, verb = '', jobId = ''] = decision;
+        const reply = await decideApproval(context, {
+          jobId,
+          userId: CONSOLE_USER,
+          decision: verb.toLowerCase() as 'approve',
+        });
+        if (reply !== undefined) print(reply);
+        return;
+      }
+      sequence += 1;
+      const task = {
+        type: 'command' as const,
+        text: text.replace(/^\/es\s*/, ''),
+        userId: CONSOLE_USER,
+        channelId: 'C0CONSOLE',
+        teamId: 'T0CONSOLE',
+        triggerId: `console-${Date.now()}-${sequence}`,
+        responseUrl: 'console:',
+      };
+      await acceptCommand(context, task, async (reply) => print(reply));
+    } catch (error) {
+      context.logger.error({ err: error }, 'console command failed');
+    }
+  });
+}
+
+export { CONSOLE_USER, runConsole };
