@@ -45,11 +45,13 @@ async function attemptStep(
       context.logger.warn(log, 'cluster not answering; the step waits');
       return { status: 'waiting', unreachable: error.message };
     }
-    if (error instanceof BotError)
-      context.logger.info({ ...log, err: undefined, reason: (error as Error).message }, 'step failed');
-    else context.logger.error(log, 'step failed');
-    const hint = (error as { hint?: string }).hint;
-    return { status: 'failed', detail: `${(error as Error).message}${hint === undefined ? '' : ` (${hint})`}` };
+    if (!(error instanceof BotError)) {
+      // Not something a person can act on, and its message may carry internals: the channel gets a pointer to the log.
+      context.logger.error(log, 'step failed');
+      return { status: 'failed', detail: `unexpected error in ${step.name}; the bot's log has it under job ${job.id}` };
+    }
+    context.logger.info({ ...log, err: undefined, reason: error.message }, 'step failed');
+    return { status: 'failed', detail: `${error.message}${error.hint === undefined ? '' : ` (${error.hint})`}` };
   }
 }
 

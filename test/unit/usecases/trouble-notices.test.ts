@@ -72,4 +72,21 @@ describe('a job that waits on a cluster in trouble', () => {
     expect(stalls[0]).toMatch(/Wait for the snapshot on a has not moved for 3\d m/);
     expect((await bot.jobs.get(jobId))?.state).toBe(JobState.RUNNING);
   });
+
+  it('fails a step on an unexpected error without showing its internals in the channel', async () => {
+    const cluster = createFakeCluster({ alias: 'a', indices: { 'logs-1': 3 } });
+    cluster.fail('createSnapshot', new TypeError("Cannot read properties of undefined (reading 'token')"));
+    const bot = buildBotContext({ clusters: [cluster] });
+    await requestJob(bot.context, snapshotRequest, buildCommandTask('create a'));
+    const jobId = bot.dispatched[0]?.type === 'run-job' ? bot.dispatched[0].jobId : '';
+
+    await runJob(bot.context, jobId);
+
+    const job = await bot.jobs.get(jobId);
+    expect(job?.state).toBe(JobState.FAILED);
+    expect(job?.history.at(-1)?.detail).toBe(
+      `unexpected error in start-snapshot; the bot's log has it under job ${jobId}`,
+    );
+    expect(JSON.stringify(bot.chat.events)).not.toContain('reading');
+  });
 });
