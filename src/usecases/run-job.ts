@@ -1,4 +1,10 @@
-import { BotError, ClusterUnreachableError, InvalidTransitionError, JobConflictError } from '../core/errors.js';
+import {
+  BotError,
+  ClusterUnreachableError,
+  ConcurrentSnapshotError,
+  InvalidTransitionError,
+  JobConflictError,
+} from '../core/errors.js';
 import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
 import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
@@ -44,6 +50,11 @@ async function attemptStep(
     if (error instanceof ClusterUnreachableError) {
       context.logger.warn(log, 'cluster not answering; the step waits');
       return { status: 'waiting', unreachable: error.message };
+    }
+    if (error instanceof ConcurrentSnapshotError) {
+      // The managed service runs one snapshot operation at a time: queue behind it rather than fail.
+      context.logger.info({ ...log, err: undefined }, 'another snapshot operation is running; the step waits');
+      return { status: 'waiting', detail: 'another snapshot operation is running on the cluster; waiting for it' };
     }
     if (!(error instanceof BotError)) {
       // Not something a person can act on, and its message may carry internals: the channel gets a pointer to the log.

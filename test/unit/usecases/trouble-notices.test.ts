@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterUnreachableError } from '../../../src/core/errors.js';
+import { ClusterUnreachableError, ConcurrentSnapshotError } from '../../../src/core/errors.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { requestJob } from '../../../src/usecases/request-job.js';
@@ -88,5 +88,30 @@ describe('a job that waits on a cluster in trouble', () => {
       `unexpected error in start-snapshot; the bot's log has it under job ${jobId}`,
     );
     expect(JSON.stringify(bot.chat.events)).not.toContain('reading');
+  });
+
+  it('waits behind another snapshot operation instead of failing, then runs', async () => {
+    const cluster = createFakeCluster({ alias: 'a', indices: { 'logs-1': 3 } });
+    cluster.fail(
+      'createSnapshot',
+      new ConcurrentSnapshotError('a', 'a snapshot is already running', { statusCode: 429 }),
+    );
+    const bot = buildBotContext({ clusters: [cluster] });
+    await requestJob(bot.context, snapshotRequest, buildCommandTask('create a'));
+    const jobId = bot.dispatched[0]?.type === 'run-job' ? bot.dispatched[0].jobId : '';
+
+    await runJob(bot.context, jobId);
+    const waiting = await bot.jobs.get(jobId);
+    cluster.heal('createSnapshot');
+    for (let tick = 0; tick < 3; tick += 1) {
+      bot.clock.advance(60_000);
+      await pollActiveJobs(bot.context);
+    }
+
+    expect(waiting?.state).toBe(JobState.RUNNING);
+    expect(waiting?.steps.find((step) => step.name === 'start-snapshot')?.detail).toContain(
+      'another snapshot operation is running',
+    );
+    expect((await bot.jobs.get(jobId))?.state).toBe(JobState.SUCCEEDED);
   });
 });
