@@ -104,7 +104,10 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     heal: (operation) => {
       failures.delete(operation);
     },
-    info: async () => ({ name: alias, distribution: 'opensearch', version: '2.19.5' }),
+    info: async () => {
+      record('info');
+      return { name: alias, distribution: 'opensearch', version: '2.19.5' };
+    },
     health: async () => ({ status: 'green', nodes: 1, activeShards: indices.size }),
     registerRepository: async (repository) => {
       record('registerRepository');

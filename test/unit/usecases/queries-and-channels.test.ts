@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { NotAllowedError } from '../../../src/core/errors.js';
+import { answerQuery } from '../../../src/usecases/answer-query.js';
+import { requestJob } from '../../../src/usecases/request-job.js';
+import { buildBotContext } from '../../fixtures/bot-context.js';
+import { buildCommandTask } from '../../fixtures/command-task.js';
+
+const deleteRequest = { verb: 'delete-index' as const, cluster: 'b', indices: ['logs-1'] };
+
+describe('read-only questions', () => {
+  it('answers clusters, repositories, snapshots and one snapshot from the clusters', async () => {
+    const bot = buildBotContext();
+    await bot.clusters.a?.createSnapshot({ repository: 'migration', snapshot: 'n1', indices: ['logs-*'], jobId: 'j' });
+
+    const clusters = await answerQuery(bot.context, { verb: 'clusters' }, 'U1');
+    const repositories = await answerQuery(bot.context, { verb: 'repos', cluster: 'a' }, 'U1');
+    const status = await answerQuery(
+      bot.context,
+      { verb: 'status', cluster: 'a', repository: 'migration', snapshot: 'n1' },
+      'U1',
+    );
+    const finished = await answerQuery(
+      bot.context,
+      { verb: 'status', cluster: 'a', repository: 'migration', snapshot: 'n1' },
+      'U1',
+    );
+
+    expect(JSON.stringify(clusters.blocks)).toContain('*a* — opensearch 2.19.5, green');
+    expect(repositories.text).toBe('Repositories on a');
+    expect(JSON.stringify(status.blocks)).toContain('*State:* IN_PROGRESS');
+    expect(JSON.stringify(status.blocks)).toContain('10%');
+    expect(JSON.stringify(finished.blocks)).toContain('*State:* SUCCESS');
+  });
+
+  it('lists snapshots of the default repository when none is named', async () => {
+    const bot = buildBotContext();
+
+    const reply = await answerQuery(
+      bot.context,
+      { verb: 'list', cluster: 'a', repository: undefined, limit: 20 },
+      'U1',
+    );
+
+    expect(reply.text).toBe('Snapshots in migration on a (newest first)');
+  });
+
+  it('shows a cluster that does not answer without failing the whole list', async () => {
+    const bot = buildBotContext();
+    bot.clusters.b?.fail('info', new Error('b: cluster did not answer (ECONNREFUSED)'));
+
+    const reply = await answerQuery(bot.context, { verb: 'clusters' }, 'U1');
+
+    expect(JSON.stringify(reply.blocks)).toContain(':warning: *b* — b: cluster did not answer (ECONNREFUSED)');
+  });
+
+  it('lists active jobs, the asker’s own jobs, and one job', async () => {
+    const bot = buildBotContext();
+    await requestJob(bot.context, deleteRequest, buildCommandTask('delete-index b logs-1'));
+    const [job] = await bot.jobs.listActive();
+
+    const active = await answerQuery(bot.context, { verb: 'jobs', filter: 'active' }, 'U1');
+    const mine = await answerQuery(bot.context, { verb: 'jobs', filter: 'mine' }, 'U0REQUESTER');
+    const others = await answerQuery(bot.context, { verb: 'jobs', filter: 'mine' }, 'U0SOMEONE');
+    const detail = await answerQuery(bot.context, { verb: 'job', jobId: job?.id ?? '' }, 'U1');
+
+    expect(JSON.stringify(active.blocks)).toContain(`\`${job?.id}\` — Index deletion on b · *Waiting for approval*`);
+    expect(mine.text).toBe('Your jobs');
+    expect(JSON.stringify(mine.blocks)).toContain(job?.id);
+    expect(JSON.stringify(others.blocks)).toContain('No jobs.');
+    expect(detail.text).toBe(`Job ${job?.id}: Index deletion on b, Waiting for approval`);
+    await expect(answerQuery(bot.context, { verb: 'job', jobId: 'nosuchjob' }, 'U1')).rejects.toThrowError(
+      'there is no job',
+    );
+  });
+
+  it('names the clusters there are when asked about an unknown one', async () => {
+    const bot = buildBotContext();
+
+    await expect(answerQuery(bot.context, { verb: 'repos', cluster: 'c' }, 'U1')).rejects.toThrowError(
+      expect.objectContaining({ message: 'there is no cluster "c"', hint: 'Configured clusters: a, b' }),
+    );
+  });
+});
+
+describe('channels a cluster may be operated from', () => {
+  it('refuses a job requested elsewhere, naming the channel to use, and creates nothing', async () => {
+    const bot = buildBotContext({ configOverrides: { allowedChannels: ['C0ALLOWED'] } });
+
+    const act = requestJob(bot.context, deleteRequest, buildCommandTask('delete-index b logs-1'));
+
+    await expect(act).rejects.toThrowError(NotAllowedError);
+    await expect(act).rejects.toThrowError('cluster b is not operated from this channel');
+    expect(await bot.jobs.listActive()).toHaveLength(0);
+  });
+
+  it('accepts a job requested in an allowed channel', async () => {
+    const bot = buildBotContext({ configOverrides: { allowedChannels: ['C0OPS'] } });
+
+    await requestJob(bot.context, deleteRequest, buildCommandTask('delete-index b logs-1'));
+
+    expect(await bot.jobs.listActive()).toHaveLength(1);
+  });
+});
