@@ -11,7 +11,7 @@ import { ACTIVE_BUCKET, JobsTableAttribute } from './jobs-table.js';
  * nested map, so adding a field to `Job` needs no change here beyond the schema.
  *
  * ```
- * { id, version, created_at, requested_by, active_bucket?: 'active', expires_at?: <epoch s>, job: { kind, state, … } }
+ * { id, version, created_at, requested_by, state, active_bucket?: 'active', expires_at?: <epoch s>, job: { kind, state, … } }
  * ```
  */
 type JobItem = {
@@ -19,6 +19,7 @@ type JobItem = {
   [JobsTableAttribute.VERSION]: number;
   [JobsTableAttribute.CREATED_AT]: string;
   [JobsTableAttribute.REQUESTED_BY]: string;
+  [JobsTableAttribute.STATE]: Job['state'];
   [JobsTableAttribute.ACTIVE_BUCKET]?: typeof ACTIVE_BUCKET;
   [JobsTableAttribute.EXPIRES_AT]?: number;
   [JobsTableAttribute.JOB]: Omit<Job, 'id' | 'version'>;
@@ -38,6 +39,7 @@ function toJobItem(job: Job, retentionDays: number): JobItem {
     version,
     created_at: job.createdAt,
     requested_by: job.requestedBy,
+    state: job.state,
     job: stored,
   };
   if (isFinal(job.state)) {

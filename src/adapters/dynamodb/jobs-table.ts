@@ -14,6 +14,8 @@ const JobsTableAttribute = {
   /** Present (`'active'`) only while the job is not final: it is what makes `active-jobs` sparse. */
   ACTIVE_BUCKET: 'active_bucket',
   REQUESTED_BY: 'requested_by',
+  /** A copy of the job's state at the top level, where the stream's filter (serverless.yml) can see it. */
+  STATE: 'state',
   /** TTL attribute: epoch SECONDS, set only once the job is final. */
   EXPIRES_AT: 'expires_at',
   /** The job itself, as a map (everything but `id` and `version`, which live only at the top level). */

@@ -1,8 +1,12 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toJobItem } from '../../../src/adapters/dynamodb/job-item.js';
 import { jobsTableDefinition, jobsTableTimeToLive } from '../../../src/adapters/dynamodb/jobs-table.js';
+import type { Job } from '../../../src/core/jobs/job.js';
+import { buildJob } from '../../fixtures/job.js';
 import { cfnLintProblems, ensureCfnLint } from '../../rig/deploy/cfn-lint.js';
 import {
   asList,
@@ -11,6 +15,7 @@ import {
   readTemplate,
   type Template,
 } from '../../rig/deploy/cloudformation-template.js';
+import { matchesEventPattern } from '../../rig/deploy/event-pattern.js';
 import { permissionsOf, statementsOf } from '../../rig/deploy/iam-statements.js';
 import {
   FUNCTIONS,
@@ -185,6 +190,19 @@ describe('osls package of serverless.yml', () => {
     expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
       { dynamodb: { NewImage: { state: { S: ['QUEUED'] } } } },
     ]);
+  });
+
+  it('lets through the stream record of a job the store writes as QUEUED, and no other', () => {
+    const mapping = byType('AWS::Lambda::EventSourceMapping').map(([id]) => properties(id))[0] ?? {};
+    const [filter] = asObject(mapping.FilterCriteria).Filters as { Pattern: string }[];
+    const record = (state: Job['state']) => ({
+      dynamodb: { NewImage: marshall(toJobItem({ ...buildJob(), state }, 30), { removeUndefinedValues: true }) },
+    });
+
+    expect(matchesEventPattern(JSON.parse(filter?.Pattern ?? '{}'), record('QUEUED'))).toBe(true);
+    for (const state of ['PENDING_APPROVAL', 'RUNNING', 'SUCCEEDED'] as const) {
+      expect(matchesEventPattern(JSON.parse(filter?.Pattern ?? '{}'), record(state))).toBe(false);
+    }
   });
 
   it('ticks the poller every minute', () => {
