@@ -90,6 +90,11 @@ async function main(): Promise<void> {
     const app = buildApp({ receiver: slack.receiver, identity: slack, context, logger });
     await app.start();
     process.stdout.write(`The bot is listening: ${slack.describe}.\n`);
+    if (local !== undefined && listed.length === 0) {
+      process.stdout.write(
+        'Nobody may approve yet: set ES_SNAPSHOT_BOT_APPROVERS to the Slack user IDs of approvers.\n',
+      );
+    }
   }
   if (local !== undefined)
     process.stdout.write(`Local clusters are up (shared repository path ${local.sharedRepoPath}).\n`);

@@ -1,3 +1,4 @@
+import { needsApproval } from '../core/approval/approval-policy.js';
 import { JobConflictError, NotAllowedError } from '../core/errors.js';
 import type { Job, JobPlan } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
@@ -30,13 +31,21 @@ type JobOrigin = { jobId: string; userId: string; text: string; channelId: strin
  * none is handed to the worker. Creating is conditional on the id, so a repeated request creates nothing.
  */
 async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin): Promise<Job | undefined> {
+  const cluster = governingCluster(plan);
+  const policy = clusterNamed(context, cluster).config.approval;
+  if (needsApproval(plan.kind, policy) && policy.approvers.length === 0 && policy.approverGroups.length === 0) {
+    // An approval message nobody may click would only wait for its expiry.
+    throw new NotAllowedError(`cluster ${cluster} has no approvers, so nothing destructive can run there`, {
+      hint: `Set approval.approvers or approval.approver_groups for ${cluster} in the cluster config.`,
+    });
+  }
   const draft = newJob({
     id: origin.jobId,
     plan,
     requestedBy: origin.userId,
     requestText: origin.text,
     channel: origin.channelId,
-    policy: clusterNamed(context, governingCluster(plan)).config.approval,
+    policy,
     now: context.clock.now(),
   });
   let created: Job;

@@ -101,3 +101,25 @@ describe('channels a cluster may be operated from', () => {
     expect(await bot.jobs.listActive()).toHaveLength(1);
   });
 });
+
+describe('a cluster without approvers', () => {
+  it('refuses a destructive request at once instead of posting buttons nobody may click', async () => {
+    const bot = buildBotContext({
+      configOverrides: {
+        approval: {
+          approvers: [],
+          approverGroups: [],
+          required: 1,
+          allowSelfApproval: false,
+          expiryMinutes: 30,
+          autoRun: ['snapshot-create'],
+        },
+      },
+    });
+
+    const act = requestJob(bot.context, deleteRequest, buildCommandTask('delete-index b logs-1'));
+
+    await expect(act).rejects.toThrowError('cluster b has no approvers, so nothing destructive can run there');
+    expect(await bot.jobs.listActive()).toHaveLength(0);
+  });
+});
