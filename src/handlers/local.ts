@@ -14,7 +14,7 @@ import { pollActiveJobs } from '../usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../usecases/run-background-task.js';
 import { composeContext } from './compose-context.js';
 import { CONSOLE_USER, runConsole } from './local-console.js';
-import { localSlack } from './local-slack.js';
+import { type LocalSlackSettings, localSlack } from './local-slack.js';
 
 /**
  * The config `npm start` uses when none is given: the two local clusters sharing an `fs` repository. Approvers
@@ -44,6 +44,32 @@ async function describeClusters(context: BotContext): Promise<string> {
   return lines.join('\n');
 }
 
+/** The chat the bot talks through: Slack's Web API with tokens, the terminal without. */
+function chatFor(slack: LocalSlackSettings | undefined) {
+  const terminal = createConsoleChat((text) => process.stdout.write(text));
+  if (slack === undefined) return { chat: terminal, directory: terminal };
+  const web = new WebClient(slack.botToken);
+  return { chat: createSlackNotifier(web), directory: createSlackUserDirectory(web) };
+}
+
+/** Starts listening to Slack, or to the terminal when there are no Slack tokens, and says which. */
+async function listen(context: BotContext, slack: LocalSlackSettings | undefined, approversListed: boolean) {
+  if (slack === undefined) {
+    process.stdout.write(
+      'Slack is not configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_BOT_ID, SLACK_BOT_USER_ID (and SLACK_APP_TOKEN for Socket Mode). See README.\n' +
+        'Meanwhile, type commands here as you would after /es (e.g. `snapshot clusters`); `approve <job>` and `reject <job>` click the buttons.\n',
+    );
+    runConsole(context, (message) => process.stdout.write(`\n${blocksAsText(message.blocks)}\n`));
+    return;
+  }
+  const app = buildApp({ receiver: slack.receiver, identity: slack, context, logger: context.logger });
+  await app.start();
+  process.stdout.write(`The bot is listening: ${slack.describe}.\n`);
+  if (!approversListed) {
+    process.stdout.write('Nobody may approve yet: set ES_SNAPSHOT_BOT_APPROVERS to the Slack user IDs of approvers.\n');
+  }
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const common = readCommonEnvironment(env);
@@ -62,42 +88,18 @@ async function main(): Promise<void> {
     path: optionalString(env, 'ES_SNAPSHOT_BOT_DATA_DIR'),
   });
   const tasks = createInProcessTasks(logger);
-  const web = slack === undefined ? undefined : new WebClient(slack.botToken);
-  const terminal = createConsoleChat((text) => process.stdout.write(text));
-  const chat = web === undefined ? terminal : createSlackNotifier(web);
-  const directory = web === undefined ? terminal : createSlackUserDirectory(web);
-  const context = composeContext({
-    config,
-    jobs: new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client }),
-    chat,
-    directory,
-    tasks,
-    logger,
-  });
+  const jobs = new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client });
+  const context = composeContext({ config, jobs, ...chatFor(slack), tasks, logger });
   tasks.runWith((task) => runBackgroundTask(context, task));
   const pollSeconds = Number(optionalString(env, 'ES_SNAPSHOT_BOT_POLL_SECONDS') ?? '10');
   const poller = setInterval(() => {
     pollActiveJobs(context).catch((error: unknown) => logger.error({ err: error }, 'poll tick failed'));
   }, pollSeconds * 1000);
   process.stdout.write(`${await describeClusters(context)}\n`);
-  if (slack === undefined) {
-    process.stdout.write(
-      'Slack is not configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_BOT_ID, SLACK_BOT_USER_ID (and SLACK_APP_TOKEN for Socket Mode). See README.\n' +
-        'Meanwhile, type commands here as you would after /es (e.g. `snapshot clusters`); `approve <job>` and `reject <job>` click the buttons.\n',
-    );
-    runConsole(context, (message) => process.stdout.write(`\n${blocksAsText(message.blocks)}\n`));
-  } else {
-    const app = buildApp({ receiver: slack.receiver, identity: slack, context, logger });
-    await app.start();
-    process.stdout.write(`The bot is listening: ${slack.describe}.\n`);
-    if (local !== undefined && listed.length === 0) {
-      process.stdout.write(
-        'Nobody may approve yet: set ES_SNAPSHOT_BOT_APPROVERS to the Slack user IDs of approvers.\n',
-      );
-    }
-  }
-  if (local !== undefined)
+  await listen(context, slack, local === undefined || listed.length > 0);
+  if (local !== undefined) {
     process.stdout.write(`Local clusters are up (shared repository path ${local.sharedRepoPath}).\n`);
+  }
   process.stdout.write('Ctrl-C stops everything.\n');
   const stop = async () => {
     clearInterval(poller);
