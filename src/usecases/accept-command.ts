@@ -2,8 +2,8 @@ import { BotError } from '../core/errors.js';
 import { parseCommand } from '../core/grammar/parse-command.js';
 import { helpText } from '../core/grammar/usage.js';
 import type { SlackMessage } from '../core/messages/blocks.js';
+import { textMessage } from '../core/messages/blocks.js';
 import { errorReply } from '../core/messages/error-reply.js';
-import { textReply } from '../core/messages/query-replies.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import type { BotContext } from './bot-context.js';
 
@@ -18,13 +18,13 @@ async function acceptCommand(context: BotContext, task: CommandTask, acknowledge
   let verb: string;
   try {
     const request = parseCommand(task.text);
-    if (request.verb === 'help') return acknowledge(textReply(helpText(request.topic)));
+    if (request.verb === 'help') return acknowledge(textMessage(helpText(request.topic)));
     verb = request.verb;
   } catch (error) {
     if (!(error instanceof BotError)) throw error;
     return acknowledge(errorReply(error, context.catalog, ''));
   }
-  await acknowledge(textReply(`${context.catalog.working} \`/es ${task.text}\``));
+  await acknowledge(textMessage(`${context.catalog.working} \`/es ${task.text}\``));
   context.logger.info({ userId: task.userId, channel: task.channelId, verb }, 'command accepted');
   await context.tasks.dispatch(task);
 }

@@ -1,31 +1,27 @@
-import { isApprover } from '../core/approval/approval-policy.js';
 import { JobNotFoundError, NotAllowedError } from '../core/errors.js';
 import { type Job, StepName } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
+import { currentStep } from '../core/jobs/job-steps.js';
 import { cancel } from '../core/jobs/transitions.js';
-import { type SlackMessage, section } from '../core/messages/blocks.js';
+import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
 import { planSnapshotDelete } from '../core/plans/snapshot-plans.js';
 import type { CommandTask } from '../ports/background-tasks.js';
+import { approvesFor } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { governingCluster, showJob } from './job-notices.js';
 import { submitPlan } from './request-job.js';
 import { snapshotOf } from './steps/plan-targets.js';
 
-function reply(text: string): SlackMessage {
-  return { text, blocks: [section(text)] };
-}
-
 async function assertMayCancel(context: BotContext, job: Job, userId: string): Promise<void> {
   const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;
-  const groups = await Promise.all(policy.approverGroups.map((group) => context.directory.usergroupMembers(group)));
-  if (job.requestedBy !== userId && !isApprover(userId, policy, new Set(groups.flat()))) {
+  if (job.requestedBy !== userId && !(await approvesFor(context, policy, userId))) {
     throw new NotAllowedError(`only the requester or an approver may cancel job ${job.id}`);
   }
 }
 
 /** The snapshot a running job is taking right now, if it is at that point. */
 function runningSnapshotStep(job: Job) {
-  const current = job.steps.find((step) => step.status !== 'done' && step.status !== 'partial');
+  const current = currentStep(job);
   return job.state === JobState.RUNNING && current?.name === StepName.AWAIT_SNAPSHOT ? current : undefined;
 }
 
@@ -48,7 +44,9 @@ async function requestSnapshotAbort(context: BotContext, job: Job, task: Command
   const jobId = context.ids.jobIdFor(`cancel:${job.id}`);
   const text = `${task.text} (delete the running snapshot ${snapshot})`;
   await submitPlan(context, plan, { jobId, userId: task.userId, text, channelId: task.channelId });
-  return reply(`Stopping job \`${job.id}\` deletes its running snapshot \`${snapshot}\`: that is job \`${jobId}\`.`);
+  return textMessage(
+    `Stopping job \`${job.id}\` deletes its running snapshot \`${snapshot}\`: that is job \`${jobId}\`.`,
+  );
 }
 
 /**
@@ -66,7 +64,7 @@ async function cancelJob(context: BotContext, jobId: string, task: CommandTask):
   const cancelled = await context.jobs.update(cancel(job, task.userId, context.clock.now()));
   context.logger.info({ jobId, by: task.userId }, 'job cancelled');
   await showJob(context, cancelled);
-  return reply(`Job \`${jobId}\` is cancelled.`);
+  return textMessage(`Job \`${jobId}\` is cancelled.`);
 }
 
 export { cancelJob };

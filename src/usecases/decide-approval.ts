@@ -1,9 +1,10 @@
-import { type ApprovalPolicy, mayDecide } from '../core/approval/approval-policy.js';
+import { mayDecide } from '../core/approval/approval-policy.js';
 import { JobConflictError, JobNotFoundError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { approve, effectiveState, expire, reject } from '../core/jobs/transitions.js';
-import { type SlackMessage, section } from '../core/messages/blocks.js';
+import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
+import { approverGroupMembers } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { governingCluster, showJob } from './job-notices.js';
 
@@ -12,14 +13,8 @@ type Decision = { jobId: string; userId: string; decision: 'approve' | 'reject' 
 /** How often a decision is re-read and retried when another click wrote first. */
 const MAX_ATTEMPTS = 5;
 
-async function approverGroupMembers(context: BotContext, policy: ApprovalPolicy): Promise<Set<string>> {
-  const lists = await Promise.all(policy.approverGroups.map((group) => context.directory.usergroupMembers(group)));
-  return new Set(lists.flat());
-}
-
 function refusal(context: BotContext, reason: string): SlackMessage {
-  const text = context.catalog.notAllowed(reason);
-  return { text, blocks: [section(text)] };
+  return textMessage(context.catalog.notAllowed(reason));
 }
 
 /** Writes the expiry a reader already sees, so the buttons go away even before the poller's next tick. */

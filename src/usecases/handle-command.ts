@@ -1,8 +1,8 @@
 import { BotError } from '../core/errors.js';
 import { parseCommand } from '../core/grammar/parse-command.js';
 import { helpText } from '../core/grammar/usage.js';
+import { textMessage } from '../core/messages/blocks.js';
 import { errorReply } from '../core/messages/error-reply.js';
-import { textReply } from '../core/messages/query-replies.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { answerQuery, isQuery } from './answer-query.js';
 import type { BotContext } from './bot-context.js';
@@ -25,7 +25,7 @@ async function handleCommand(context: BotContext, task: CommandTask): Promise<vo
     } else if (request.verb === 'cancel') {
       await context.chat.respond(task.responseUrl, await cancelJob(context, request.jobId, task));
     } else {
-      await context.chat.respond(task.responseUrl, textReply(helpText(request.topic)));
+      await context.chat.respond(task.responseUrl, textMessage(helpText(request.topic)));
     }
   } catch (error) {
     const reference = context.ids.newId();

@@ -1,5 +1,5 @@
 import type { Job, JobPlan } from '../core/jobs/job.js';
-import { type SlackMessage, section } from '../core/messages/blocks.js';
+import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
 import { jobMessage } from '../core/messages/job-message.js';
 import { mentionOf, outcomeMessage } from '../core/messages/outcome-message.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
@@ -31,7 +31,7 @@ async function announceOutcome(context: BotContext, job: Job): Promise<void> {
 async function warnOnCall(context: BotContext, job: Job, text: string): Promise<void> {
   const mention = mentionOf(clusterNamed(context, governingCluster(job.plan)).config.onCall);
   const full = mention === '' ? text : `${text}\n${mention}`;
-  await tellOnCall(context, job, { text: full, blocks: [section(full)] });
+  await tellOnCall(context, job, textMessage(full));
 }
 
 export { announceOutcome, governingCluster, showJob, warnOnCall };

@@ -1,6 +1,8 @@
 import { ClusterUnreachableError, SnapshotMissingError } from '../core/errors.js';
 import { type Job, StepName } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
+import { currentStep } from '../core/jobs/job-steps.js';
+import { hasLiveLease } from '../core/jobs/transitions.js';
 import { summarizeRecovery } from '../core/restore/recovery-summary.js';
 import type { ClusterClient, IndexRecovery, SnapshotDetail, SnapshotProgress } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
@@ -46,14 +48,10 @@ type ClusterObservation = {
   unreachable: ReadonlyMap<string, ClusterUnreachableError>;
 };
 
-function leaseIsLive(job: Job, now: Date): boolean {
-  return job.lease !== undefined && Date.parse(job.lease.until) > now.getTime();
-}
-
 /** What a running job that nobody holds waits for, when its next step only watches the cluster. */
 function waitingFor(job: Job, now: Date): Waiting | undefined {
-  if (job.state !== JobState.RUNNING || leaseIsLive(job, now)) return undefined;
-  const step = job.steps.find((candidate) => candidate.status !== 'done' && candidate.status !== 'partial');
+  if (job.state !== JobState.RUNNING || hasLiveLease(job, now)) return undefined;
+  const step = currentStep(job);
   if (step?.name === StepName.AWAIT_SNAPSHOT) {
     const { repository, snapshot } = snapshotOf(job.plan);
     return { cluster: step.cluster, repository, snapshot };
@@ -266,4 +264,4 @@ async function observeClusters(context: BotContext, jobs: readonly Job[], now: D
 }
 
 export type { ClusterObservation };
-export { leaseIsLive, observeClusters };
+export { observeClusters };

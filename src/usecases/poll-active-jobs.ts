@@ -1,10 +1,10 @@
 import { JobConflictError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
-import { effectiveState, expire } from '../core/jobs/transitions.js';
+import { effectiveState, expire, hasLiveLease } from '../core/jobs/transitions.js';
 import type { BotContext } from './bot-context.js';
 import { showJob } from './job-notices.js';
-import { leaseIsLive, observeClusters } from './observe-clusters.js';
+import { observeClusters } from './observe-clusters.js';
 import { type RunOptions, runJob, type UpdateBudget } from './run-job.js';
 
 type PollOptions = {
@@ -80,7 +80,7 @@ async function pollActiveJobs(context: BotContext, options: PollOptions = {}): P
   const now = context.clock.now();
   const active = await context.jobs.listActive();
   const expired = await expireOverdue(context, active, now);
-  const toResume = active.filter((job) => job.state !== JobState.PENDING_APPROVAL && !leaseIsLive(job, now));
+  const toResume = active.filter((job) => job.state !== JobState.PENDING_APPROVAL && !hasLiveLease(job, now));
   const observation = await observeClusters(context, toResume, now);
   const runOptions = { clusterFor: observation.clientFor, updateBudget: createUpdateBudget(progressUpdatesPerTick) };
   let resumed = 0;

@@ -7,6 +7,7 @@ import {
 } from '../core/errors.js';
 import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
+import { isUnfinished } from '../core/jobs/job-steps.js';
 import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
 import { claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
 import { formatDuration } from '../core/messages/format.js';
@@ -26,10 +27,6 @@ type RunOptions = {
 };
 
 const UNLIMITED: UpdateBudget = { take: () => true };
-
-function isUnfinished(step: JobStep): boolean {
-  return step.status !== 'done' && step.status !== 'partial';
-}
 
 function lastNotice(job: Job): string | undefined {
   return [...job.history].reverse().find((entry) => ['unreachable', 'recovered', 'stalled'].includes(entry.event))

@@ -14,6 +14,16 @@ function step(name: JobStep['name'], cluster: string): JobStep {
   };
 }
 
+/** Not yet finished: pending, running or failed. A `partial` step is finished (with something missing). */
+function isUnfinished(step: JobStep): boolean {
+  return step.status !== 'done' && step.status !== 'partial';
+}
+
+/** The step a job is on: its first unfinished one, or undefined once every step is finished. */
+function currentStep(job: { steps: readonly JobStep[] }): JobStep | undefined {
+  return job.steps.find(isUnfinished);
+}
+
 /**
  * The steps of a plan, in order. Each step is safe to repeat, so a worker that dies mid-step is resumed at the
  * step it was on.
@@ -52,4 +62,4 @@ function stepsFor(plan: JobPlan): JobStep[] {
   }
 }
 
-export { stepsFor };
+export { currentStep, isUnfinished, stepsFor };

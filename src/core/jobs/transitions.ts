@@ -92,14 +92,19 @@ function cancel(job: Job, userId: string, now: Date): Job {
   return next(job, now, { event: 'cancelled', by: userId }, { state: JobState.CANCELLED });
 }
 
+/** Whether a worker holds the job now; a lease that ran out means its worker died. */
+function hasLiveLease(job: Job, now: Date): boolean {
+  return job.lease !== undefined && Date.parse(job.lease.until) > now.getTime();
+}
+
 /**
  * Takes the job for one worker until `leaseMs` from now. A running job can be claimed again only when its lease
  * has run out: its worker died, and the next one resumes at the step it left.
  */
 function claim(job: Job, owner: string, now: Date, leaseMs: number): Job {
   assertAllowed(job, 'claim', now);
-  if (job.lease !== undefined && Date.parse(job.lease.until) > now.getTime()) {
-    throw new InvalidTransitionError(job.id, `${job.state} (leased by ${job.lease.owner})`, 'claimed');
+  if (hasLiveLease(job, now)) {
+    throw new InvalidTransitionError(job.id, `${job.state} (leased by ${job.lease?.owner})`, 'claimed');
   }
   const lease = { owner, until: new Date(now.getTime() + leaseMs).toISOString() };
   const event = job.state === JobState.QUEUED ? 'started' : 'resumed';
@@ -139,4 +144,4 @@ function release(job: Job, now: Date): Job {
   return { ...job, lease: undefined, version: job.version + 1, updatedAt: now.toISOString() };
 }
 
-export { approve, cancel, claim, effectiveState, expire, finish, note, reject, release, updateStep };
+export { approve, cancel, claim, effectiveState, expire, finish, hasLiveLease, note, reject, release, updateStep };

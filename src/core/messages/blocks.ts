@@ -71,6 +71,11 @@ function sectionsOf(lines: readonly string[]): Block[] {
   return chunks.map((chunk) => section(chunk));
 }
 
+/** A message of one paragraph. */
+function textMessage(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}
+
 /** Keeps a message within Slack's block count, keeping the last block (the buttons or the footer). */
 function withinBlockLimit(blocks: Block[]): Block[] {
   if (blocks.length <= LIMITS.blocks) return blocks;
@@ -79,4 +84,4 @@ function withinBlockLimit(blocks: Block[]): Block[] {
 }
 
 export type { Block, Button, SlackMessage };
-export { context, header, LIMITS, plain, section, sectionsOf, withinBlockLimit };
+export { context, header, LIMITS, plain, section, sectionsOf, textMessage, withinBlockLimit };

@@ -1,6 +1,6 @@
 import { BotError } from '../errors.js';
 import { escapeMrkdwn } from '../grammar/usage.js';
-import { type SlackMessage, section } from './blocks.js';
+import { type SlackMessage, textMessage } from './blocks.js';
 import type { Catalog } from './catalog.js';
 
 /**
@@ -10,13 +10,12 @@ import type { Catalog } from './catalog.js';
 function errorReply(error: unknown, catalog: Catalog, reference: string): SlackMessage {
   if (!(error instanceof BotError)) {
     const text = `${catalog.errorTitle} Something went wrong on our side (reference \`${reference}\`). Check \`/es snapshot jobs\` before you try again.`;
-    return { text, blocks: [section(text)] };
+    return textMessage(text);
   }
   // Messages quote what people typed (Slack's escapes already decoded): escaped here, `<!channel>` stays text.
   const lines = [`${catalog.errorTitle} ${escapeMrkdwn(error.message)}`];
   if (error.hint !== undefined) lines.push(`${catalog.tryThis} ${escapeMrkdwn(error.hint)}`);
-  const text = lines.join('\n');
-  return { text, blocks: [section(text)] };
+  return textMessage(lines.join('\n'));
 }
 
 export { errorReply };

@@ -1,6 +1,6 @@
 import type { Job } from '../jobs/job.js';
 import { JobState } from '../jobs/job-states.js';
-import { type SlackMessage, section } from './blocks.js';
+import { type SlackMessage, textMessage } from './blocks.js';
 import type { Catalog } from './catalog.js';
 import { formatDuration } from './format.js';
 
@@ -31,7 +31,7 @@ function outcomeMessage(job: Job, catalog: Catalog, onCall: OnCallTargets): Slac
   else text = catalog.failed(kind, reason);
   const mention = mentionOf(onCall);
   const full = mention === '' ? text : `${text}\n${mention}`;
-  return { text: full, blocks: [section(full)] };
+  return textMessage(full);
 }
 
 export type { OnCallTargets };

@@ -8,7 +8,7 @@ import type {
 } from '../../ports/cluster-client.js';
 import type { Job } from '../jobs/job.js';
 import { effectiveState } from '../jobs/transitions.js';
-import { type Block, context, header, type SlackMessage, section, sectionsOf, withinBlockLimit } from './blocks.js';
+import { type Block, context, header, type SlackMessage, sectionsOf, withinBlockLimit } from './blocks.js';
 import type { Catalog } from './catalog.js';
 import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
 import { planCluster, planLines } from './plan-lines.js';
@@ -116,17 +116,5 @@ function jobDetailReply(job: Job, catalog: Catalog, now: Date): SlackMessage {
   ]);
 }
 
-function textReply(text: string): SlackMessage {
-  return { text, blocks: [section(text)] };
-}
-
 export type { ClusterOverview };
-export {
-  clustersReply,
-  jobDetailReply,
-  jobsReply,
-  repositoriesReply,
-  snapshotListReply,
-  snapshotStatusReply,
-  textReply,
-};
+export { clustersReply, jobDetailReply, jobsReply, repositoriesReply, snapshotListReply, snapshotStatusReply };

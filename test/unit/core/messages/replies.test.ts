@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
 import { approve, claim, expire, finish } from '../../../../src/core/jobs/transitions.js';
+import { textMessage } from '../../../../src/core/messages/blocks.js';
 import { catalogFor } from '../../../../src/core/messages/catalog.js';
 import { mentionOf, outcomeMessage } from '../../../../src/core/messages/outcome-message.js';
 import { MAX_LISTED_IN_DETAIL } from '../../../../src/core/messages/plan-lines.js';
@@ -11,7 +12,6 @@ import {
   repositoriesReply,
   snapshotListReply,
   snapshotStatusReply,
-  textReply,
 } from '../../../../src/core/messages/query-replies.js';
 import { buildRequestedJob, NOW, plannedIndex } from '../../../fixtures/plans.js';
 
@@ -225,7 +225,7 @@ describe('query replies', () => {
   });
 
   it('wraps plain text', () => {
-    expect(textReply('hello')).toEqual({
+    expect(textMessage('hello')).toEqual({
       text: 'hello',
       blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hello' } }],
     });
