@@ -9,7 +9,7 @@ import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
 import { isUnfinished } from '../core/jobs/job-steps.js';
 import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
-import { claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
+import { asOneWrite, claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
 import { formatDuration } from '../core/messages/format.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { announceOutcome, governingCluster, showJob, warnOnCall } from './job-notices.js';
@@ -80,8 +80,15 @@ async function save(context: BotContext, job: Job): Promise<Job> {
   return context.jobs.update(job);
 }
 
-async function end(context: BotContext, job: Job, state: 'SUCCEEDED' | 'PARTIAL' | 'FAILED', detail: string) {
-  const ended = await save(context, finish(job, state, context.clock.now(), detail));
+/** Ends the job; `read` is the job as stored when `job` holds changes not yet written (they go in the same write). */
+async function end(
+  context: BotContext,
+  job: Job,
+  state: 'SUCCEEDED' | 'PARTIAL' | 'FAILED',
+  detail: string,
+  read = job,
+) {
+  const ended = await save(context, asOneWrite(read, finish(job, state, context.clock.now(), detail)));
   context.logger.info({ jobId: job.id, state }, 'job ended');
   await showJob(context, ended);
   await announceOutcome(context, ended);
@@ -99,44 +106,51 @@ async function claimJob(context: BotContext, jobId: string): Promise<Job | undef
   }
 }
 
-/** Says once that a cluster stopped answering, once that it is back, and once that a step stalled. */
-async function noticeTrouble(
+/**
+ * What to say about a waiting step, once: that its cluster stopped answering, that it is back, or that the step
+ * stalled. Returns the job with the notice recorded (not yet written) and the warning for on-call, if any.
+ */
+function troubleNotice(
   context: BotContext,
   job: Job,
   step: JobStep,
   unreachable: string | undefined,
-): Promise<Job> {
+): { job: Job; warning: string | undefined } {
   const now = context.clock.now();
   const last = lastNotice(job);
   if (unreachable !== undefined && last !== 'unreachable') {
-    const noted = await save(context, note(job, 'unreachable', now, unreachable));
-    await warnOnCall(context, noted, context.catalog.unreachable(step.cluster, unreachable));
-    return noted;
+    const warning = context.catalog.unreachable(step.cluster, unreachable);
+    return { job: note(job, 'unreachable', now, unreachable), warning };
   }
-  if (unreachable === undefined && last === 'unreachable')
-    return save(context, note(job, 'recovered', now, step.cluster));
+  if (unreachable === undefined && last === 'unreachable') {
+    return { job: note(job, 'recovered', now, step.cluster), warning: undefined };
+  }
   const { stallMinutes } = clusterNamed(context, governingCluster(job.plan)).config.onCall;
   if (last !== 'stalled' && isStalled(step, now, stallMinutes)) {
     const since = step.progressAt ?? step.startedAt ?? now.toISOString();
-    const noted = await save(context, note(job, 'stalled', now, `${step.name} on ${step.cluster}`));
     const duration = formatDuration(now.getTime() - Date.parse(since));
-    await warnOnCall(context, noted, context.catalog.stalled(context.catalog.step[step.name], step.cluster, duration));
-    return noted;
+    const warning = context.catalog.stalled(context.catalog.step[step.name], step.cluster, duration);
+    return { job: note(job, 'stalled', now, `${step.name} on ${step.cluster}`), warning };
   }
-  return job;
+  return { job, warning: undefined };
 }
 
-/** The step waits for the cluster: record what it saw, redraw only if a person would notice, give the job back. */
+/**
+ * The step waits for the cluster: what it saw, any notice and the released lease go in one write; the message is
+ * redrawn only if a person would notice.
+ */
 async function wait(
   context: BotContext,
+  read: Job,
   job: Job,
   position: number,
   noticeable: boolean,
   unreachable: string | undefined,
   budget: UpdateBudget,
 ): Promise<void> {
-  const noticed = await noticeTrouble(context, job, job.steps[position] as JobStep, unreachable);
-  const released = await save(context, release(noticed, context.clock.now()));
+  const { job: noticed, warning } = troubleNotice(context, job, job.steps[position] as JobStep, unreachable);
+  const released = await save(context, asOneWrite(read, release(noticed, context.clock.now())));
+  if (warning !== undefined) await warnOnCall(context, released, warning);
   if (noticeable && budget.take()) await showJob(context, released);
 }
 
@@ -146,17 +160,18 @@ async function advance(context: BotContext, job: Job, position: number, options:
   const started = step.startedAt === undefined ? { ...step, startedAt: context.clock.now().toISOString() } : step;
   const outcome = await attemptStep(job, started, options.clusterFor, context);
   const now = context.clock.now();
-  const recorded = await save(context, updateStep(job, position, stepAfter(started, outcome, now), now));
+  const updated = updateStep(job, position, stepAfter(started, outcome, now), now);
   if (outcome.status === 'failed') {
-    await end(context, recorded, JobState.FAILED, outcome.detail);
-    return { job: recorded, goOn: false };
+    await end(context, updated, JobState.FAILED, outcome.detail, job);
+    return { job: updated, goOn: false };
   }
   if (outcome.status === 'waiting') {
     const noticeable =
       step.status !== 'running' || (outcome.progress !== undefined && isNoticeable(step.progress, outcome.progress));
-    await wait(context, recorded, position, noticeable, outcome.unreachable, options.updateBudget);
-    return { job: recorded, goOn: false };
+    await wait(context, job, updated, position, noticeable, outcome.unreachable, options.updateBudget);
+    return { job: updated, goOn: false };
   }
+  const recorded = await save(context, updated);
   await showJob(context, recorded);
   return { job: recorded, goOn: true };
 }

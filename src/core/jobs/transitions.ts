@@ -138,10 +138,31 @@ function note(job: Job, event: 'stalled' | 'unreachable' | 'recovered', now: Dat
   return next(job, now, { event, detail }, {});
 }
 
+/**
+ * Several transitions written at once: the result carries the version of one write on top of the job that was
+ * read, so the store's condition (the version the caller read) holds.
+ */
+function asOneWrite(read: Job, changed: Job): Job {
+  return { ...changed, version: read.version + 1 };
+}
+
 /** Gives up the lease without ending the job: it waits for the next tick (a snapshot or restore still running). */
 function release(job: Job, now: Date): Job {
   assertAllowed(job, 'progress', now);
   return { ...job, lease: undefined, version: job.version + 1, updatedAt: now.toISOString() };
 }
 
-export { approve, cancel, claim, effectiveState, expire, finish, hasLiveLease, note, reject, release, updateStep };
+export {
+  approve,
+  asOneWrite,
+  cancel,
+  claim,
+  effectiveState,
+  expire,
+  finish,
+  hasLiveLease,
+  note,
+  reject,
+  release,
+  updateStep,
+};

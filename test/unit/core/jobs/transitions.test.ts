@@ -3,6 +3,7 @@ import { InvalidTransitionError } from '../../../../src/core/errors.js';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
 import {
   approve,
+  asOneWrite,
   cancel,
   claim,
   effectiveState,
@@ -144,6 +145,16 @@ describe('a running job', () => {
       expect(finished.history.at(-1)).toMatchObject({ event: state.toLowerCase(), detail: 'because' });
     },
   );
+
+  it('writes a step change and the released lease as one write on top of the job read', () => {
+    const job = running();
+    const step = { ...(job.steps[0] as (typeof job.steps)[0]), status: 'running' as const };
+
+    const combined = asOneWrite(job, release(updateStep(job, 0, step, later(3)), later(3)));
+
+    expect(combined).toMatchObject({ version: job.version + 1, lease: undefined });
+    expect(combined.steps[0]?.status).toBe('running');
+  });
 
   it('gives up its lease to wait for the next tick', () => {
     expect(release(running(), later(3))).toMatchObject({ state: JobState.RUNNING, lease: undefined });
