@@ -2,45 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { ApprovalPolicy } from '../core/approval/approval-policy.js';
-import type { RepositoryDefinition } from '../ports/cluster-client.js';
+import {
+  fsRepositorySettings,
+  type RepositoryDefinition,
+  ROLE_ARN,
+  s3RepositorySettings,
+} from '../core/model/repository.js';
 import { ConfigError } from './errors.js';
-
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 const repositoryName = z
   .string()
   .min(1)
   .refine((name) => !name.startsWith('cs-'), 'names starting with "cs-" are reserved by Amazon OpenSearch Service')
   .refine((name) => !/[\s\\/*?"<>|,#]/.test(name) && !name.startsWith('_'), 'is not a valid repository name');
-
-const s3Repository = z.strictObject({
-  name: repositoryName,
-  type: z.literal('s3'),
-  settings: z.strictObject({
-    bucket: z.string().min(1),
-    region: z.string().min(1).optional(),
-    role_arn: z
-      .string()
-      .regex(ROLE_ARN, 'expected an IAM role ARN like arn:aws:iam::123456789012:role/Name')
-      .optional(),
-    base_path: z.string().optional(),
-    endpoint: z.string().optional(),
-    server_side_encryption: z.boolean().optional(),
-    readonly: z.boolean().optional(),
-  }),
-});
-
-const fsRepository = z.strictObject({
-  name: repositoryName,
-  type: z.literal('fs'),
-  settings: z.strictObject({
-    location: z.string().min(1),
-    readonly: z.boolean().optional(),
-    compress: z.boolean().optional(),
-    max_snapshot_bytes_per_sec: z.string().optional(),
-    max_restore_bytes_per_sec: z.string().optional(),
-  }),
-});
 
 const endpoint = z
   .url({
@@ -99,7 +73,13 @@ const clusterSchema = z
     region: z.string().min(1).optional(),
     signing: z.enum(['es', 'none']).default('es'),
     assume_role_arn: z.string().regex(ROLE_ARN, 'expected an IAM role ARN').optional(),
-    default_repository: z.discriminatedUnion('type', [s3Repository, fsRepository]).optional(),
+    default_repository: z
+      // Strict where people write it: a misspelt setting is an error, not a setting silently dropped.
+      .discriminatedUnion('type', [
+        z.strictObject({ name: repositoryName, type: z.literal('s3'), settings: s3RepositorySettings.strict() }),
+        z.strictObject({ name: repositoryName, type: z.literal('fs'), settings: fsRepositorySettings.strict() }),
+      ])
+      .optional(),
     protected_indices: z.array(z.string().min(1)).default([]),
     request_timeout_seconds: z.number().positive().max(900).default(30),
     approval: approvalSchema,

@@ -4,7 +4,7 @@ import type { CredentialsProvider } from '../adapters/cluster/signed-transport.j
 import { randomIdSource } from '../adapters/system/random-id-source.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import type { BotConfig } from '../config/cluster-config.js';
-import { catalogFor } from '../core/messages/catalog.js';
+import { catalogFor } from '../core/words/catalog.js';
 import type { BackgroundTasks } from '../ports/background-tasks.js';
 import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';
 import type { Clock } from '../ports/clock.js';

@@ -1,29 +1,9 @@
+import type { FsRepositorySettings, RepositoryDefinition, S3RepositorySettings } from '../core/model/repository.js';
+
 /**
  * What the bot asks of one Elasticsearch / OpenSearch cluster. The adapter in `adapters/cluster` implements it
  * with signed HTTP; use cases and tests depend only on this.
  */
-
-type S3RepositorySettings = {
-  bucket: string;
-  region?: string;
-  role_arn?: string;
-  base_path?: string;
-  endpoint?: string;
-  server_side_encryption?: boolean;
-  readonly?: boolean;
-};
-
-type FsRepositorySettings = {
-  location: string;
-  readonly?: boolean;
-  compress?: boolean;
-  max_snapshot_bytes_per_sec?: string;
-  max_restore_bytes_per_sec?: string;
-};
-
-type RepositoryDefinition =
-  | { name: string; type: 's3'; settings: S3RepositorySettings }
-  | { name: string; type: 'fs'; settings: FsRepositorySettings };
 
 type RepositorySummary = { name: string; type: string; settings: Record<string, unknown> };
 

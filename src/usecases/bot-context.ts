@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotConfig, ClusterConfig } from '../config/cluster-config.js';
 import { UsageError } from '../core/errors.js';
-import type { Catalog } from '../core/messages/catalog.js';
+import type { Catalog } from '../core/words/catalog.js';
 import type { BackgroundTasks } from '../ports/background-tasks.js';
 import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';
 import type { Clock } from '../ports/clock.js';

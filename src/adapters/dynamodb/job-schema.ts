@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type Job, StepName } from '../../core/jobs/job.js';
 import { JobKind, JobState } from '../../core/jobs/job-states.js';
+import { rename } from '../../core/model/rename.js';
+import { repositoryDefinition as repository } from '../../core/model/repository.js';
 
 /**
  * What a stored job must look like to be read back. Undefined fields are not stored (DynamoDB has no
@@ -16,35 +18,6 @@ const count = z.number().int().nonnegative();
 
 const plannedIndex = z.object({ index: z.string(), docsCount: count, storeBytes: count });
 const plannedRestore = z.object({ index: z.string(), target: z.string() });
-const rename = z.object({ pattern: z.string(), replacement: z.string() });
-
-const repository = z.discriminatedUnion('type', [
-  z.object({
-    name: z.string(),
-    type: z.literal('s3'),
-    settings: z.object({
-      bucket: z.string(),
-      region: z.string().optional(),
-      role_arn: z.string().optional(),
-      base_path: z.string().optional(),
-      endpoint: z.string().optional(),
-      server_side_encryption: z.boolean().optional(),
-      readonly: z.boolean().optional(),
-    }),
-  }),
-  z.object({
-    name: z.string(),
-    type: z.literal('fs'),
-    settings: z.object({
-      location: z.string(),
-      readonly: z.boolean().optional(),
-      compress: z.boolean().optional(),
-      max_snapshot_bytes_per_sec: z.string().optional(),
-      max_restore_bytes_per_sec: z.string().optional(),
-    }),
-  }),
-]);
-
 const restoreFields = {
   restores: z.array(plannedRestore),
   rename: maybe(rename),

@@ -1,4 +1,4 @@
-import type { Rename } from '../restore/rename-mapping.js';
+import type { Rename } from '../model/rename.js';
 
 /** The Slack command, and the word after it that every command of this bot starts with. */
 const SLASH_COMMAND = '/es';

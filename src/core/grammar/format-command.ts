@@ -1,6 +1,6 @@
 import { commandFor } from '../commands/index.js';
 import { LIST_LIMIT } from '../commands/list.js';
-import type { Rename } from '../restore/rename-mapping.js';
+import type { Rename } from '../model/rename.js';
 import { COMMAND_PREFIX, type CommandRequest, JobsFilter, type RepositoryOptions } from './command-request.js';
 import { writtenVerb } from './verb-lookup.js';
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { Rename } from '../restore/rename-mapping.js';
+import type { Rename } from '../model/rename.js';
 import { type ParsedArguments, shown, usageError } from './arguments.js';
 
 const RENAME_EXAMPLE = 'rename=(.+):restored-$1';

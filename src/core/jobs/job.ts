@@ -1,5 +1,5 @@
-import type { RepositoryDefinition } from '../../ports/cluster-client.js';
-import type { Rename } from '../restore/rename-mapping.js';
+import type { Rename } from '../model/rename.js';
+import type { RepositoryDefinition } from '../model/repository.js';
 import type { JobKind, JobState } from './job-states.js';
 
 /** An index as the approver saw it: its exact name, with documents and size at request time. */

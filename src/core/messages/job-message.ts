@@ -2,6 +2,7 @@ import type { Job, JobStep } from '../jobs/job.js';
 import { JobState } from '../jobs/job-states.js';
 import { estimateRemainingMs } from '../jobs/progress.js';
 import { effectiveState } from '../jobs/transitions.js';
+import type { Catalog } from '../words/catalog.js';
 import {
   type Block,
   type Button,
@@ -13,7 +14,6 @@ import {
   sectionsOf,
   withinBlockLimit,
 } from './blocks.js';
-import type { Catalog } from './catalog.js';
 import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
 import { planCluster, planLines } from './plan-lines.js';
 

@@ -1,7 +1,7 @@
 import type { Job } from '../jobs/job.js';
 import { JobState } from '../jobs/job-states.js';
+import type { Catalog } from '../words/catalog.js';
 import { type SlackMessage, textMessage } from './blocks.js';
-import type { Catalog } from './catalog.js';
 import { formatDuration } from './format.js';
 
 type OnCallTargets = { users: readonly string[]; groups: readonly string[] };

@@ -1,6 +1,6 @@
 import type { JobPlan, PlannedIndex, PlannedRestore } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../words/catalog.js';
 import { formatBytes, formatCount } from './format.js';
 
 /** How many indices a message lists before it points at `job <id>` for the rest. */

@@ -8,8 +8,8 @@ import type {
 } from '../../ports/cluster-client.js';
 import type { Job } from '../jobs/job.js';
 import { effectiveState } from '../jobs/transitions.js';
+import type { Catalog } from '../words/catalog.js';
 import { type Block, context, header, type SlackMessage, sectionsOf, withinBlockLimit } from './blocks.js';
-import type { Catalog } from './catalog.js';
 import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
 import { planCluster, planLines } from './plan-lines.js';
 

@@ -1,8 +1,8 @@
-import type { RepositoryDefinition } from '../../ports/cluster-client.js';
 import { UsageError } from '../errors.js';
 import type { JobPlan, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
-import type { Rename } from '../restore/rename-mapping.js';
+import type { Rename } from '../model/rename.js';
+import type { RepositoryDefinition } from '../model/repository.js';
 import { renameMapping } from '../restore/rename-mapping.js';
 import { plannedIndices, type ResolvedIndices } from './planned-index.js';
 import { replacedTargets } from './replaced-targets.js';

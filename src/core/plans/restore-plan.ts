@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import type { JobPlan, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
-import { type Rename, renameMapping } from '../restore/rename-mapping.js';
+import type { Rename } from '../model/rename.js';
+import { renameMapping } from '../restore/rename-mapping.js';
 import { BUILT_IN_PROTECTED_PATTERNS, matchesWildcard } from '../safety/protected-indices.js';
 import { replacedTargets } from './replaced-targets.js';
 

@@ -1,6 +1,6 @@
-import type { RepositoryDefinition } from '../../ports/cluster-client.js';
 import type { JobPlan } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
+import type { RepositoryDefinition } from '../model/repository.js';
 import { validateSnapshotName } from '../safety/resource-names.js';
 import { plannedIndices, type ResolvedIndices } from './planned-index.js';
 import { chooseRepository } from './repository-choice.js';

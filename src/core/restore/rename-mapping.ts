@@ -1,6 +1,5 @@
 import { UsageError } from '../errors.js';
-
-type Rename = { pattern: string; replacement: string };
+import type { Rename } from '../model/rename.js';
 
 function compileRenamePattern(pattern: string): RegExp {
   try {
@@ -35,5 +34,4 @@ function renameMapping(indices: readonly string[], rename: Rename | undefined): 
   return mapping;
 }
 
-export type { Rename };
 export { renamedIndex, renameMapping };

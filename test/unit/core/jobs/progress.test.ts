@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobStep, Progress } from '../../../../src/core/jobs/job.js';
 import { estimateRemainingMs, hasMoved, isNoticeable, isStalled } from '../../../../src/core/jobs/progress.js';
 import { approve, claim, note } from '../../../../src/core/jobs/transitions.js';
-import { catalogFor } from '../../../../src/core/messages/catalog.js';
+import { catalogFor } from '../../../../src/core/words/catalog.js';
 import { buildRequestedJob, NOW } from '../../../fixtures/plans.js';
 
 const at = (percent: number, bytesDone = percent * 10): Progress => ({

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BotError, UsageError } from '../../../../src/core/errors.js';
+import { UsageError } from '../../../../src/core/errors.js';
 import type { Job } from '../../../../src/core/jobs/job.js';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
 import { approve, cancel, claim, expire, finish, reject, updateStep } from '../../../../src/core/jobs/transitions.js';
-import { catalogFor } from '../../../../src/core/messages/catalog.js';
 import { errorReply } from '../../../../src/core/messages/error-reply.js';
 import { ApprovalAction, jobMessage } from '../../../../src/core/messages/job-message.js';
 import { MAX_LISTED } from '../../../../src/core/messages/plan-lines.js';
+import { catalogFor } from '../../../../src/core/words/catalog.js';
 import { buildPolicy, buildRequestedJob, NOW, PLANS, plannedIndex } from '../../../fixtures/plans.js';
 
 const en = catalogFor('en');
@@ -200,7 +200,7 @@ describe('errorReply', () => {
   });
 
   it('leaves out the hint line when there is none', () => {
-    expect(errorReply(new BotError('plain'), en, 'ref-1').text).toBe(':warning: plain');
+    expect(errorReply(new UsageError('plain'), en, 'ref-1').text).toBe(':warning: plain');
   });
 
   it('never shows an unknown error, only a reference to its log line', () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
 import { approve, claim, expire, finish } from '../../../../src/core/jobs/transitions.js';
 import { textMessage } from '../../../../src/core/messages/blocks.js';
-import { catalogFor } from '../../../../src/core/messages/catalog.js';
 import { mentionOf, outcomeMessage } from '../../../../src/core/messages/outcome-message.js';
 import { MAX_LISTED_IN_DETAIL } from '../../../../src/core/messages/plan-lines.js';
 import {
@@ -13,6 +12,7 @@ import {
   snapshotListReply,
   snapshotStatusReply,
 } from '../../../../src/core/messages/query-replies.js';
+import { catalogFor } from '../../../../src/core/words/catalog.js';
 import { buildRequestedJob, NOW, plannedIndex } from '../../../fixtures/plans.js';
 
 const en = catalogFor('en');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFinal, JobState } from '../../../../src/core/jobs/job-states.js';
-import { type Catalog, catalogFor } from '../../../../src/core/messages/catalog.js';
+import { type Catalog, catalogFor } from '../../../../src/core/words/catalog.js';
 
 const SAMPLE_ARGUMENTS = ['alpha', 'beta', 'gamma'];
 

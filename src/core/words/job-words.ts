@@ -1,8 +1,9 @@
 import type { StepName } from '../jobs/job.js';
 import type { JobKind, JobState } from '../jobs/job-states.js';
+import type { Language } from './language.js';
 
-/** Every word the bot says in a channel, in one place, per language. */
-type Catalog = {
+/** The words of job messages: kinds, states, steps, plans, approvals, outcomes. */
+type JobWords = {
   kind: Record<JobKind, string>;
   state: Record<JobState, string>;
   step: Record<StepName, string>;
@@ -46,7 +47,7 @@ type Catalog = {
   timing: (elapsed: string, remaining: string | undefined) => string;
 };
 
-const en: Catalog = {
+const en: JobWords = {
   kind: {
     'repo-register': 'Repository registration',
     'snapshot-create': 'Snapshot',
@@ -116,7 +117,7 @@ const en: Catalog = {
   timing: (elapsed, remaining) => `${elapsed} elapsed${remaining === undefined ? '' : ` · about ${remaining} left`}`,
 };
 
-const ja: Catalog = {
+const ja: JobWords = {
   kind: {
     'repo-register': 'リポジトリの登録',
     'snapshot-create': 'スナップショットの作成',
@@ -186,13 +187,7 @@ const ja: Catalog = {
   timing: (elapsed, remaining) => `経過 ${elapsed}${remaining === undefined ? '' : ` · 残り約 ${remaining}`}`,
 };
 
-const CATALOGS = { en, ja } as const;
+const jobWords: Record<Language, JobWords> = { en, ja };
 
-type Language = keyof typeof CATALOGS;
-
-function catalogFor(language: Language): Catalog {
-  return CATALOGS[language];
-}
-
-export type { Catalog, Language };
-export { catalogFor };
+export type { JobWords };
+export { jobWords };
