@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { ApprovalPolicy } from '../core/approval/approval-policy.js';
-import {
-  fsRepositorySettings,
-  type RepositoryDefinition,
-  ROLE_ARN,
-  s3RepositorySettings,
-} from '../core/model/repository.js';
+import type { BotConfig, ClusterConfig } from '../core/model/configured-cluster.js';
+import { fsRepositorySettings, ROLE_ARN, s3RepositorySettings } from '../core/model/repository.js';
 import { ConfigError } from './errors.js';
 
 const repositoryName = z
@@ -111,25 +106,6 @@ const configSchema = z.strictObject({
     .refine((clusters) => Object.keys(clusters).length > 0, 'define at least one cluster'),
 });
 
-type ClusterConfig = {
-  alias: string;
-  endpoint: URL;
-  region: string | undefined;
-  signing: 'es' | 'none';
-  assumeRoleArn: string | undefined;
-  defaultRepository: RepositoryDefinition | undefined;
-  protectedIndices: string[];
-  requestTimeoutMs: number;
-  approval: ApprovalPolicy;
-  /** Channels where this cluster may be used; empty = any channel. */
-  allowedChannels: string[];
-  onCall: OnCall;
-};
-
-type OnCall = { users: string[]; groups: string[]; channel: string | undefined; stallMinutes: number };
-
-type BotConfig = { language: 'en' | 'ja'; clusters: Map<string, ClusterConfig> };
-
 /** Messages for the two mistakes people make most: a key left out, and a key misspelled. */
 function plainIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
@@ -203,5 +179,5 @@ async function loadBotConfig(path: string): Promise<BotConfig> {
   return parseBotConfig(document, path);
 }
 
-export type { BotConfig, ClusterConfig, OnCall };
+export type { BotConfig, ClusterConfig, OnCall } from '../core/model/configured-cluster.js';
 export { loadBotConfig, parseBotConfig };

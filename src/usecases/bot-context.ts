@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { BotConfig, ClusterConfig } from '../config/cluster-config.js';
 import { UsageError } from '../core/errors.js';
+import type { BotConfig, ClusterConfig } from '../core/model/configured-cluster.js';
 import type { Catalog } from '../core/words/catalog.js';
 import type { BackgroundTasks } from '../ports/background-tasks.js';
 import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JobConflictError, JobNotFoundError, NotAllowedError } from '../../../src/core/errors.js';
+import { JobConflictError, JobNotFoundError, NotAllowedError, UsageError } from '../../../src/core/errors.js';
+import { catalogFor } from '../../../src/core/words/catalog.js';
 import { buildRequestedJob } from '../../fixtures/plans.js';
 
 describe('job errors', () => {
@@ -27,5 +28,12 @@ describe('job errors', () => {
       name: 'NotAllowedError',
       hint: 'use #ops',
     });
+  });
+
+  it('says itself in the reader\'s language, and in English in its message', () => {
+    const error = new UsageError((words) => words.jobNotFound('abc123'));
+
+    expect(error.message).toBe('there is no job abc123');
+    expect(error.saidIn(catalogFor('ja')).text).toBe('ジョブ abc123 はありません');
   });
 });
