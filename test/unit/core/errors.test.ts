@@ -30,7 +30,7 @@ describe('job errors', () => {
     });
   });
 
-  it('says itself in the reader\'s language, and in English in its message', () => {
+  it("says itself in the reader's language, and in English in its message", () => {
     const error = new UsageError((words) => words.jobNotFound('abc123'));
 
     expect(error.message).toBe('there is no job abc123');
