@@ -1,20 +1,20 @@
 import { WebClient } from '@slack/web-api';
-import { blocksAsText, createConsoleChat } from '../adapters/console/console-chat.js';
 import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
-import { startLocalDynamoDb } from '../adapters/dynamodb/local-dynamodb.js';
-import { type LocalClusters, startLocalClusters } from '../adapters/local-opensearch/local-clusters.js';
 import { buildApp } from '../adapters/slack/build-app.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../adapters/slack/slack-notifier.js';
 import { createInProcessTasks } from '../adapters/tasks/in-process-tasks.js';
 import { type BotConfig, loadBotConfig, parseBotConfig } from '../config/cluster-config.js';
 import { optionalString, readCommonEnvironment } from '../config/env.js';
+import { composeContext } from '../handlers/compose-context.js';
 import { createLogger } from '../logging/logger.js';
 import type { BotContext } from '../usecases/bot-context.js';
 import { pollActiveJobs } from '../usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../usecases/run-background-task.js';
-import { composeContext } from './compose-context.js';
+import { blocksAsText, createConsoleChat } from './console/console-chat.js';
+import { startLocalDynamoDb } from './dynamodb/local-dynamodb.js';
 import { CONSOLE_USER, runConsole } from './local-console.js';
 import { type LocalSlackSettings, localSlack } from './local-slack.js';
+import { type LocalClusters, startLocalClusters } from './opensearch/local-clusters.js';
 
 /**
  * The config `npm start` uses when none is given: the two local clusters sharing an `fs` repository. Approvers
