@@ -1,3 +1,9 @@
+// The entry point of `npm start`. Its folder, src/local/, holds everything that only `npm start` and the tests need
+// and is never bundled for Lambda: this file with its Slack and terminal listeners (local-slack.ts,
+// local-console.ts), the terminal chat that stands in for Slack (console/), the embedded DynamoDB on dynalite
+// (dynamodb/), and the launcher of the local OpenSearch clusters with their JVM, service user and distribution
+// download (opensearch/). scripts/bundle.mjs refuses a Lambda bundle that pulls in any file from here, and dynalite
+// is a dev dependency; the wiring shared with the Lambda handlers stays in handlers/compose-context.ts.
 import { WebClient } from '@slack/web-api';
 import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
 import { buildApp } from '../adapters/slack/build-app.js';
