@@ -21,10 +21,11 @@ const ENTRY_POINTS = {
 };
 
 /**
- * Inputs that must never reach a Lambda bundle: the embedded DynamoDB and the local OpenSearch launcher serve
- * `npm start` and the tests only, and dynalite's LevelDB binding is a native addon built for this machine.
+ * Inputs that must never reach a Lambda bundle: src/local/ (the embedded DynamoDB, the terminal chat, the local
+ * OpenSearch launcher, the `npm start` entry point) serves `npm start` and the tests only, and dynalite's LevelDB
+ * binding is a native addon built for this machine. esbuild names inputs relative to the project root.
  */
-const LOCAL_ONLY_INPUTS = [/node_modules\/dynalite\//, /node_modules\/classic-level\//, /src\/adapters\/local-/];
+const LOCAL_ONLY_INPUTS = [/node_modules\/dynalite\//, /node_modules\/classic-level\//, /^src\/local\//];
 
 // esbuild turns `require()` calls left in CommonJS dependencies into a shim that needs a real `require`; an ES
 // module has none, so the banner makes one. The alias keeps the import from clashing with bundled names.

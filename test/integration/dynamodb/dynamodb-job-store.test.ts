@@ -7,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbJobStore } from '../../../src/adapters/dynamodb/dynamodb-job-store.js';
 import { JobStoreError, MalformedJobItemError } from '../../../src/adapters/dynamodb/errors.js';
 import { JobsTableIndex } from '../../../src/adapters/dynamodb/jobs-table.js';
-import {
-  ensureJobsTable,
-  type LocalDynamoDb,
-  startLocalDynamoDb,
-} from '../../../src/adapters/dynamodb/local-dynamodb.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
+import { ensureJobsTable, type LocalDynamoDb, startLocalDynamoDb } from '../../../src/local/dynamodb/local-dynamodb.js';
 import { describeJobStoreContract } from '../../contract/job-store-contract.js';
 import { buildJob, minutesAfterNow } from '../../fixtures/job.js';
 

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { findFreePorts } from '../../../src/adapters/local-opensearch/free-ports.js';
+import { findFreePorts } from '../../../src/local/opensearch/free-ports.js';
 import { slackHeaders } from '../../fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 
@@ -22,7 +22,7 @@ async function startLocally(
   env: Record<string, string>,
   whileUp: WhileUp = async () => undefined,
 ): Promise<{ output: string; exitCode: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/handlers/local.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts'], {
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { JobsTableIndex, jobsTableDefinition } from './jobs-table.js';
+import { JobsTableIndex, jobsTableDefinition } from '../../adapters/dynamodb/jobs-table.js';
 
 type LocalDynamoDbOptions = {
   /** The jobs table to create if it is missing. */

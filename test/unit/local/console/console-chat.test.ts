@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blocksAsText, createConsoleChat } from '../../../../src/adapters/console/console-chat.js';
 import { jobMessage } from '../../../../src/core/messages/job-message.js';
 import { catalogFor } from '../../../../src/core/words/catalog.js';
+import { blocksAsText, createConsoleChat } from '../../../../src/local/console/console-chat.js';
 import { buildRequestedJob, NOW } from '../../../fixtures/plans.js';
 
 describe('blocksAsText', () => {

@@ -1,20 +1,26 @@
+// The entry point of `npm start`. Its folder, src/local/, holds everything that only `npm start` and the tests need
+// and is never bundled for Lambda: this file with its Slack and terminal listeners (local-slack.ts,
+// local-console.ts), the terminal chat that stands in for Slack (console/), the embedded DynamoDB on dynalite
+// (dynamodb/), and the launcher of the local OpenSearch clusters with their JVM, service user and distribution
+// download (opensearch/). scripts/bundle.mjs refuses a Lambda bundle that pulls in any file from here, and dynalite
+// is a dev dependency; the wiring shared with the Lambda handlers stays in handlers/compose-context.ts.
 import { WebClient } from '@slack/web-api';
-import { blocksAsText, createConsoleChat } from '../adapters/console/console-chat.js';
 import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
-import { startLocalDynamoDb } from '../adapters/dynamodb/local-dynamodb.js';
-import { type LocalClusters, startLocalClusters } from '../adapters/local-opensearch/local-clusters.js';
 import { buildApp } from '../adapters/slack/build-app.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../adapters/slack/slack-notifier.js';
 import { createInProcessTasks } from '../adapters/tasks/in-process-tasks.js';
 import { type BotConfig, loadBotConfig, parseBotConfig } from '../config/cluster-config.js';
 import { optionalString, readCommonEnvironment } from '../config/env.js';
+import { composeContext } from '../handlers/compose-context.js';
 import { createLogger } from '../logging/logger.js';
 import type { BotContext } from '../usecases/bot-context.js';
 import { pollActiveJobs } from '../usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../usecases/run-background-task.js';
-import { composeContext } from './compose-context.js';
+import { blocksAsText, createConsoleChat } from './console/console-chat.js';
+import { startLocalDynamoDb } from './dynamodb/local-dynamodb.js';
 import { CONSOLE_USER, runConsole } from './local-console.js';
 import { type LocalSlackSettings, localSlack } from './local-slack.js';
+import { type LocalClusters, startLocalClusters } from './opensearch/local-clusters.js';
 
 /**
  * The config `npm start` uses when none is given: the two local clusters sharing an `fs` repository. Approvers
