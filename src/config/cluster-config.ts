@@ -1,3 +1,6 @@
+// The configuration, read once at start-up: the cluster file (this module: schema and load, every problem reported
+// with its key), the environment (env.ts: typed getters that name the variable) and the Slack secrets from SSM
+// Parameter Store (secrets.ts). It produces the core's ClusterConfig and BotConfig; nothing reads config later.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';

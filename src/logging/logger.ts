@@ -1,3 +1,5 @@
+// The one logger factory: pino JSON with the job, cluster and step as fields, and every path that can hold a
+// credential redacted before a line is written.
 import { type DestinationStream, type Logger, pino } from 'pino';
 
 /** Anything that can hold a credential, wherever it sits in a log object. */
