@@ -1,13 +1,9 @@
-import { IndexNotFoundError, SnapshotMissingError } from '../../src/core/errors.js';
+import { ClusterError, ClusterErrorCode } from '../../src/core/cluster-errors.js';
+import type { RepositoryDefinition } from '../../src/core/model/repository.js';
+import type { SnapshotDetail, SnapshotProgress, SnapshotState } from '../../src/core/model/snapshot.js';
 import { renameMapping } from '../../src/core/restore/rename-mapping.js';
 import { matchesWildcard } from '../../src/core/safety/protected-indices.js';
-import type {
-  ClusterClient,
-  RepositoryDefinition,
-  SnapshotDetail,
-  SnapshotProgress,
-  SnapshotState,
-} from '../../src/ports/cluster-client.js';
+import type { ClusterClient } from '../../src/ports/cluster-client.js';
 
 type FakeSnapshot = {
   indices: string[];
@@ -53,7 +49,9 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   };
   const snapshotAt = (repository: string, snapshot: string): FakeSnapshot => {
     const found = snapshots.get(`${repository}/${snapshot}`);
-    if (found === undefined) throw new SnapshotMissingError(alias, repository, snapshot);
+    if (found === undefined) {
+      throw new ClusterError(ClusterErrorCode.SNAPSHOT_MISSING, { cluster: alias, repository, snapshot });
+    }
     return found;
   };
   // Every read of a snapshot's state brings it one poll closer to its end, whichever call reads it.
@@ -180,7 +178,8 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       record('restore');
       const found = snapshotAt(request.repository, request.snapshot);
       for (const [index, target] of renameMapping(request.indices, request.rename)) {
-        if (!found.indices.includes(index)) throw new IndexNotFoundError(alias, index);
+        if (!found.indices.includes(index))
+          throw new ClusterError(ClusterErrorCode.INDEX_NOT_FOUND, { cluster: alias, index });
         restoring.set(target, {
           docs: found.docs.get(index) ?? 0,
           pollsLeft: pollsToFinish,
