@@ -46,13 +46,17 @@ const BY_ENGINE_TYPE: Record<string, Translation> = {
       cluster,
       index: firstBracketed(reason, 'no such index') ?? index,
     }),
-  snapshot_restore_exception: ({ cluster }, _statusCode, reason) =>
-    reason.includes('open index with same name')
-      ? new ClusterError(ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX, {
-          cluster,
-          index: firstBracketed(reason, 'cannot restore index') ?? '?',
-        })
-      : undefined,
+  snapshot_restore_exception: ({ cluster, repository = '?', snapshot = '?' }, _statusCode, reason) => {
+    if (reason.includes('open index with same name')) {
+      const index = firstBracketed(reason, 'cannot restore index') ?? '?';
+      return new ClusterError(ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX, { cluster, index });
+    }
+    // A restore of a snapshot the repository lacks is refused as a restore failure, not as a missing snapshot.
+    if (reason.includes('snapshot does not exist')) {
+      return new ClusterError(ClusterErrorCode.SNAPSHOT_MISSING, { cluster, repository, snapshot });
+    }
+    return undefined;
+  },
   security_exception: accessDenied,
 };
 

@@ -65,6 +65,13 @@ describe('translating a refused answer', () => {
       'cannot restore "logs-1"',
     ],
     [
+      'a restore of a snapshot that does not exist',
+      500,
+      body('snapshot_restore_exception', '[migration:nightly] snapshot does not exist'),
+      ClusterErrorCode.SNAPSHOT_MISSING,
+      'snapshot "nightly" does not exist in repository "migration"',
+    ],
+    [
       'a missing index',
       404,
       body('index_not_found_exception', 'no such index [logs-9]'),
