@@ -65,6 +65,7 @@ function toClusterError(context: ErrorContext, statusCode: number, fault: Engine
   const { cluster } = context;
   if ('type' in fault) {
     const { type, reason } = fault;
+    // Own keys only: an engine type never reaches Object.prototype (`constructor`, `toString` …).
     const translated = Object.hasOwn(BY_ENGINE_TYPE, type)
       ? BY_ENGINE_TYPE[type]?.(context, statusCode, reason)
       : undefined;
