@@ -75,118 +75,6 @@ class AutomatedRepositoryError extends BotError {
   }
 }
 
-type ClusterErrorOptions = ErrorOptions & { statusCode?: number };
-
-/** Base class of everything a cluster answered (or failed to answer) that we translate for people. */
-class ClusterError extends BotError {
-  readonly cluster: string;
-  readonly statusCode: number | undefined;
-
-  constructor(cluster: string, code: string, saying: Saying, options: ClusterErrorOptions = {}) {
-    super(code, saying, options);
-    this.name = 'ClusterError';
-    this.cluster = cluster;
-    this.statusCode = options.statusCode;
-  }
-}
-
-class SnapshotNameTakenError extends ClusterError {
-  constructor(cluster: string, repository: string, snapshot: string, options?: ErrorOptions) {
-    super(cluster, 'snapshot_name_taken', (words) => words.snapshotNameTaken(cluster, repository, snapshot), {
-      ...options,
-      statusCode: 400,
-    });
-    this.name = 'SnapshotNameTakenError';
-  }
-}
-
-class ConcurrentSnapshotError extends ClusterError {
-  constructor(cluster: string, reason: string, options?: ClusterErrorOptions) {
-    super(cluster, 'concurrent_snapshot', (words) => words.concurrentSnapshot(cluster, reason), options);
-    this.name = 'ConcurrentSnapshotError';
-  }
-}
-
-class RepositoryMissingError extends ClusterError {
-  constructor(
-    cluster: string,
-    readonly repository: string,
-    options?: ErrorOptions,
-  ) {
-    super(cluster, 'repository_missing', (words) => words.repositoryMissing(cluster, repository), {
-      ...options,
-      statusCode: 404,
-    });
-    this.name = 'RepositoryMissingError';
-  }
-}
-
-class SnapshotMissingError extends ClusterError {
-  constructor(cluster: string, repository: string, snapshot: string, options?: ErrorOptions) {
-    super(cluster, 'snapshot_missing', (words) => words.snapshotMissing(cluster, repository, snapshot), {
-      ...options,
-      statusCode: 404,
-    });
-    this.name = 'SnapshotMissingError';
-  }
-}
-
-class RestoreBlockedByOpenIndexError extends ClusterError {
-  constructor(
-    cluster: string,
-    readonly index: string,
-    options?: ErrorOptions,
-  ) {
-    super(cluster, 'restore_blocked_by_open_index', (words) => words.restoreBlockedByOpenIndex(cluster, index), {
-      ...options,
-      statusCode: 500,
-    });
-    this.name = 'RestoreBlockedByOpenIndexError';
-  }
-}
-
-class IndexNotFoundError extends ClusterError {
-  constructor(
-    cluster: string,
-    readonly index: string,
-    options?: ErrorOptions,
-  ) {
-    super(cluster, 'index_not_found', (words) => words.indexNotFound(cluster, index), { ...options, statusCode: 404 });
-    this.name = 'IndexNotFoundError';
-  }
-}
-
-class ClusterAccessDeniedError extends ClusterError {
-  constructor(cluster: string, reason: string, options: ErrorOptions & { statusCode: number; hint: string }) {
-    super(cluster, 'cluster_access_denied', (words) => words.accessDenied(cluster, reason, options.hint), options);
-    this.name = 'ClusterAccessDeniedError';
-  }
-}
-
-class ClusterUnreachableError extends ClusterError {
-  constructor(cluster: string, reason: string, options?: ErrorOptions) {
-    super(cluster, 'cluster_unreachable', (words) => words.clusterUnreachable(cluster, reason), options);
-    this.name = 'ClusterUnreachableError';
-  }
-}
-
-class ClusterRequestError extends ClusterError {
-  constructor(
-    cluster: string,
-    readonly type: string,
-    reason: string,
-    options: ErrorOptions & { statusCode: number; hint?: string },
-  ) {
-    super(
-      cluster,
-      'cluster_request_failed',
-      (words) => words.requestFailed(cluster, type, reason, options.hint),
-      options,
-    );
-    this.name = 'ClusterRequestError';
-  }
-}
-
 class JobConflictError extends BotError {
   constructor(
     readonly currentJob: Job,
@@ -231,21 +119,11 @@ export type { Saying };
 export {
   AutomatedRepositoryError,
   BotError,
-  ClusterAccessDeniedError,
-  ClusterError,
-  ClusterRequestError,
-  ClusterUnreachableError,
-  ConcurrentSnapshotError,
-  IndexNotFoundError,
   InvalidResourceNameError,
   InvalidTransitionError,
   JobConflictError,
   JobNotFoundError,
   NotAllowedError,
   ProtectedIndexError,
-  RepositoryMissingError,
-  RestoreBlockedByOpenIndexError,
-  SnapshotMissingError,
-  SnapshotNameTakenError,
   UsageError,
 };

@@ -1,13 +1,21 @@
 import type { Logger } from 'pino';
 import { createClusterClient } from '../adapters/cluster/cluster-client.js';
-import type { CredentialsProvider } from '../adapters/cluster/signed-transport.js';
+import {
+  awsCredentials,
+  type CredentialsProvider,
+  none,
+  type RequestAuthenticator,
+  sigV4,
+} from '../adapters/cluster/request-authenticator.js';
 import { randomIdSource } from '../adapters/system/random-id-source.js';
 import { systemClock } from '../adapters/system/system-clock.js';
-import type { BotConfig } from '../config/cluster-config.js';
+import type { BotConfig, ClusterConfig } from '../config/cluster-config.js';
+import { ConfigError } from '../config/errors.js';
 import { catalogFor } from '../core/words/catalog.js';
 import type { BackgroundTasks } from '../ports/background-tasks.js';
 import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';
 import type { Clock } from '../ports/clock.js';
+import type { ClusterClient } from '../ports/cluster-client.js';
 import type { IdSource } from '../ports/id-source.js';
 import type { JobStore } from '../ports/job-store.js';
 import type { BotContext } from '../usecases/bot-context.js';
@@ -29,14 +37,32 @@ type ContextParts = {
   leaseMs?: number;
 };
 
+/** `signing: es` is SigV4 with the given credentials, or the AWS default chain (and the configured role). */
+function authenticatorFor(cluster: ClusterConfig, credentials: CredentialsProvider | undefined): RequestAuthenticator {
+  if (cluster.signing === 'none') return none;
+  const { region, assumeRoleArn } = cluster;
+  // The config schema refuses `signing: es` without a region; this keeps the type honest.
+  if (region === undefined)
+    throw new ConfigError(`clusters.${cluster.alias}.region`, 'is required when signing is "es"');
+  return sigV4({ region, credentials: credentials ?? awsCredentials({ assumeRoleArn, region }) });
+}
+
+function clusterClientFor(cluster: ClusterConfig, logger: Logger, credentials?: CredentialsProvider): ClusterClient {
+  return createClusterClient({
+    alias: cluster.alias,
+    endpoint: cluster.endpoint,
+    authenticator: authenticatorFor(cluster, credentials),
+    timeoutMs: cluster.requestTimeoutMs,
+    protectedIndices: cluster.protectedIndices,
+    logger: logger.child({ cluster: cluster.alias }),
+  });
+}
+
 /** Wires the ports into the context every use case receives: one cluster client per configured cluster. */
 function composeContext(parts: ContextParts): BotContext {
   const { config, logger, clock = systemClock, ids = randomIdSource, credentials, leaseMs = 5 * 60_000 } = parts;
   const clusters = new Map(
-    [...config.clusters.values()].map((cluster) => [
-      cluster.alias,
-      createClusterClient({ config: cluster, logger: logger.child({ cluster: cluster.alias }), credentials }),
-    ]),
+    [...config.clusters.values()].map((cluster) => [cluster.alias, clusterClientFor(cluster, logger, credentials)]),
   );
   return {
     config,
@@ -55,4 +81,4 @@ function composeContext(parts: ContextParts): BotContext {
 }
 
 export type { ContextParts };
-export { composeContext };
+export { clusterClientFor, composeContext };

@@ -1,60 +1,15 @@
-import type { FsRepositorySettings, RepositoryDefinition, S3RepositorySettings } from '../core/model/repository.js';
+import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../core/model/cluster-info.js';
+import type { ResolvedIndices } from '../core/model/index.js';
+import type { RecoveryProgress } from '../core/model/recovery.js';
+import type { Rename } from '../core/model/rename.js';
+import type { RepositoryDefinition } from '../core/model/repository.js';
+import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../core/model/snapshot.js';
 
 /**
- * What the bot asks of one Elasticsearch / OpenSearch cluster. The adapter in `adapters/cluster` implements it
- * with signed HTTP; use cases and tests depend only on this.
+ * What the bot asks of one Elasticsearch / OpenSearch cluster, one interface per capability. The adapter in
+ * `adapters/cluster` builds each capability in its own module and composes them; use cases and tests depend only
+ * on these, and test/contract/cluster-client-contract.ts holds the fake and the real clusters to them.
  */
-
-type RepositorySummary = { name: string; type: string; settings: Record<string, unknown> };
-
-/** SnapshotState of the cluster; there is no INCOMPLETE. PARTIAL and SUCCESS are restorable. */
-type SnapshotState = 'IN_PROGRESS' | 'SUCCESS' | 'PARTIAL' | 'FAILED' | 'INCOMPATIBLE';
-
-type ShardFailure = { index: string; shardId: number | undefined; reason: string };
-
-type SnapshotDetail = {
-  repository: string;
-  snapshot: string;
-  uuid: string;
-  state: SnapshotState;
-  indices: string[];
-  startTime: Date | undefined;
-  endTime: Date | undefined;
-  shards: { total: number; successful: number; failed: number };
-  failures: ShardFailure[];
-  metadata: Record<string, unknown>;
-};
-
-type SnapshotListEntry = {
-  snapshot: string;
-  state: SnapshotState;
-  startTime: Date | undefined;
-  endTime: Date | undefined;
-  indexCount: number;
-  shards: { total: number; successful: number; failed: number };
-};
-
-type SnapshotProgress = {
-  repository: string;
-  snapshot: string;
-  /** Raw state from `_status`: the in-progress machine (STARTED, SUCCESS, FAILED, ABORTED …). */
-  state: string;
-  shardsDone: number;
-  shardsFailed: number;
-  shardsTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  percent: number;
-};
-
-type IndexSummary = {
-  index: string;
-  health: string;
-  status: string;
-  docsCount: number;
-  storeBytes: number;
-  primaries: number;
-};
 
 type CreateSnapshotRequest = {
   repository: string;
@@ -65,7 +20,7 @@ type CreateSnapshotRequest = {
   includeGlobalState?: boolean;
   /** @default false */
   partial?: boolean;
-  /** Recorded in the snapshot's metadata, so a repeated step recognises its own snapshot. */
+  /** Recorded with the snapshot, so a repeated step recognises its own snapshot. */
   jobId: string;
 };
 
@@ -73,7 +28,7 @@ type RestoreRequest = {
   repository: string;
   snapshot: string;
   indices: readonly string[];
-  rename?: { pattern: string; replacement: string };
+  rename?: Rename;
   /** @default true */
   includeAliases?: boolean;
   /** @default false */
@@ -88,45 +43,25 @@ type WriteOutcome = 'accepted' | 'maybe-accepted';
 
 type DeleteOutcome = 'deleted' | 'already-absent' | 'maybe-accepted';
 
-/** The primaries of one index recovering (from a snapshot, after a restore). */
-type IndexRecovery = {
-  index: string;
-  shardsDone: number;
-  shardsTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  source: { repository: string; snapshot: string } | undefined;
-};
-
-type RecoveryProgress = {
-  indices: IndexRecovery[];
-  shardsDone: number;
-  shardsTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  percent: number;
-  done: boolean;
-};
-
-type DocCountComparison = {
-  index: string;
-  target: string;
-  sourceDocs: number | undefined;
-  targetDocs: number | undefined;
-  equal: boolean;
-};
-
-type ClusterInfo = { name: string; distribution: string; version: string };
-
-type ClusterHealth = { status: 'green' | 'yellow' | 'red'; nodes: number; activeShards: number };
-
-interface ClusterClient {
-  readonly alias: string;
+interface ClusterInfoApi {
   info(): Promise<ClusterInfo>;
   health(): Promise<ClusterHealth>;
+}
+
+interface RepositoryApi {
+  /** Registers the repository, or updates its settings when it exists: safe to repeat. */
   registerRepository(repository: RepositoryDefinition): Promise<void>;
+  /** The names of the nodes that can reach the repository. */
   verifyRepository(name: string): Promise<string[]>;
+  /** Every repository of the cluster, by name. */
   listRepositories(): Promise<RepositorySummary[]>;
+}
+
+interface SnapshotApi {
+  /**
+   * Starts a snapshot without waiting. Safe to repeat for the same job; a name taken by anything else is a
+   * `snapshot_name_taken` error.
+   */
   createSnapshot(request: CreateSnapshotRequest): Promise<WriteOutcome>;
   getSnapshot(repository: string, snapshot: string): Promise<SnapshotDetail>;
   /**
@@ -134,6 +69,7 @@ interface ClusterClient {
    * answer. An empty list asks nothing.
    */
   getSnapshots(repository: string, snapshots: readonly string[]): Promise<SnapshotDetail[]>;
+  /** Newest first, at most `limit` (@default 20). */
   listSnapshots(repository: string, options?: { limit?: number }): Promise<SnapshotListEntry[]>;
   snapshotProgress(repository: string, snapshot: string): Promise<SnapshotProgress>;
   /**
@@ -141,33 +77,38 @@ interface ClusterClient {
    * snapshot: only running snapshots are read, from the cluster state, never from the repository's files.
    */
   runningSnapshots(repository: string): Promise<SnapshotProgress[]>;
+  /** Deletes one snapshot (aborting it if it runs); one already gone is `already-absent`. */
   deleteSnapshot(repository: string, snapshot: string): Promise<DeleteOutcome>;
-  resolveIndices(patterns: readonly string[]): Promise<{ indices: IndexSummary[]; unmatched: string[] }>;
-  deleteIndices(indices: readonly string[]): Promise<Array<{ index: string; outcome: DeleteOutcome }>>;
+}
+
+interface RestoreApi {
+  /** Starts a restore without waiting; repeating it for indices already restoring from that snapshot is fine. */
   restore(request: RestoreRequest): Promise<WriteOutcome>;
+  /** The recovery of `indices`; an index that does not exist yet has no entry and counts as not started. */
   restoreProgress(indices: readonly string[]): Promise<RecoveryProgress>;
+}
+
+interface IndexApi {
+  /** Names and `*` patterns to the concrete indices they reach now; `unmatched` names the patterns that reach none. */
+  resolveIndices(patterns: readonly string[]): Promise<ResolvedIndices>;
+  /** Exactly the named indices, never a protected one; an index already gone is `already-absent`. */
+  deleteIndices(indices: readonly string[]): Promise<Array<{ index: string; outcome: DeleteOutcome }>>;
+  /** Documents (primaries) of the named indices that exist; a missing one is absent from the map. */
   docCounts(indices: readonly string[]): Promise<Map<string, number>>;
 }
 
+/** One cluster, by the alias the config gives it: every capability the bot uses. */
+type ClusterClient = { readonly alias: string } & ClusterInfoApi & RepositoryApi & SnapshotApi & RestoreApi & IndexApi;
+
 export type {
   ClusterClient,
-  ClusterHealth,
-  ClusterInfo,
+  ClusterInfoApi,
   CreateSnapshotRequest,
   DeleteOutcome,
-  DocCountComparison,
-  FsRepositorySettings,
-  IndexRecovery,
-  IndexSummary,
-  RecoveryProgress,
-  RepositoryDefinition,
-  RepositorySummary,
+  IndexApi,
+  RepositoryApi,
+  RestoreApi,
   RestoreRequest,
-  S3RepositorySettings,
-  ShardFailure,
-  SnapshotDetail,
-  SnapshotListEntry,
-  SnapshotProgress,
-  SnapshotState,
+  SnapshotApi,
   WriteOutcome,
 };

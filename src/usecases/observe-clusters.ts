@@ -1,13 +1,17 @@
-import { ClusterUnreachableError, SnapshotMissingError } from '../core/errors.js';
+import { ClusterError, ClusterErrorCode, isClusterError } from '../core/cluster-errors.js';
 import { type Job, StepName } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { currentStep } from '../core/jobs/job-steps.js';
 import { hasLiveLease } from '../core/jobs/transitions.js';
+import type { IndexRecovery } from '../core/model/recovery.js';
+import type { SnapshotDetail, SnapshotProgress } from '../core/model/snapshot.js';
 import { summarizeRecovery } from '../core/restore/recovery-summary.js';
-import type { ClusterClient, IndexRecovery, SnapshotDetail, SnapshotProgress } from '../ports/cluster-client.js';
+import type { ClusterClient } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { restoresOf, snapshotOf } from './steps/plan-targets.js';
 import type { ClusterLookup } from './steps/run-step.js';
+
+type Unreachable = ClusterError<typeof ClusterErrorCode.UNREACHABLE>;
 
 /** A batched read's answer, or the error it ended in, kept for the jobs that depend on it. */
 type Fetched<T> = { value: T } | { error: unknown };
@@ -28,7 +32,7 @@ type RepositoryAnswers = {
 
 type ClusterAnswers = {
   /** Set when the cluster stopped answering: its waiting reads throw this, so its jobs wait. */
-  unreachable: ClusterUnreachableError | undefined;
+  unreachable: Unreachable | undefined;
   repositories: Map<string, RepositoryAnswers>;
   recovery: { targets: ReadonlySet<string>; answer: Fetched<IndexRecovery[]> } | undefined;
 };
@@ -45,7 +49,7 @@ type ClusterObservation = {
   /** How many requests the observation sent, all clusters together. */
   requests: number;
   /** The clusters that did not answer, with why. */
-  unreachable: ReadonlyMap<string, ClusterUnreachableError>;
+  unreachable: ReadonlyMap<string, Unreachable>;
 };
 
 /** What a running job that nobody holds waits for, when its next step only watches the cluster. */
@@ -90,7 +94,7 @@ async function ask<T>(tally: Tally, read: () => Promise<T>): Promise<Fetched<T>>
   try {
     return { value: await read() };
   } catch (error) {
-    if (error instanceof ClusterUnreachableError) throw error;
+    if (isClusterError(error, ClusterErrorCode.UNREACHABLE)) throw error;
     return { error };
   }
 }
@@ -127,8 +131,8 @@ async function observeCluster(client: ClusterClient, awaited: Awaited, tally: Ta
       answers.recovery = { targets: awaited.targets, answer };
     }
   } catch (error) {
-    // `ask` lets only ClusterUnreachableError through.
-    answers.unreachable = error as ClusterUnreachableError;
+    // `ask` lets only an unreachable cluster through.
+    answers.unreachable = error as Unreachable;
   }
   return answers;
 }
@@ -140,7 +144,7 @@ function unwrap<T>(fetched: Fetched<T>): T {
 
 /**
  * How the batch saw one snapshot: running (with its progress) or ended (with its detail); undefined when it was
- * not asked about. Throws what the cluster answered instead, or SnapshotMissingError when it does not exist.
+ * not asked about. Throws what the cluster answered instead, or `snapshot_missing` when it does not exist.
  */
 function lookUpSnapshot(
   alias: string,
@@ -154,7 +158,9 @@ function lookUpSnapshot(
   const progress = unwrap(found.running).get(snapshot);
   if (progress !== undefined) return { running: progress };
   const detail = unwrap(found.ended).get(snapshot);
-  if (detail === undefined) throw new SnapshotMissingError(alias, repository, snapshot);
+  if (detail === undefined) {
+    throw new ClusterError(ClusterErrorCode.SNAPSHOT_MISSING, { cluster: alias, repository, snapshot });
+  }
   return { ended: detail };
 }
 
@@ -177,32 +183,9 @@ function runningDetail(progress: SnapshotProgress): SnapshotDetail {
   };
 }
 
-function delegating(real: ClusterClient): ClusterClient {
-  return {
-    alias: real.alias,
-    info: () => real.info(),
-    health: () => real.health(),
-    registerRepository: (repository) => real.registerRepository(repository),
-    verifyRepository: (name) => real.verifyRepository(name),
-    listRepositories: () => real.listRepositories(),
-    createSnapshot: (request) => real.createSnapshot(request),
-    getSnapshot: (repository, snapshot) => real.getSnapshot(repository, snapshot),
-    getSnapshots: (repository, snapshots) => real.getSnapshots(repository, snapshots),
-    listSnapshots: (repository, options) => real.listSnapshots(repository, options),
-    snapshotProgress: (repository, snapshot) => real.snapshotProgress(repository, snapshot),
-    runningSnapshots: (repository) => real.runningSnapshots(repository),
-    deleteSnapshot: (repository, snapshot) => real.deleteSnapshot(repository, snapshot),
-    resolveIndices: (patterns) => real.resolveIndices(patterns),
-    deleteIndices: (indices) => real.deleteIndices(indices),
-    restore: (request) => real.restore(request),
-    restoreProgress: (indices) => real.restoreProgress(indices),
-    docCounts: (indices) => real.docCounts(indices),
-  };
-}
-
 function viewOf(real: ClusterClient, answers: ClusterAnswers): ClusterClient {
   return {
-    ...delegating(real),
+    ...real,
     getSnapshot: async (repository, snapshot) => {
       const found = lookUpSnapshot(real.alias, answers, repository, snapshot);
       if (found === undefined) return real.getSnapshot(repository, snapshot);
@@ -249,7 +232,7 @@ async function observeClusters(context: BotContext, jobs: readonly Job[], now: D
     ),
   );
   const answersByCluster = new Map(observed);
-  const unreachable = new Map<string, ClusterUnreachableError>();
+  const unreachable = new Map<string, Unreachable>();
   for (const [alias, answers] of observed)
     if (answers.unreachable !== undefined) unreachable.set(alias, answers.unreachable);
   return {

@@ -1,12 +1,12 @@
 import { UsageError } from '../core/errors.js';
 import type { CommandRequest } from '../core/grammar/command-request.js';
 import type { JobPlan, PlannedIndex } from '../core/jobs/job.js';
+import type { RepositoryDefinition } from '../core/model/repository.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { migrateTargets, planMigrate } from '../core/plans/migrate-plan.js';
 import { planRepositoryRegister } from '../core/plans/repository-plan.js';
 import { planRestore, restoreMapping } from '../core/plans/restore-plan.js';
 import { planSnapshotCreate, planSnapshotDelete } from '../core/plans/snapshot-plans.js';
-import type { RepositoryDefinition } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 
 type JobRequest = Extract<

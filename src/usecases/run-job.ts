@@ -1,10 +1,5 @@
-import {
-  BotError,
-  ClusterUnreachableError,
-  ConcurrentSnapshotError,
-  InvalidTransitionError,
-  JobConflictError,
-} from '../core/errors.js';
+import { ClusterErrorCode, isClusterError } from '../core/cluster-errors.js';
+import { BotError, InvalidTransitionError, JobConflictError } from '../core/errors.js';
 import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
 import { isUnfinished } from '../core/jobs/job-steps.js';
@@ -44,11 +39,11 @@ async function attemptStep(
     return await runStep(job, step, clusterFor);
   } catch (error) {
     const log = { jobId: job.id, cluster: step.cluster, step: step.name, err: error };
-    if (error instanceof ClusterUnreachableError) {
+    if (isClusterError(error, ClusterErrorCode.UNREACHABLE)) {
       context.logger.warn(log, 'cluster not answering; the step waits');
       return { status: 'waiting', unreachable: error.message };
     }
-    if (error instanceof ConcurrentSnapshotError) {
+    if (isClusterError(error, ClusterErrorCode.CONCURRENT_SNAPSHOT)) {
       // The managed service runs one snapshot operation at a time: queue behind it rather than fail.
       context.logger.info({ ...log, err: undefined }, 'another snapshot operation is running; the step waits');
       return { status: 'waiting', detail: 'another snapshot operation is running on the cluster; waiting for it' };

@@ -1,25 +1,37 @@
-import { IndexNotFoundError, SnapshotMissingError } from '../../src/core/errors.js';
-import { renameMapping } from '../../src/core/restore/rename-mapping.js';
-import { matchesWildcard } from '../../src/core/safety/protected-indices.js';
+import { ClusterError, ClusterErrorCode } from '../../src/core/cluster-errors.js';
+import type { IndexRecovery } from '../../src/core/model/recovery.js';
+import type { RepositoryDefinition } from '../../src/core/model/repository.js';
 import type {
-  ClusterClient,
-  RepositoryDefinition,
   SnapshotDetail,
+  SnapshotListEntry,
   SnapshotProgress,
   SnapshotState,
-} from '../../src/ports/cluster-client.js';
+} from '../../src/core/model/snapshot.js';
+import { summarizeRecovery } from '../../src/core/restore/recovery-summary.js';
+import { renameMapping } from '../../src/core/restore/rename-mapping.js';
+import { matchesWildcard } from '../../src/core/safety/protected-indices.js';
+import type { ClusterClient } from '../../src/ports/cluster-client.js';
 
 type FakeSnapshot = {
+  repository: string;
+  snapshot: string;
   indices: string[];
   jobId: string;
   state: SnapshotState;
   pollsLeft: number;
   docs: Map<string, number>;
+  startTime: Date;
+  /** Creation order: snapshots taken in the same millisecond still list newest first. */
+  sequence: number;
 };
+
+type FakeRestore = { docs: number; pollsLeft: number; repository: string; snapshot: string };
 
 type FakeClusterOptions = {
   alias: string;
   indices?: Record<string, number>;
+  /** Repositories registered from the start, as `fs` ones. @default ['migration'] (the fixtures' default repository) */
+  repositories?: readonly string[];
   /** How many progress reads a snapshot or restore stays unfinished. @default 1 */
   pollsToFinish?: number;
   /** State a finished snapshot ends in. @default SUCCESS */
@@ -33,27 +45,47 @@ type FakeCluster = ClusterClient & {
   heal(operation: string): void;
 };
 
+function byName<Entry>(entries: Iterable<[string, Entry]>): Array<[string, Entry]> {
+  return [...entries].sort(([left], [right]) => left.localeCompare(right));
+}
+
 /**
- * A cluster port fake for unit tests of use cases: indices with doc counts, snapshots that finish after a few
- * reads (by any of getSnapshot, getSnapshots and runningSnapshots), restores that create their targets. It records
- * every call that a test counts by name; `fail(name, error)` makes that call throw until `heal(name)`.
+ * A cluster port fake for unit tests of use cases: repositories, indices with doc counts, snapshots that finish
+ * after a few reads (by any of getSnapshot, getSnapshots and runningSnapshots), restores that create their
+ * targets. It records every call that a test counts by name; `fail(name, error)` makes that call throw until
+ * `heal(name)`. test/contract/cluster-client-contract.ts holds it to what the real clusters do.
  */
 function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   const { alias, pollsToFinish = 1, snapshotOutcome = 'SUCCESS' } = options;
   const indices = new Map(Object.entries(options.indices ?? {}));
   const snapshots = new Map<string, FakeSnapshot>();
-  const restoring = new Map<string, { docs: number; pollsLeft: number; snapshot: string }>();
-  const repositories = new Map<string, RepositoryDefinition>();
+  const restoring = new Map<string, FakeRestore>();
+  const restoredFrom = new Map<string, { repository: string; snapshot: string }>();
+  const repositories = new Map<string, RepositoryDefinition>(
+    (options.repositories ?? ['migration']).map((name) => [
+      name,
+      { name, type: 'fs', settings: { location: `/snapshots/${name}` } },
+    ]),
+  );
   const failures = new Map<string, Error>();
   const calls: string[] = [];
+  let sequence = 0;
   const record = (operation: string) => {
     calls.push(operation);
     const failure = failures.get(operation);
     if (failure !== undefined) throw failure;
   };
+  const registered = (repository: string): string => {
+    if (!repositories.has(repository)) {
+      throw new ClusterError(ClusterErrorCode.REPOSITORY_MISSING, { cluster: alias, repository });
+    }
+    return repository;
+  };
   const snapshotAt = (repository: string, snapshot: string): FakeSnapshot => {
-    const found = snapshots.get(`${repository}/${snapshot}`);
-    if (found === undefined) throw new SnapshotMissingError(alias, repository, snapshot);
+    const found = snapshots.get(`${registered(repository)}/${snapshot}`);
+    if (found === undefined) {
+      throw new ClusterError(ClusterErrorCode.SNAPSHOT_MISSING, { cluster: alias, repository, snapshot });
+    }
     return found;
   };
   // Every read of a snapshot's state brings it one poll closer to its end, whichever call reads it.
@@ -62,40 +94,73 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     found.pollsLeft -= 1;
     return found;
   };
-  const detailOf = (repository: string, snapshot: string, found: FakeSnapshot): SnapshotDetail => ({
-    repository,
-    snapshot,
+  const shardsOf = (found: FakeSnapshot) => ({
+    total: found.indices.length,
+    successful: found.state === 'PARTIAL' ? 0 : found.indices.length,
+    failed: found.state === 'PARTIAL' ? found.indices.length : 0,
+  });
+  const detailOf = (found: FakeSnapshot): SnapshotDetail => ({
+    repository: found.repository,
+    snapshot: found.snapshot,
     uuid: 'u',
     state: found.state,
     indices: found.indices,
-    startTime: undefined,
-    endTime: undefined,
-    shards: {
-      total: found.indices.length,
-      successful: found.state === 'PARTIAL' ? 0 : found.indices.length,
-      failed: found.state === 'PARTIAL' ? found.indices.length : 0,
-    },
+    startTime: found.startTime,
+    endTime: found.state === 'IN_PROGRESS' ? undefined : found.startTime,
+    shards: shardsOf(found),
     failures:
       found.state === 'PARTIAL'
         ? [{ index: found.indices[0] ?? '?', shardId: 0, reason: 'primary shard is not allocated' }]
         : [],
     metadata: { es_snapshot_bot_job_id: found.jobId },
   });
-  const progressOf = (repository: string, snapshot: string, found: FakeSnapshot): SnapshotProgress => ({
-    repository,
-    snapshot,
-    state: 'STARTED',
-    shardsDone: 0,
-    shardsFailed: 0,
-    shardsTotal: found.indices.length,
-    bytesDone: 10,
-    bytesTotal: 100,
-    percent: 10,
-  });
+  // `_status` of an ended snapshot reads it whole from the repository: complete, in its final state.
+  const progressOf = (found: FakeSnapshot): SnapshotProgress => {
+    const running = found.state === 'IN_PROGRESS';
+    return {
+      repository: found.repository,
+      snapshot: found.snapshot,
+      state: running ? 'STARTED' : found.state,
+      shardsDone: running ? 0 : shardsOf(found).successful,
+      shardsFailed: running ? 0 : shardsOf(found).failed,
+      shardsTotal: found.indices.length,
+      bytesDone: running ? 10 : 100,
+      bytesTotal: 100,
+      percent: running ? 10 : 100,
+    };
+  };
+  const listEntryOf = (found: FakeSnapshot): SnapshotListEntry => {
+    const { startTime, endTime, state, snapshot, shards } = detailOf(found);
+    return { snapshot, state, startTime, endTime, indexCount: found.indices.length, shards };
+  };
   const inRepository = (repository: string) =>
-    [...snapshots.entries()]
-      .filter(([key]) => key.startsWith(`${repository}/`))
-      .map(([key, found]) => ({ snapshot: key.slice(repository.length + 1), found }));
+    [...snapshots.values()].filter((found) => found.repository === registered(repository));
+  // A restore that has had its reads becomes an index; until then the target is recovering.
+  const recoveryOf = (target: string): IndexRecovery | undefined => {
+    const restore = restoring.get(target);
+    if (restore !== undefined && restore.pollsLeft <= 0) {
+      indices.set(target, restore.docs);
+      restoredFrom.set(target, { repository: restore.repository, snapshot: restore.snapshot });
+      restoring.delete(target);
+    }
+    if (restore !== undefined) restore.pollsLeft -= 1;
+    const source = restoredFrom.get(target);
+    if (restoring.has(target) && restore !== undefined) {
+      const from = { repository: restore.repository, snapshot: restore.snapshot };
+      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source: from };
+    }
+    if (!indices.has(target)) return undefined;
+    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source };
+  };
+  // The engine refuses an index the snapshot lacks, and an open index of the target's name from elsewhere.
+  const assertRestorable = (found: FakeSnapshot, index: string, target: string): void => {
+    if (!found.indices.includes(index))
+      throw new ClusterError(ClusterErrorCode.INDEX_NOT_FOUND, { cluster: alias, index });
+    const from = restoring.get(target) ?? restoredFrom.get(target);
+    if (indices.has(target) && !(from?.repository === found.repository && from.snapshot === found.snapshot)) {
+      throw new ClusterError(ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX, { cluster: alias, index: target });
+    }
+  };
   return {
     alias,
     indices,
@@ -113,53 +178,75 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       record('registerRepository');
       repositories.set(repository.name, repository);
     },
-    verifyRepository: async () => ['node-1'],
+    verifyRepository: async (name) => {
+      registered(name);
+      return ['node-1'];
+    },
+    // The engines answer every setting as a string, whatever it was registered with.
     listRepositories: async () =>
-      [...repositories.values()].map(({ name, type, settings }) => ({ name, type, settings })),
+      byName(repositories).map(([name, { type, settings }]) => ({
+        name,
+        type,
+        settings: Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
+      })),
     createSnapshot: async (request) => {
       record('createSnapshot');
-      const names = (request.indices ?? ['*']).flatMap((pattern) =>
-        [...indices.keys()].filter((index) => matchesWildcard(pattern, index)),
-      );
-      const docs = new Map(names.map((name) => [name, indices.get(name) ?? 0]));
-      snapshots.set(`${request.repository}/${request.snapshot}`, {
+      const key = `${registered(request.repository)}/${request.snapshot}`;
+      const existing = snapshots.get(key);
+      if (existing?.jobId === request.jobId) return 'accepted';
+      if (existing !== undefined) {
+        const { repository, snapshot } = request;
+        throw new ClusterError(ClusterErrorCode.SNAPSHOT_NAME_TAKEN, { cluster: alias, repository, snapshot });
+      }
+      const names = byName(indices)
+        .map(([name]) => name)
+        .filter((name) => (request.indices ?? ['*']).some((pattern) => matchesWildcard(pattern, name)));
+      sequence += 1;
+      snapshots.set(key, {
+        repository: request.repository,
+        snapshot: request.snapshot,
         indices: names,
         jobId: request.jobId,
         state: 'IN_PROGRESS',
         pollsLeft: pollsToFinish,
-        docs,
+        docs: new Map(names.map((name) => [name, indices.get(name) ?? 0])),
+        startTime: new Date(),
+        sequence,
       });
       return 'accepted';
     },
     getSnapshot: async (repository, snapshot) => {
       record('getSnapshot');
-      return detailOf(repository, snapshot, poll(snapshotAt(repository, snapshot)));
+      return detailOf(poll(snapshotAt(repository, snapshot)));
     },
     getSnapshots: async (repository, names) => {
       record('getSnapshots');
+      if (names.length === 0) return [];
       return inRepository(repository)
-        .filter((entry) => names.includes(entry.snapshot))
-        .map((entry) => detailOf(repository, entry.snapshot, poll(entry.found)));
+        .filter((found) => names.includes(found.snapshot))
+        .map((found) => detailOf(poll(found)));
     },
-    listSnapshots: async () => [],
+    listSnapshots: async (repository, listOptions) =>
+      inRepository(repository)
+        .sort((left, right) => right.sequence - left.sequence)
+        .slice(0, listOptions?.limit ?? 20)
+        .map(listEntryOf),
     snapshotProgress: async (repository, snapshot) => {
       record('snapshotProgress');
-      return progressOf(repository, snapshot, snapshotAt(repository, snapshot));
+      return progressOf(snapshotAt(repository, snapshot));
     },
     runningSnapshots: async (repository) => {
       record('runningSnapshots');
       return inRepository(repository)
-        .filter((entry) => entry.found.state === 'IN_PROGRESS' && poll(entry.found).state === 'IN_PROGRESS')
-        .map((entry) => progressOf(repository, entry.snapshot, entry.found));
+        .filter((found) => found.state === 'IN_PROGRESS' && poll(found).state === 'IN_PROGRESS')
+        .map(progressOf);
     },
     deleteSnapshot: async (repository, snapshot) => {
       record('deleteSnapshot');
-      return snapshots.delete(`${repository}/${snapshot}`) ? 'deleted' : 'already-absent';
+      return snapshots.delete(`${registered(repository)}/${snapshot}`) ? 'deleted' : 'already-absent';
     },
     resolveIndices: async (patterns) => {
-      const matched = [...indices.entries()].filter(([name]) =>
-        patterns.some((pattern) => matchesWildcard(pattern, name)),
-      );
+      const matched = byName(indices).filter(([name]) => patterns.some((pattern) => matchesWildcard(pattern, name)));
       return {
         indices: matched.map(([index, docsCount]) => ({
           index,
@@ -174,49 +261,29 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     },
     deleteIndices: async (names) => {
       record('deleteIndices');
-      return names.map((index) => ({ index, outcome: indices.delete(index) ? 'deleted' : 'already-absent' }));
+      return names.map((index) => {
+        restoredFrom.delete(index);
+        return { index, outcome: indices.delete(index) ? 'deleted' : 'already-absent' };
+      });
     },
     restore: async (request) => {
       record('restore');
-      const found = snapshotAt(request.repository, request.snapshot);
-      for (const [index, target] of renameMapping(request.indices, request.rename)) {
-        if (!found.indices.includes(index)) throw new IndexNotFoundError(alias, index);
-        restoring.set(target, {
-          docs: found.docs.get(index) ?? 0,
-          pollsLeft: pollsToFinish,
-          snapshot: request.snapshot,
-        });
+      const { repository, snapshot } = request;
+      const found = snapshotAt(repository, snapshot);
+      const mapping = renameMapping(request.indices, request.rename);
+      for (const [index, target] of mapping) assertRestorable(found, index, target);
+      for (const [index, target] of mapping) {
+        if (indices.has(target) || restoring.has(target)) continue;
+        restoring.set(target, { docs: found.docs.get(index) ?? 0, pollsLeft: pollsToFinish, repository, snapshot });
       }
       return 'accepted';
     },
     restoreProgress: async (targets) => {
       record('restoreProgress');
-      const entries = targets.map((target) => {
-        const restore = restoring.get(target);
-        if (restore !== undefined && restore.pollsLeft <= 0) {
-          indices.set(target, restore.docs);
-          restoring.delete(target);
-        }
-        if (restore !== undefined) restore.pollsLeft -= 1;
-        return { target, done: indices.has(target) };
-      });
-      const done = entries.every((entry) => entry.done);
-      return {
-        indices: entries.map((entry) => ({
-          index: entry.target,
-          shardsDone: entry.done ? 1 : 0,
-          shardsTotal: 1,
-          bytesDone: 0,
-          bytesTotal: 0,
-          source: undefined,
-        })),
-        shardsDone: entries.filter((entry) => entry.done).length,
-        shardsTotal: entries.length,
-        bytesDone: 0,
-        bytesTotal: 0,
-        percent: done ? 100 : 50,
-        done,
-      };
+      return summarizeRecovery(
+        targets,
+        targets.flatMap((target) => recoveryOf(target) ?? []),
+      );
     },
     docCounts: async (names) =>
       new Map(names.filter((name) => indices.has(name)).map((name) => [name, indices.get(name) ?? 0])),

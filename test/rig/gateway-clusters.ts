@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createClusterClient } from '../../src/adapters/cluster/cluster-client.js';
+import { clusterClientFor } from '../../src/handlers/compose-context.js';
 import type { ClusterClient } from '../../src/ports/cluster-client.js';
 import { silentLogger } from '../fakes/silent-logger.js';
 import { buildClusterConfig } from '../fixtures/cluster-config.js';
@@ -33,7 +33,7 @@ async function startGatewayClusters(): Promise<{
     const directUrl = rig.clusters[alias].url;
     const gateway = await startManagedServiceGateway({ target: directUrl, region: REGION, credentials });
     const config = buildClusterConfig({ alias, endpoint: new URL(gateway.url), signing: 'es', region: REGION });
-    const client = createClusterClient({ config, logger: silentLogger, credentials: async () => credentials });
+    const client = clusterClientFor(config, silentLogger, async () => credentials);
     return { alias, directUrl, gateway, client };
   };
   const [a, b] = await Promise.all([start('a'), start('b')]);

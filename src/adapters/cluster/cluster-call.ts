@@ -1,60 +1,48 @@
-import type { z } from 'zod';
-import { ClusterRequestError, ClusterUnreachableError } from '../../core/errors.js';
+import { ClusterError, ClusterErrorCode } from '../../core/cluster-errors.js';
 import type { WriteOutcome } from '../../ports/cluster-client.js';
 import { type ErrorContext, toClusterError } from './cluster-errors.js';
+import type { Answer, ClusterDialect } from './dialects/cluster-dialect.js';
 import type { ClusterRequest, ClusterResponse, ClusterTransport } from './signed-transport.js';
 
-/** One cluster's transport plus its alias: what every operation needs. */
-type ClusterCall = { cluster: string; transport: ClusterTransport };
+/** One cluster's transport and dialect plus its alias: what every operation needs. */
+type ClusterCall = { cluster: string; transport: ClusterTransport; dialect: ClusterDialect };
 
 type Answered = Extract<ClusterResponse, { outcome: 'answered' }>;
 
-function contextOf(call: ClusterCall, request: ClusterRequest, about: Omit<ErrorContext, 'cluster' | 'method'>) {
-  return { cluster: call.cluster, method: request.method, ...about };
-}
+type About = Omit<ErrorContext, 'cluster' | 'method'>;
 
 function isSuccess(response: Answered): boolean {
   return response.statusCode >= 200 && response.statusCode < 300;
 }
 
-/** Checks an answer we rely on against the shape we expect, once, where it enters. */
-function parseAnswer<Schema extends z.ZodType>(call: ClusterCall, schema: Schema, body: unknown): z.infer<Schema> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-  throw new ClusterRequestError(
-    call.cluster,
-    'unexpected_answer',
-    `the cluster answered in an unknown shape (${detail})`,
-    {
-      statusCode: 200,
-      hint: 'Check that the endpoint is an Elasticsearch / OpenSearch cluster of a supported version.',
-    },
-  );
+function failure(call: ClusterCall, request: ClusterRequest, about: About, response: Answered): ClusterError {
+  const context = { cluster: call.cluster, method: request.method, ...about };
+  return toClusterError(context, response.statusCode, call.dialect.answers.fault(response.body));
 }
 
-/** A read: the parsed 2xx body, or the domain error for anything else. */
-async function read<Schema extends z.ZodType>(
-  call: ClusterCall,
-  request: ClusterRequest,
-  schema: Schema,
-  about: Omit<ErrorContext, 'cluster' | 'method'> = {},
-): Promise<z.infer<Schema>> {
+/** Checks an answer we rely on against the shape we expect, once, where it enters. */
+function parseAnswer<T>(call: ClusterCall, answer: Answer<T>, body: unknown): T {
+  const parsed = answer.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new ClusterError(ClusterErrorCode.UNEXPECTED_ANSWER, { cluster: call.cluster, detail });
+}
+
+/** A read: the 2xx body read by the dialect, or the domain error for anything else. */
+async function read<T>(call: ClusterCall, request: ClusterRequest, answer: Answer<T>, about: About = {}): Promise<T> {
   const response = await call.transport.send(request);
-  if (response.outcome !== 'answered') throw new ClusterUnreachableError(call.cluster, 'the gateway timed out');
-  if (!isSuccess(response)) throw toClusterError(contextOf(call, request, about), response.statusCode, response.body);
-  return parseAnswer(call, schema, response.body);
+  if (response.outcome !== 'answered') {
+    throw new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: call.cluster, reason: 'the gateway timed out' });
+  }
+  if (!isSuccess(response)) throw failure(call, request, about, response);
+  return parseAnswer(call, answer, response.body);
 }
 
 /** A write whose answer we do not need beyond "accepted": a 504 means it may still be going on. */
-async function write(
-  call: ClusterCall,
-  request: ClusterRequest,
-  about: Omit<ErrorContext, 'cluster' | 'method'> = {},
-): Promise<WriteOutcome> {
+async function write(call: ClusterCall, request: ClusterRequest, about: About = {}): Promise<WriteOutcome> {
   const response = await call.transport.send(request);
   if (response.outcome === 'maybe-accepted') return 'maybe-accepted';
-  if (!isSuccess(response)) throw toClusterError(contextOf(call, request, about), response.statusCode, response.body);
+  if (!isSuccess(response)) throw failure(call, request, about, response);
   return 'accepted';
 }
 

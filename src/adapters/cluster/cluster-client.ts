@@ -1,79 +1,60 @@
-import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { Logger } from 'pino';
-import type { ClusterConfig } from '../../config/cluster-config.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import type { ClusterCall } from './cluster-call.js';
-import { clusterHealth, clusterInfo } from './cluster-info-api.js';
-import { deleteIndices, docCounts, resolveIndices } from './index-api.js';
-import { listRepositories, registerRepository, verifyRepository } from './repository-api.js';
-import { restore, restoreProgress } from './restore-api.js';
-import { type ClusterTransport, type CredentialsProvider, createSignedTransport } from './signed-transport.js';
-import {
-  createSnapshot,
-  deleteSnapshot,
-  getSnapshot,
-  getSnapshots,
-  listSnapshots,
-  runningSnapshots,
-  snapshotProgress,
-} from './snapshot-api.js';
+import { clusterInfoApi } from './cluster-info-api.js';
+import { type DialectName, dialectNamed } from './dialects/index.js';
+import { indexApi } from './index-api.js';
+import { repositoryApi } from './repository-api.js';
+import type { RequestAuthenticator } from './request-authenticator.js';
+import { restoreApi } from './restore-api.js';
+import { type ClusterTransport, createSignedTransport } from './signed-transport.js';
+import { snapshotApi } from './snapshot-api.js';
 
-type ClusterClientOptions = {
-  config: ClusterConfig;
+/** Where the cluster is and how to reach it; or a ready transport instead (a recording one, in tests). */
+type Connection =
+  | {
+      endpoint: URL;
+      /** How requests prove who sends them: `sigV4(…)` for Amazon OpenSearch Service. @default none */
+      authenticator?: RequestAuthenticator;
+      /** Per attempt. @default 30_000 */
+      timeoutMs?: number;
+      transport?: never;
+    }
+  | { transport: ClusterTransport; endpoint?: never; authenticator?: never; timeoutMs?: never };
+
+type ClusterClientOptions = Connection & {
+  /** The cluster's alias, used in errors and logs. */
+  alias: string;
+  /** Index patterns never deleted, whatever a plan says. @default [] */
+  protectedIndices?: readonly string[];
+  /** How the engine's answers read. @default 'opensearch' */
+  dialect?: DialectName;
   logger: Logger;
-  /** Overrides the AWS default credential chain (and the configured assume-role); tests pass fixed keys. */
-  credentials?: CredentialsProvider;
-  /** Overrides the transport entirely, e.g. a recording one. */
-  transport?: ClusterTransport;
 };
 
-/** The default chain (env, SSO, profile, container/instance role), then the configured role when there is one. */
-function defaultCredentials(config: ClusterConfig): CredentialsProvider {
-  const base = fromNodeProviderChain();
-  if (config.assumeRoleArn === undefined) return base;
-  return fromTemporaryCredentials({
-    masterCredentials: base,
-    params: { RoleArn: config.assumeRoleArn, RoleSessionName: 'es-snapshot-bot' },
-    clientConfig: { region: config.region },
-  });
-}
-
 function transportFor(options: ClusterClientOptions): ClusterTransport {
-  const { config, logger } = options;
-  return createSignedTransport({
-    cluster: config.alias,
-    endpoint: config.endpoint,
-    signing: config.signing,
-    region: config.region,
-    credentials: config.signing === 'es' ? (options.credentials ?? defaultCredentials(config)) : undefined,
-    timeoutMs: config.requestTimeoutMs,
-    logger,
-  });
+  if (options.transport !== undefined) return options.transport;
+  const { alias, endpoint, authenticator, timeoutMs, logger } = options;
+  return createSignedTransport({ cluster: alias, endpoint, authenticator, timeoutMs, logger });
 }
 
-/** A {@link ClusterClient} for one configured cluster, over SigV4-signed (or plain, for local clusters) HTTP. */
+/**
+ * A {@link ClusterClient} for one cluster: each capability built over the same transport and dialect, composed
+ * as one plain object (so a caller can override a few calls with a spread).
+ *
+ * @example
+ * createClusterClient({ alias: 'logs', endpoint, authenticator: sigV4({ region, credentials }), logger })
+ */
 function createClusterClient(options: ClusterClientOptions): ClusterClient {
-  const { config } = options;
-  const call: ClusterCall = { cluster: config.alias, transport: options.transport ?? transportFor(options) };
+  const { alias, protectedIndices = [], dialect = 'opensearch' } = options;
+  const call: ClusterCall = { cluster: alias, transport: transportFor(options), dialect: dialectNamed(dialect) };
   return {
-    alias: config.alias,
-    info: () => clusterInfo(call),
-    health: () => clusterHealth(call),
-    registerRepository: (repository) => registerRepository(call, repository),
-    verifyRepository: (name) => verifyRepository(call, name),
-    listRepositories: () => listRepositories(call),
-    createSnapshot: (request) => createSnapshot(call, request),
-    getSnapshot: (repository, snapshot) => getSnapshot(call, repository, snapshot),
-    getSnapshots: (repository, snapshots) => getSnapshots(call, repository, snapshots),
-    listSnapshots: (repository, listOptions) => listSnapshots(call, repository, listOptions?.limit),
-    snapshotProgress: (repository, snapshot) => snapshotProgress(call, repository, snapshot),
-    runningSnapshots: (repository) => runningSnapshots(call, repository),
-    deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
-    resolveIndices: (patterns) => resolveIndices(call, patterns),
-    deleteIndices: (indices) => deleteIndices(call, indices, config.protectedIndices),
-    restore: (request) => restore(call, request),
-    restoreProgress: (indices) => restoreProgress(call, indices),
-    docCounts: (indices) => docCounts(call, indices),
+    alias,
+    ...clusterInfoApi(call),
+    ...repositoryApi(call),
+    ...snapshotApi(call),
+    ...restoreApi(call),
+    ...indexApi(call, protectedIndices),
   };
 }
 

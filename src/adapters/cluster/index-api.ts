@@ -1,41 +1,25 @@
-import { z } from 'zod';
-import { IndexNotFoundError } from '../../core/errors.js';
+import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
+import type { IndexSummary, ResolvedIndices } from '../../core/model/index.js';
 import { assertDeletable } from '../../core/safety/protected-indices.js';
 import { validateIndexName, validateIndexPattern } from '../../core/safety/resource-names.js';
-import type { DeleteOutcome, IndexSummary } from '../../ports/cluster-client.js';
+import type { DeleteOutcome, IndexApi } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
 import { clusterPath } from './request-path.js';
-
-const catIndicesAnswer = z.array(
-  z.object({
-    index: z.string(),
-    health: z.string().nullish(),
-    status: z.string().nullish(),
-    'docs.count': z.coerce.number().nullish(),
-    'store.size': z.coerce.number().nullish(),
-    pri: z.coerce.number().nullish(),
-  }),
-);
-
-const statsAnswer = z.object({
-  indices: z.record(
-    z.string(),
-    z.object({ primaries: z.object({ docs: z.object({ count: z.number() }).optional() }) }),
-  ),
-});
-
-const CAT_COLUMNS = 'index,health,status,docs.count,store.size,pri';
 
 /**
  * One pattern at a time: a wildcard that reaches nothing answers `[]`, a missing name answers 404. (Asking for
  * several with `ignore_unavailable=true` instead makes OpenSearch 2.19 never answer when a name is missing.)
  */
-async function catIndices(call: ClusterCall, pattern: string): Promise<z.infer<typeof catIndicesAnswer> | undefined> {
-  const query = { format: 'json', bytes: 'b', h: CAT_COLUMNS };
+async function catIndices(call: ClusterCall, pattern: string): Promise<IndexSummary[] | undefined> {
+  const request = {
+    method: 'GET' as const,
+    path: clusterPath`/_cat/indices/${pattern}`,
+    query: call.dialect.requests.catIndicesQuery,
+  };
   try {
-    return await read(call, { method: 'GET', path: clusterPath`/_cat/indices/${pattern}`, query }, catIndicesAnswer);
+    return await read(call, request, call.dialect.answers.catIndices);
   } catch (error) {
-    if (error instanceof IndexNotFoundError) return undefined;
+    if (isClusterError(error, ClusterErrorCode.INDEX_NOT_FOUND)) return undefined;
     throw error;
   }
 }
@@ -44,23 +28,11 @@ async function catIndices(call: ClusterCall, pattern: string): Promise<z.infer<t
  * Resolves names and `*` patterns to the concrete indices they reach now, with doc counts and sizes, sorted by
  * name; `unmatched` lists the patterns that reach nothing, so a plan never silently shrinks.
  */
-async function resolveIndices(
-  call: ClusterCall,
-  patterns: readonly string[],
-): Promise<{ indices: IndexSummary[]; unmatched: string[] }> {
+async function resolveIndices(call: ClusterCall, patterns: readonly string[]): Promise<ResolvedIndices> {
   const checked = patterns.map(validateIndexPattern);
   const answers = await Promise.all(checked.map((pattern) => catIndices(call, pattern)));
   const byName = new Map(answers.flatMap((rows) => rows ?? []).map((row) => [row.index, row]));
-  const indices = [...byName.values()]
-    .map((row) => ({
-      index: row.index,
-      health: row.health ?? 'unknown',
-      status: row.status ?? 'unknown',
-      docsCount: row['docs.count'] ?? 0,
-      storeBytes: row['store.size'] ?? 0,
-      primaries: row.pri ?? 0,
-    }))
-    .sort((left, right) => left.index.localeCompare(right.index));
+  const indices = [...byName.values()].sort((left, right) => left.index.localeCompare(right.index));
   const unmatched = checked.filter((_pattern, position) => (answers[position] ?? []).length === 0);
   return { indices, unmatched };
 }
@@ -82,7 +54,7 @@ async function deleteIndices(
       const outcome = await write(call, { method: 'DELETE', path: clusterPath`/${index}` }, { index });
       results.push({ index, outcome: outcome === 'accepted' ? 'deleted' : outcome });
     } catch (error) {
-      if (!(error instanceof IndexNotFoundError)) throw error;
+      if (!isClusterError(error, ClusterErrorCode.INDEX_NOT_FOUND)) throw error;
       results.push({ index, outcome: 'already-absent' });
     }
   }
@@ -96,8 +68,16 @@ async function docCounts(call: ClusterCall, indices: readonly string[]): Promise
     path: clusterPath`/${indices.map(validateIndexName)}/_stats/docs`,
     query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
   };
-  const answer = await read(call, request, statsAnswer);
-  return new Map(Object.entries(answer.indices).map(([index, stats]) => [index, stats.primaries.docs?.count ?? 0]));
+  return read(call, request, call.dialect.answers.docCounts);
 }
 
-export { deleteIndices, docCounts, resolveIndices };
+/** The index capability; `protectedPatterns` are never deleted, whatever a plan says. */
+function indexApi(call: ClusterCall, protectedPatterns: readonly string[]): IndexApi {
+  return {
+    resolveIndices: (patterns) => resolveIndices(call, patterns),
+    deleteIndices: (indices) => deleteIndices(call, indices, protectedPatterns),
+    docCounts: (indices) => docCounts(call, indices),
+  };
+}
+
+export { indexApi };

@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import type { RepositoryDefinition } from '../../core/model/repository.js';
 import { validateRepositoryName } from '../../core/safety/resource-names.js';
-import type { RepositoryDefinition, RepositorySummary } from '../../ports/cluster-client.js';
+import type { RepositoryApi } from '../../ports/cluster-client.js';
 import { type ClusterCall, read } from './cluster-call.js';
 import { clusterPath } from './request-path.js';
-
-const repositoriesAnswer = z.record(
-  z.string(),
-  z.object({ type: z.string(), settings: z.record(z.string(), z.unknown()).default({}) }),
-);
-
-const verifyAnswer = z.object({ nodes: z.record(z.string(), z.object({ name: z.string() })) });
 
 /**
  * `PUT _snapshot/<name>`: registers the repository, or updates its settings when it exists (the call is safe to
@@ -28,17 +22,15 @@ async function registerRepository(call: ClusterCall, repository: RepositoryDefin
 /** `POST _snapshot/<name>/_verify`: the names of the nodes that can reach the repository. */
 async function verifyRepository(call: ClusterCall, name: string): Promise<string[]> {
   const request = { method: 'POST' as const, path: clusterPath`/_snapshot/${validateRepositoryName(name)}/_verify` };
-  const answer = await read(call, request, verifyAnswer, { repository: name });
-  return Object.values(answer.nodes)
-    .map((node) => node.name)
-    .sort();
+  return read(call, request, call.dialect.answers.verifiedNodes, { repository: name });
 }
 
-async function listRepositories(call: ClusterCall): Promise<RepositorySummary[]> {
-  const answer = await read(call, { method: 'GET', path: '/_snapshot' }, repositoriesAnswer);
-  return Object.entries(answer)
-    .map(([name, { type, settings }]) => ({ name, type, settings }))
-    .sort((left, right) => left.name.localeCompare(right.name));
+function repositoryApi(call: ClusterCall): RepositoryApi {
+  return {
+    registerRepository: (repository) => registerRepository(call, repository),
+    verifyRepository: (name) => verifyRepository(call, name),
+    listRepositories: () => read(call, { method: 'GET', path: '/_snapshot' }, call.dialect.answers.repositories),
+  };
 }
 
-export { listRepositories, registerRepository, verifyRepository };
+export { repositoryApi };

@@ -1,7 +1,6 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { Logger } from 'pino';
-import { ClusterUnreachableError } from '../../core/errors.js';
+import { ClusterError, ClusterErrorCode } from '../../core/cluster-errors.js';
+import { none, type RequestAuthenticator } from './request-authenticator.js';
 
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD';
 
@@ -22,17 +21,12 @@ type ClusterResponse =
   | { outcome: 'answered'; statusCode: number; body: unknown }
   | { outcome: 'maybe-accepted'; reason: 'gateway-timeout' | 'client-timeout' };
 
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-type CredentialsProvider = () => Promise<Credentials>;
-
 type SignedTransportOptions = {
   /** Cluster alias, used in errors and logs. */
   cluster: string;
   endpoint: URL;
-  /** `es` signs every request with SigV4 for Amazon OpenSearch Service / Amazon ES; `none` sends it as is. */
-  signing: 'es' | 'none';
-  region?: string;
-  credentials?: CredentialsProvider;
+  /** How requests prove who sends them: `sigV4(…)` for Amazon OpenSearch Service / Amazon ES. @default none */
+  authenticator?: RequestAuthenticator;
   /** @default 30_000 */
   timeoutMs?: number;
   /** Attempts for retryable failures (429, 502, 503, connection errors, timeouts of reads). @default 4 */
@@ -85,14 +79,15 @@ function waitFor(milliseconds: number): Promise<void> {
 }
 
 /**
- * HTTP to one cluster: SigV4 signing for the managed service, a timeout per attempt, and retries with jittered
- * exponential backoff for answers that mean "try again later". 400/403/404 are answers, never retried.
+ * HTTP to one cluster: authenticated by its authenticator (SigV4 for the managed service), a timeout per attempt,
+ * and retries with jittered exponential backoff for answers that mean "try again later". 400/403/404 are answers,
+ * never retried.
  */
 class SignedTransport implements ClusterTransport {
   readonly #cluster: string;
   readonly #endpoint: URL;
   readonly #basePath: string;
-  readonly #signer: SignatureV4 | undefined;
+  readonly #authenticator: RequestAuthenticator;
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
   readonly #backoffBaseMs: number;
@@ -105,9 +100,7 @@ class SignedTransport implements ClusterTransport {
     const {
       cluster,
       endpoint,
-      signing,
-      region,
-      credentials,
+      authenticator = none,
       timeoutMs = 30_000,
       maxAttempts = 4,
       backoffBaseMs = 250,
@@ -116,16 +109,10 @@ class SignedTransport implements ClusterTransport {
       sleep = waitFor,
       random = Math.random,
     } = options;
-    if (signing === 'es' && (region === undefined || credentials === undefined)) {
-      throw new Error(`cluster ${cluster}: SigV4 signing needs a region and credentials`);
-    }
     this.#cluster = cluster;
     this.#endpoint = endpoint;
     this.#basePath = endpoint.pathname.replace(/\/$/, '');
-    this.#signer =
-      signing === 'es' && region !== undefined && credentials !== undefined
-        ? new SignatureV4({ service: 'es', region, credentials, sha256: Sha256 })
-        : undefined;
+    this.#authenticator = authenticator;
     this.#timeoutMs = timeoutMs;
     this.#maxAttempts = maxAttempts;
     this.#backoffBaseMs = backoffBaseMs;
@@ -146,7 +133,8 @@ class SignedTransport implements ClusterTransport {
         if (!(error instanceof NoAnswerError)) throw error;
         this.#logger.warn({ ...context, attempt: attemptNumber, reason: error.reason }, 'cluster did not answer');
         if (attemptNumber >= this.#maxAttempts) {
-          throw new ClusterUnreachableError(this.#cluster, error.reason, { cause: error });
+          const evidence = { cluster: this.#cluster, reason: error.reason };
+          throw new ClusterError(ClusterErrorCode.UNREACHABLE, evidence, { cause: error });
         }
         await this.#sleep(this.#backoffMs(attemptNumber, undefined));
         continue;
@@ -166,8 +154,7 @@ class SignedTransport implements ClusterTransport {
   async #headers(request: ClusterRequest, body: string | undefined): Promise<Record<string, string>> {
     const headers: Record<string, string> = { host: this.#endpoint.host };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.#signer === undefined) return headers;
-    const signed = await this.#signer.sign({
+    return this.#authenticator.headersFor({
       method: request.method,
       protocol: this.#endpoint.protocol,
       hostname: this.#endpoint.hostname,
@@ -177,7 +164,6 @@ class SignedTransport implements ClusterTransport {
       headers,
       body,
     });
-    return signed.headers;
   }
 
   async #attempt(request: ClusterRequest): Promise<Attempt> {
@@ -215,12 +201,5 @@ function createSignedTransport(options: SignedTransportOptions): ClusterTranspor
   return new SignedTransport(options);
 }
 
-export type {
-  ClusterRequest,
-  ClusterResponse,
-  ClusterTransport,
-  CredentialsProvider,
-  HttpMethod,
-  SignedTransportOptions,
-};
+export type { ClusterRequest, ClusterResponse, ClusterTransport, HttpMethod, SignedTransportOptions };
 export { createSignedTransport };

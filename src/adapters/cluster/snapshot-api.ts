@@ -1,31 +1,15 @@
-import { AutomatedRepositoryError, SnapshotMissingError, SnapshotNameTakenError } from '../../core/errors.js';
+import { ClusterError, ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
+import { AutomatedRepositoryError } from '../../core/errors.js';
+import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../../core/model/snapshot.js';
 import {
   isAutomatedRepository,
   validateIndexPattern,
   validateRepositoryName,
   validateSnapshotName,
 } from '../../core/safety/resource-names.js';
-import type {
-  CreateSnapshotRequest,
-  DeleteOutcome,
-  SnapshotDetail,
-  SnapshotListEntry,
-  SnapshotProgress,
-  WriteOutcome,
-} from '../../ports/cluster-client.js';
+import type { CreateSnapshotRequest, DeleteOutcome, SnapshotApi, WriteOutcome } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
 import { clusterPath } from './request-path.js';
-import {
-  snapshotDetailAnswer,
-  snapshotListAnswer,
-  snapshotStatusAnswer,
-  toSnapshotDetail,
-  toSnapshotListEntry,
-  toSnapshotProgress,
-} from './snapshot-answers.js';
-
-/** The metadata key that ties a snapshot to the job that took it, so a repeated step recognises its own work. */
-const JOB_ID_METADATA_KEY = 'es_snapshot_bot_job_id';
 
 function writableRepository(name: string): string {
   validateRepositoryName(name);
@@ -33,15 +17,19 @@ function writableRepository(name: string): string {
   return name;
 }
 
+function snapshotMissing(call: ClusterCall, repository: string, snapshot: string): ClusterError {
+  return new ClusterError(ClusterErrorCode.SNAPSHOT_MISSING, { cluster: call.cluster, repository, snapshot });
+}
+
 async function getSnapshot(call: ClusterCall, repository: string, snapshot: string): Promise<SnapshotDetail> {
   const request = {
     method: 'GET' as const,
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}`,
   };
-  const answer = await read(call, request, snapshotDetailAnswer, { repository, snapshot });
-  const found = answer.snapshots.find((entry) => entry.snapshot === snapshot);
-  if (found === undefined) throw new SnapshotMissingError(call.cluster, repository, snapshot);
-  return toSnapshotDetail(repository, found);
+  const details = await read(call, request, call.dialect.answers.snapshots(repository), { repository, snapshot });
+  const found = details.find((detail) => detail.snapshot === snapshot);
+  if (found === undefined) throw snapshotMissing(call, repository, snapshot);
+  return found;
 }
 
 /**
@@ -60,28 +48,20 @@ async function getSnapshots(
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${names}`,
     query: { ignore_unavailable: 'true' },
   };
-  const answer = await read(call, request, snapshotDetailAnswer, { repository });
+  const details = await read(call, request, call.dialect.answers.snapshots(repository), { repository });
   const wanted = new Set(names);
-  return answer.snapshots
-    .filter((entry) => wanted.has(entry.snapshot))
-    .map((entry) => toSnapshotDetail(repository, entry));
+  return details.filter((detail) => wanted.has(detail.snapshot));
 }
 
 /**
  * Starts a snapshot and returns without waiting (`wait_for_completion=false`). Safe to repeat: if a snapshot of
- * that name exists and carries this job's id, it is this job's snapshot and counts as accepted.
+ * that name exists and was taken by this job, it is this job's snapshot and counts as accepted.
  */
 async function createSnapshot(call: ClusterCall, request: CreateSnapshotRequest): Promise<WriteOutcome> {
   const repository = writableRepository(request.repository);
   const snapshot = validateSnapshotName(request.snapshot);
   const indices = (request.indices ?? []).map(validateIndexPattern);
-  const body = {
-    ...(indices.length > 0 ? { indices: indices.join(',') } : {}),
-    ignore_unavailable: false,
-    include_global_state: request.includeGlobalState ?? false,
-    partial: request.partial ?? false,
-    metadata: { [JOB_ID_METADATA_KEY]: request.jobId, taken_by: 'es-snapshot-bot' },
-  };
+  const body = call.dialect.requests.snapshotBody({ ...request, repository, snapshot, indices });
   const path = clusterPath`/_snapshot/${repository}/${snapshot}`;
   try {
     return await write(
@@ -90,9 +70,9 @@ async function createSnapshot(call: ClusterCall, request: CreateSnapshotRequest)
       { repository, snapshot },
     );
   } catch (error) {
-    if (!(error instanceof SnapshotNameTakenError)) throw error;
+    if (!isClusterError(error, ClusterErrorCode.SNAPSHOT_NAME_TAKEN)) throw error;
     const existing = await getSnapshot(call, repository, snapshot);
-    if (existing.metadata[JOB_ID_METADATA_KEY] === request.jobId) return 'accepted';
+    if (call.dialect.requests.jobIdOf(existing) === request.jobId) return 'accepted';
     throw error;
   }
 }
@@ -106,14 +86,10 @@ async function listSnapshots(call: ClusterCall, repository: string, limit = 20):
   const request = {
     method: 'GET' as const,
     path: clusterPath`/_cat/snapshots/${validateRepositoryName(repository)}`,
-    query: {
-      format: 'json',
-      s: 'start_epoch:desc',
-      h: 'id,status,start_epoch,end_epoch,indices,successful_shards,failed_shards,total_shards',
-    },
+    query: call.dialect.requests.snapshotListQuery,
   };
-  const rows = await read(call, request, snapshotListAnswer, { repository });
-  return rows.slice(0, limit).map(toSnapshotListEntry);
+  const entries = await read(call, request, call.dialect.answers.snapshotList, { repository });
+  return entries.slice(0, limit);
 }
 
 /** Progress of one snapshot from `_status`. Reads every shard's files on a finished snapshot: poll running ones. */
@@ -122,10 +98,10 @@ async function snapshotProgress(call: ClusterCall, repository: string, snapshot:
     method: 'GET' as const,
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}/_status`,
   };
-  const answer = await read(call, request, snapshotStatusAnswer, { repository, snapshot });
-  const found = answer.snapshots.find((entry) => entry.snapshot === snapshot);
-  if (found === undefined) throw new SnapshotMissingError(call.cluster, repository, snapshot);
-  return toSnapshotProgress(found);
+  const progress = await read(call, request, call.dialect.answers.snapshotStatus, { repository, snapshot });
+  const found = progress.find((entry) => entry.snapshot === snapshot);
+  if (found === undefined) throw snapshotMissing(call, repository, snapshot);
+  return found;
 }
 
 /**
@@ -137,8 +113,7 @@ async function runningSnapshots(call: ClusterCall, repository: string): Promise<
     method: 'GET' as const,
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/_status`,
   };
-  const answer = await read(call, request, snapshotStatusAnswer, { repository });
-  return answer.snapshots.map(toSnapshotProgress);
+  return read(call, request, call.dialect.answers.snapshotStatus, { repository });
 }
 
 /** Deletes one snapshot (deleting a running one aborts it). A snapshot that is already gone counts as done. */
@@ -148,18 +123,21 @@ async function deleteSnapshot(call: ClusterCall, repository: string, snapshot: s
     const outcome = await write(call, { method: 'DELETE', path }, { repository, snapshot });
     return outcome === 'accepted' ? 'deleted' : outcome;
   } catch (error) {
-    if (error instanceof SnapshotMissingError) return 'already-absent';
+    if (isClusterError(error, ClusterErrorCode.SNAPSHOT_MISSING)) return 'already-absent';
     throw error;
   }
 }
 
-export {
-  createSnapshot,
-  deleteSnapshot,
-  getSnapshot,
-  getSnapshots,
-  JOB_ID_METADATA_KEY,
-  listSnapshots,
-  runningSnapshots,
-  snapshotProgress,
-};
+function snapshotApi(call: ClusterCall): SnapshotApi {
+  return {
+    createSnapshot: (request) => createSnapshot(call, request),
+    getSnapshot: (repository, snapshot) => getSnapshot(call, repository, snapshot),
+    getSnapshots: (repository, snapshots) => getSnapshots(call, repository, snapshots),
+    listSnapshots: (repository, options) => listSnapshots(call, repository, options?.limit),
+    snapshotProgress: (repository, snapshot) => snapshotProgress(call, repository, snapshot),
+    runningSnapshots: (repository) => runningSnapshots(call, repository),
+    deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
+  };
+}
+
+export { snapshotApi };

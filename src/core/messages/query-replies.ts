@@ -1,13 +1,7 @@
-import type {
-  ClusterHealth,
-  ClusterInfo,
-  RepositorySummary,
-  SnapshotDetail,
-  SnapshotListEntry,
-  SnapshotProgress,
-} from '../../ports/cluster-client.js';
 import type { Job } from '../jobs/job.js';
 import { effectiveState } from '../jobs/transitions.js';
+import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../model/cluster-info.js';
+import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../model/snapshot.js';
 import type { Catalog } from '../words/catalog.js';
 import { type Block, context, header, type SlackMessage, sectionsOf, withinBlockLimit } from './blocks.js';
 import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';

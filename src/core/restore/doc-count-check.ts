@@ -1,4 +1,11 @@
-import type { DocCountComparison } from '../../ports/cluster-client.js';
+/** One restored index against its source; built only here, so a plain type. */
+type DocCountComparison = {
+  index: string;
+  target: string;
+  sourceDocs: number | undefined;
+  targetDocs: number | undefined;
+  equal: boolean;
+};
 
 /**
  * Compares each source index's documents with its restored copy. An index missing on either side is a mismatch,
@@ -16,4 +23,5 @@ function compareDocCounts(
   });
 }
 
+export type { DocCountComparison };
 export { compareDocCounts };

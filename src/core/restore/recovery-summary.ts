@@ -1,4 +1,4 @@
-import type { IndexRecovery, RecoveryProgress } from '../../ports/cluster-client.js';
+import type { IndexRecovery, RecoveryProgress } from '../model/recovery.js';
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);

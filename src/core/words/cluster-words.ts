@@ -8,9 +8,16 @@ type ClusterWords = {
   snapshotMissing: (cluster: string, repository: string, snapshot: string) => Said;
   restoreBlockedByOpenIndex: (cluster: string, index: string) => Said;
   indexNotFound: (cluster: string, index: string) => Said;
-  accessDenied: (cluster: string, reason: string, hint: string) => Said;
+  /** A request refused by the service's IAM check: the HTTP action the bot's role needs. */
+  accessDeniedForAction: (cluster: string, reason: string, action: string) => Said;
+  /** Registering an s3 repository refused: the bot may not hand the snapshot role to the service. */
+  accessDeniedForPassRole: (cluster: string, reason: string) => Said;
+  /** Refused by fine-grained access control: the bot's role is not mapped. */
+  accessDeniedForRoleMapping: (cluster: string, reason: string) => Said;
   clusterUnreachable: (cluster: string, reason: string) => Said;
-  requestFailed: (cluster: string, type: string, reason: string, hint: string | undefined) => Said;
+  requestFailed: (cluster: string, type: string, reason: string) => Said;
+  operationNotAllowed: (cluster: string, reason: string) => Said;
+  unexpectedAnswer: (cluster: string, detail: string) => Said;
 };
 
 const en: ClusterWords = {
@@ -38,12 +45,31 @@ const en: ClusterWords = {
     text: `${cluster}: no such index "${index}"`,
     hint: 'Check the name; wildcards such as logs-* are resolved when you ask.',
   }),
-  accessDenied: (cluster, reason, hint) => ({ text: `${cluster}: access denied: ${reason}`, hint }),
+  accessDeniedForAction: (cluster, reason, action) => ({
+    text: `${cluster}: access denied: ${reason}`,
+    hint: `Allow ${action} on arn:aws:es:<region>:<account>:domain/<domain>/* for the bot's IAM role.`,
+  }),
+  accessDeniedForPassRole: (cluster, reason) => ({
+    text: `${cluster}: access denied: ${reason}`,
+    hint: "Allow iam:PassRole on the snapshot role (the repository's role_arn) for the bot's IAM role.",
+  }),
+  accessDeniedForRoleMapping: (cluster, reason) => ({
+    text: `${cluster}: access denied: ${reason}`,
+    hint: "With fine-grained access control, map the bot's IAM role as a backend role of manage_snapshots.",
+  }),
   clusterUnreachable: (cluster, reason) => ({
     text: `${cluster}: cluster did not answer (${reason})`,
     hint: 'Check the endpoint in the cluster config, the network path (VPC domains need a route from the bot) and the cluster health.',
   }),
-  requestFailed: (cluster, type, reason, hint) => ({ text: `${cluster}: ${type}: ${reason}`, hint }),
+  requestFailed: (cluster, type, reason) => ({ text: `${cluster}: ${type}: ${reason}` }),
+  operationNotAllowed: (cluster, reason) => ({
+    text: `${cluster}: operation_not_allowed: ${reason}`,
+    hint: 'Amazon OpenSearch Service does not offer this API; the bot uses another way where one exists.',
+  }),
+  unexpectedAnswer: (cluster, detail) => ({
+    text: `${cluster}: unexpected_answer: the cluster answered in an unknown shape (${detail})`,
+    hint: 'Check that the endpoint is an Elasticsearch / OpenSearch cluster of a supported version.',
+  }),
 };
 
 const ja: ClusterWords = {
@@ -71,12 +97,31 @@ const ja: ClusterWords = {
     text: `${cluster}: インデックス "${index}" はありません`,
     hint: '名前を確認してください。logs-* のようなワイルドカードは依頼の時点で解決されます。',
   }),
-  accessDenied: (cluster, reason, hint) => ({ text: `${cluster}: アクセスが拒否されました: ${reason}`, hint }),
+  accessDeniedForAction: (cluster, reason, action) => ({
+    text: `${cluster}: アクセスが拒否されました: ${reason}`,
+    hint: `ボットの IAM ロールに、arn:aws:es:<region>:<account>:domain/<domain>/* に対する ${action} を許可してください。`,
+  }),
+  accessDeniedForPassRole: (cluster, reason) => ({
+    text: `${cluster}: アクセスが拒否されました: ${reason}`,
+    hint: 'ボットの IAM ロールに、スナップショット用ロール (リポジトリの role_arn) に対する iam:PassRole を許可してください。',
+  }),
+  accessDeniedForRoleMapping: (cluster, reason) => ({
+    text: `${cluster}: アクセスが拒否されました: ${reason}`,
+    hint: 'きめ細かなアクセス制御を使っている場合は、ボットの IAM ロールを manage_snapshots のバックエンドロールにマッピングしてください。',
+  }),
   clusterUnreachable: (cluster, reason) => ({
     text: `${cluster}: クラスターが応答しません (${reason})`,
     hint: '設定のエンドポイント、ネットワーク経路 (VPC ドメインにはボットからの経路が必要です)、クラスターの状態を確認してください。',
   }),
-  requestFailed: (cluster, type, reason, hint) => ({ text: `${cluster}: ${type}: ${reason}`, hint }),
+  requestFailed: (cluster, type, reason) => ({ text: `${cluster}: ${type}: ${reason}` }),
+  operationNotAllowed: (cluster, reason) => ({
+    text: `${cluster}: operation_not_allowed: ${reason}`,
+    hint: 'Amazon OpenSearch Service はこの API を提供していません。別の方法があれば、ボットはそちらを使います。',
+  }),
+  unexpectedAnswer: (cluster, detail) => ({
+    text: `${cluster}: unexpected_answer: クラスターの応答が想定外の形です (${detail})`,
+    hint: 'エンドポイントが対応バージョンの Elasticsearch / OpenSearch クラスターか確認してください。',
+  }),
 };
 
 const clusterWords: Record<Language, ClusterWords> = { en, ja };

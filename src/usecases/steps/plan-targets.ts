@@ -1,6 +1,6 @@
 import type { JobPlan, PlannedIndex, PlannedRestore } from '../../core/jobs/job.js';
 import { JobKind } from '../../core/jobs/job-states.js';
-import type { RepositoryDefinition } from '../../ports/cluster-client.js';
+import type { RepositoryDefinition } from '../../core/model/repository.js';
 
 /** What the snapshot steps of a plan work on. */
 function snapshotOf(plan: JobPlan): {

@@ -1,4 +1,4 @@
-import { SnapshotMissingError } from '../../core/errors.js';
+import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import type { Job } from '../../core/jobs/job.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import { snapshotOf } from './plan-targets.js';
@@ -37,7 +37,7 @@ async function awaitSnapshot(job: Job, client: ClusterClient): Promise<StepOutco
   try {
     detail = await client.getSnapshot(repository, snapshot);
   } catch (error) {
-    if (error instanceof SnapshotMissingError)
+    if (isClusterError(error, ClusterErrorCode.SNAPSHOT_MISSING))
       return { status: 'failed', detail: `snapshot ${snapshot} is not in ${repository} (deleted, or never started)` };
     throw error;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RestoreBlockedByOpenIndexError } from '../../../src/core/errors.js';
+import { ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { compareDocCounts } from '../../../src/core/restore/doc-count-check.js';
 import { renameMapping } from '../../../src/core/restore/rename-mapping.js';
 import type { ClusterClient } from '../../../src/ports/cluster-client.js';
@@ -108,7 +108,7 @@ describe('migrating indices from cluster A to cluster B', () => {
 
     const act = b.client.restore({ repository: repository.name, snapshot: 'move-1', indices: ['rb-logs-2'] });
 
-    await expect(act).rejects.toThrowError(RestoreBlockedByOpenIndexError);
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX });
     await expect(act).rejects.toMatchObject({ hint: expect.stringContaining('replace') });
     expect(await markerOf(b.directUrl, 'rb-logs-2')).toBe('local-b');
   });

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClusterClient } from '../../../src/adapters/cluster/cluster-client.js';
-import {
-  ClusterAccessDeniedError,
-  ClusterRequestError,
-  IndexNotFoundError,
-  ProtectedIndexError,
-  RepositoryMissingError,
-  SnapshotMissingError,
-  SnapshotNameTakenError,
-} from '../../../src/core/errors.js';
+import { ClusterErrorCode } from '../../../src/core/cluster-errors.js';
+import { ProtectedIndexError } from '../../../src/core/errors.js';
+import { clusterClientFor } from '../../../src/handlers/compose-context.js';
 import { silentLogger } from '../../fakes/silent-logger.js';
 import { buildClusterConfig } from '../../fixtures/cluster-config.js';
 import { REGION, sharedFsRepository, startGatewayClusters } from '../../rig/gateway-clusters.js';
@@ -52,9 +45,9 @@ describe('snapshot chores on cluster A', () => {
     const request = { repository: repository.name, snapshot: 'second', indices: ['ch-orders'] };
 
     expect(await clusters.a.client.createSnapshot({ ...request, jobId: 'job-2' })).toBe('accepted');
-    await expect(clusters.a.client.createSnapshot({ ...request, jobId: 'job-9' })).rejects.toThrowError(
-      SnapshotNameTakenError,
-    );
+    await expect(clusters.a.client.createSnapshot({ ...request, jobId: 'job-9' })).rejects.toMatchObject({
+      code: ClusterErrorCode.SNAPSHOT_NAME_TAKEN,
+    });
   });
 
   it('deletes a snapshot, and deleting it again finds it already gone', async () => {
@@ -62,13 +55,15 @@ describe('snapshot chores on cluster A', () => {
 
     expect(await clusters.a.client.deleteSnapshot(repository.name, 'doomed')).toBe('deleted');
     expect(await clusters.a.client.deleteSnapshot(repository.name, 'doomed')).toBe('already-absent');
-    await expect(clusters.a.client.getSnapshot(repository.name, 'doomed')).rejects.toThrowError(SnapshotMissingError);
+    await expect(clusters.a.client.getSnapshot(repository.name, 'doomed')).rejects.toMatchObject({
+      code: ClusterErrorCode.SNAPSHOT_MISSING,
+    });
   });
 
   it('names a missing repository and how to register it', async () => {
     const act = clusters.a.client.listSnapshots('nowhere');
 
-    await expect(act).rejects.toThrowError(RepositoryMissingError);
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.REPOSITORY_MISSING });
     await expect(act).rejects.toMatchObject({ hint: 'Register it first: /es snapshot repo register a nowhere' });
   });
 
@@ -93,7 +88,7 @@ describe('snapshot chores on cluster A', () => {
   it('names a repository that B has not registered yet', async () => {
     const act = clusters.b.client.restore({ repository: repository.name, snapshot: 'first', indices: ['ch-nothing'] });
 
-    await expect(act).rejects.toThrowError(RepositoryMissingError);
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.REPOSITORY_MISSING });
   });
 
   it('explains an index that the snapshot does not hold', async () => {
@@ -101,7 +96,7 @@ describe('snapshot chores on cluster A', () => {
 
     const act = clusters.b.client.restore({ repository: repository.name, snapshot: 'first', indices: ['ch-nothing'] });
 
-    await expect(act).rejects.toThrowError(IndexNotFoundError);
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.INDEX_NOT_FOUND });
   });
 
   it('is refused by the gateway when the signature is forged', async () => {
@@ -111,21 +106,20 @@ describe('snapshot chores on cluster A', () => {
       signing: 'es',
       region: REGION,
     });
-    const forger = createClusterClient({
-      config,
-      logger: silentLogger,
-      credentials: async () => ({ accessKeyId: 'AKIDRIGTEST', secretAccessKey: 'not-the-secret' }),
-    });
+    const forger = clusterClientFor(config, silentLogger, async () => ({
+      accessKeyId: 'AKIDRIGTEST',
+      secretAccessKey: 'not-the-secret',
+    }));
 
     const act = forger.listRepositories();
 
-    await expect(act).rejects.toThrowError(ClusterAccessDeniedError);
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.ACCESS_DENIED });
     await expect(act).rejects.toMatchObject({ statusCode: 403 });
   });
 
   it('is refused by the gateway when registering a cs- repository', async () => {
     const act = clusters.a.client.registerRepository({ ...repository, name: 'cs-mine' });
 
-    await expect(act).rejects.toThrowError(ClusterRequestError);
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.REQUEST_FAILED });
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ClusterRequestError,
-  ClusterUnreachableError,
-  RepositoryMissingError,
-  SnapshotMissingError,
-  UsageError,
-} from '../../../src/core/errors.js';
+import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
+import { UsageError } from '../../../src/core/errors.js';
 import { type Job, type JobPlan, StepName } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { observeClusters } from '../../../src/usecases/observe-clusters.js';
@@ -51,6 +46,11 @@ function waitingJob(id: string, plan: JobPlan, awaiting: string, overrides: Part
 
 /** Starts `count` snapshots in one repository; the first `ended` of them have ended by the time anyone looks. */
 async function startSnapshots(cluster: FakeCluster, names: string[], ended: number, repository = 'migration') {
+  await cluster.registerRepository({
+    name: repository,
+    type: 'fs',
+    settings: { location: `/snapshots/${repository}` },
+  });
   for (const [position, snapshot] of names.entries()) {
     await cluster.createSnapshot({ repository, snapshot, indices: ['logs-1'], jobId: snapshot });
     if (position < ended) {
@@ -140,15 +140,19 @@ describe('observeClusters', () => {
     expect(bot.clusters.a?.calls).toEqual(['restoreProgress']);
     expect(bot.clusters.b?.calls).toEqual(['restoreProgress']);
     expect(observation.requests).toBe(2);
-    expect(onA).toMatchObject({ done: false, shardsDone: 1, shardsTotal: 2 });
-    expect(onA.indices.map((entry) => entry.index)).toEqual(['logs-2', 'logs-3']);
+    // logs-3 does not exist yet: no entry, and the restore is not done.
+    expect(onA).toMatchObject({ done: false, shardsDone: 1, shardsTotal: 1 });
+    expect(onA.indices.map((entry) => entry.index)).toEqual(['logs-2']);
     expect(onB).toMatchObject({ done: true, percent: 100 });
   });
 
   it('remembers a cluster that does not answer, asks it nothing more, and answers the others', async () => {
     const bot = buildBotContext();
     await startSnapshots(bot.clusters.a as FakeCluster, ['s1'], 0);
-    bot.clusters.b?.fail('runningSnapshots', new ClusterUnreachableError('b', 'connect ECONNREFUSED'));
+    bot.clusters.b?.fail(
+      'runningSnapshots',
+      new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: 'b', reason: 'connect ECONNREFUSED' }),
+    );
     const jobs = [
       waitingJob('j1', snapshotPlan('a', 's1'), StepName.AWAIT_SNAPSHOT),
       waitingJob('j2', snapshotPlan('b', 's2'), StepName.AWAIT_SNAPSHOT),
@@ -161,8 +165,10 @@ describe('observeClusters', () => {
     expect([...observation.unreachable.keys()]).toEqual(['b']);
     expect(bot.clusters.b?.calls).toEqual(['runningSnapshots']);
     await expect(viewOfB.getSnapshot('migration', 's2')).rejects.toThrowError('connect ECONNREFUSED');
-    await expect(viewOfB.snapshotProgress('migration', 's2')).rejects.toThrowError(ClusterUnreachableError);
-    await expect(viewOfB.restoreProgress(['logs-1'])).rejects.toThrowError(ClusterUnreachableError);
+    await expect(viewOfB.snapshotProgress('migration', 's2')).rejects.toMatchObject({
+      code: ClusterErrorCode.UNREACHABLE,
+    });
+    await expect(viewOfB.restoreProgress(['logs-1'])).rejects.toMatchObject({ code: ClusterErrorCode.UNREACHABLE });
     expect(await observation.clientFor('a').getSnapshot('migration', 's1')).toMatchObject({ state: 'IN_PROGRESS' });
   });
 
@@ -172,16 +178,28 @@ describe('observeClusters', () => {
 
     const view = (await observeClusters(bot.context, jobs, NOW)).clientFor('a');
 
-    await expect(view.getSnapshot('migration', 'gone')).rejects.toThrowError(SnapshotMissingError);
-    await expect(view.snapshotProgress('migration', 'gone')).rejects.toThrowError(SnapshotMissingError);
+    await expect(view.getSnapshot('migration', 'gone')).rejects.toMatchObject({
+      code: ClusterErrorCode.SNAPSHOT_MISSING,
+    });
+    await expect(view.snapshotProgress('migration', 'gone')).rejects.toMatchObject({
+      code: ClusterErrorCode.SNAPSHOT_MISSING,
+    });
   });
 
   it('passes on any other answer to the jobs that depend on it, and goes on asking the cluster', async () => {
     const bot = buildBotContext();
-    bot.clusters.a?.fail('runningSnapshots', new RepositoryMissingError('a', 'dropped'));
+    bot.clusters.a?.fail(
+      'runningSnapshots',
+      new ClusterError(ClusterErrorCode.REPOSITORY_MISSING, { cluster: 'a', repository: 'dropped' }),
+    );
     bot.clusters.b?.fail(
       'restoreProgress',
-      new ClusterRequestError('b', 'bad_request', 'no such thing', { statusCode: 400 }),
+      new ClusterError(ClusterErrorCode.REQUEST_FAILED, {
+        cluster: 'b',
+        type: 'bad_request',
+        reason: 'no such thing',
+        statusCode: 400,
+      }),
     );
     const jobs = [
       waitingJob('j1', snapshotPlan('a', 's1', 'dropped'), StepName.AWAIT_SNAPSHOT),
@@ -192,10 +210,12 @@ describe('observeClusters', () => {
     const observation = await observeClusters(bot.context, jobs, NOW);
 
     expect(bot.clusters.a?.calls).toEqual(['runningSnapshots', 'restoreProgress']);
-    await expect(observation.clientFor('a').getSnapshot('dropped', 's1')).rejects.toThrowError(RepositoryMissingError);
-    await expect(observation.clientFor('a').snapshotProgress('dropped', 's1')).rejects.toThrowError(
-      RepositoryMissingError,
-    );
+    await expect(observation.clientFor('a').getSnapshot('dropped', 's1')).rejects.toMatchObject({
+      code: ClusterErrorCode.REPOSITORY_MISSING,
+    });
+    await expect(observation.clientFor('a').snapshotProgress('dropped', 's1')).rejects.toMatchObject({
+      code: ClusterErrorCode.REPOSITORY_MISSING,
+    });
     expect(await observation.clientFor('a').restoreProgress(['logs-1'])).toMatchObject({ done: true });
     await expect(observation.clientFor('b').restoreProgress(['logs-1'])).rejects.toThrowError('no such thing');
     expect(observation.unreachable.size).toBe(0);
@@ -206,13 +226,18 @@ describe('observeClusters', () => {
     await startSnapshots(bot.clusters.a as FakeCluster, ['running', 'ended'], 0);
     await bot.clusters.a?.getSnapshot('migration', 'ended');
     await bot.clusters.a?.getSnapshot('migration', 'ended');
-    bot.clusters.a?.fail('getSnapshots', new RepositoryMissingError('a', 'migration'));
+    bot.clusters.a?.fail(
+      'getSnapshots',
+      new ClusterError(ClusterErrorCode.REPOSITORY_MISSING, { cluster: 'a', repository: 'migration' }),
+    );
     const jobs = ['running', 'ended'].map((name) => waitingJob(name, snapshotPlan('a', name), StepName.AWAIT_SNAPSHOT));
 
     const view = (await observeClusters(bot.context, jobs, NOW)).clientFor('a');
 
     expect(await view.getSnapshot('migration', 'running')).toMatchObject({ state: 'IN_PROGRESS' });
-    await expect(view.getSnapshot('migration', 'ended')).rejects.toThrowError(RepositoryMissingError);
+    await expect(view.getSnapshot('migration', 'ended')).rejects.toMatchObject({
+      code: ClusterErrorCode.REPOSITORY_MISSING,
+    });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterUnreachableError } from '../../../src/core/errors.js';
+import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { type Job, type JobPlan, StepName } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { DEFAULT_PROGRESS_UPDATES_PER_TICK, pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
@@ -117,7 +117,10 @@ describe('pollActiveJobs', () => {
     const bot = buildBotContext();
     await givenSnapshotJobs(bot, 'a', ['on-a'], 1);
     await givenSnapshotJobs(bot, 'b', ['on-b'], 1);
-    bot.clusters.a?.fail('runningSnapshots', new ClusterUnreachableError('a', 'connect ETIMEDOUT'));
+    bot.clusters.a?.fail(
+      'runningSnapshots',
+      new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: 'a', reason: 'connect ETIMEDOUT' }),
+    );
 
     await pollActiveJobs(bot.context);
     const stuck = await bot.jobs.get('on-a');

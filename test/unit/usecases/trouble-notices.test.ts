@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterUnreachableError, ConcurrentSnapshotError } from '../../../src/core/errors.js';
+import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { requestJob } from '../../../src/usecases/request-job.js';
@@ -36,8 +36,14 @@ function threadTexts(bot: ReturnType<typeof buildBotContext>) {
 describe('a job that waits on a cluster in trouble', () => {
   it('tells on-call once that the cluster stopped answering, keeps waiting, and finishes when it is back', async () => {
     const { bot, cluster, jobId } = await givenARunningSnapshot(3);
-    cluster.fail('getSnapshot', new ClusterUnreachableError('a', 'ECONNREFUSED'));
-    cluster.fail('runningSnapshots', new ClusterUnreachableError('a', 'ECONNREFUSED'));
+    cluster.fail(
+      'getSnapshot',
+      new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: 'a', reason: 'ECONNREFUSED' }),
+    );
+    cluster.fail(
+      'runningSnapshots',
+      new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: 'a', reason: 'ECONNREFUSED' }),
+    );
 
     for (let tick = 0; tick < 3; tick += 1) {
       bot.clock.advance(60_000);
@@ -94,7 +100,11 @@ describe('a job that waits on a cluster in trouble', () => {
     const cluster = createFakeCluster({ alias: 'a', indices: { 'logs-1': 3 } });
     cluster.fail(
       'createSnapshot',
-      new ConcurrentSnapshotError('a', 'a snapshot is already running', { statusCode: 429 }),
+      new ClusterError(ClusterErrorCode.CONCURRENT_SNAPSHOT, {
+        cluster: 'a',
+        reason: 'a snapshot is already running',
+        statusCode: 429,
+      }),
     );
     const bot = buildBotContext({ clusters: [cluster] });
     await requestJob(bot.context, snapshotRequest, buildCommandTask('create a'));

@@ -1,28 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createClusterClient } from '../../../../src/adapters/cluster/cluster-client.js';
+import { JOB_ID_METADATA_KEY } from '../../../../src/adapters/cluster/dialects/opensearch/request-bodies.js';
 import type { ClusterResponse } from '../../../../src/adapters/cluster/signed-transport.js';
-import { JOB_ID_METADATA_KEY } from '../../../../src/adapters/cluster/snapshot-api.js';
+import { ClusterErrorCode } from '../../../../src/core/cluster-errors.js';
 import {
   AutomatedRepositoryError,
-  ClusterRequestError,
-  ClusterUnreachableError,
   InvalidResourceNameError,
   ProtectedIndexError,
-  RestoreBlockedByOpenIndexError,
-  SnapshotNameTakenError,
 } from '../../../../src/core/errors.js';
 import { summarizeRecovery } from '../../../../src/core/restore/recovery-summary.js';
 import { answered, clusterError, createRecordingTransport } from '../../../fakes/recording-transport.js';
 import { silentLogger } from '../../../fakes/silent-logger.js';
-import { buildClusterConfig } from '../../../fixtures/cluster-config.js';
 
 function buildClient(answers: ClusterResponse[], protectedIndices: string[] = []) {
   const transport = createRecordingTransport(answers);
-  const client = createClusterClient({
-    config: buildClusterConfig({ protectedIndices }),
-    logger: silentLogger,
-    transport,
-  });
+  const client = createClusterClient({ alias: 'a', protectedIndices, logger: silentLogger, transport });
   return { client, sent: transport.sent };
 }
 
@@ -120,17 +112,17 @@ describe('snapshots', () => {
   it("refuses a name taken by another job's snapshot", async () => {
     const { client } = buildClient([nameTaken, snapshotAnswer({ [JOB_ID_METADATA_KEY]: 'job-2' })]);
 
-    await expect(client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'job-1' })).rejects.toThrowError(
-      SnapshotNameTakenError,
-    );
+    await expect(client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'job-1' })).rejects.toMatchObject({
+      code: ClusterErrorCode.SNAPSHOT_NAME_TAKEN,
+    });
   });
 
   it('passes on other errors of a snapshot start', async () => {
     const { client } = buildClient([clusterError(400, 'illegal_argument_exception', 'bad')]);
 
-    await expect(client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'j' })).rejects.toThrowError(
-      ClusterRequestError,
-    );
+    await expect(client.createSnapshot({ repository: 'r', snapshot: 's', jobId: 'j' })).rejects.toMatchObject({
+      code: ClusterErrorCode.REQUEST_FAILED,
+    });
   });
 
   it.each(['cs-automated', 'cs-automated-enc'])('refuses to create or delete snapshots in %s', async (repository) => {
@@ -185,7 +177,7 @@ describe('snapshots', () => {
   it('treats a gateway timeout on a read as the cluster not answering', async () => {
     const { client } = buildClient([{ outcome: 'maybe-accepted', reason: 'gateway-timeout' }]);
 
-    await expect(client.getSnapshot('r', 's')).rejects.toThrowError(ClusterUnreachableError);
+    await expect(client.getSnapshot('r', 's')).rejects.toMatchObject({ code: ClusterErrorCode.UNREACHABLE });
   });
 
   it('lists the newest snapshots first from compact rows, at most the limit', async () => {
@@ -518,9 +510,9 @@ describe('restore', () => {
       answered(200, { a: { shards: [shard('DONE', 100, { type: 'EMPTY_STORE', source: {} })] } }),
     ]);
 
-    await expect(client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).rejects.toThrowError(
-      RestoreBlockedByOpenIndexError,
-    );
+    await expect(client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).rejects.toMatchObject({
+      code: ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX,
+    });
   });
 
   it('passes on other restore errors', async () => {

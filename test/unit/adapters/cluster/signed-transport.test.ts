@@ -1,11 +1,12 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
+import { none, sigV4 } from '../../../../src/adapters/cluster/request-authenticator.js';
 import {
   createSignedTransport,
   type SignedTransportOptions,
 } from '../../../../src/adapters/cluster/signed-transport.js';
-import { ClusterUnreachableError } from '../../../../src/core/errors.js';
+import { ClusterErrorCode } from '../../../../src/core/cluster-errors.js';
 import {
   connectionRefused,
   createScriptedFetch,
@@ -26,9 +27,7 @@ function buildTransport(
   const transport = createSignedTransport({
     cluster: 'a',
     endpoint: new URL('https://search-logs-abc.eu-west-1.es.amazonaws.com'),
-    signing: 'es',
-    region: 'eu-west-1',
-    credentials: async () => credentials,
+    authenticator: sigV4({ region: 'eu-west-1', credentials: async () => credentials }),
     logger: silentLogger,
     fetch,
     sleep: async (milliseconds) => {
@@ -91,9 +90,7 @@ describe('SignedTransport', () => {
 
   it('sends unsigned requests to a cluster configured without signing', async () => {
     const { transport, sent } = buildTransport([jsonResponse(200, {})], {
-      signing: 'none',
-      region: undefined,
-      credentials: undefined,
+      authenticator: none,
       endpoint: new URL('http://127.0.0.1:9200'),
     });
 
@@ -105,7 +102,7 @@ describe('SignedTransport', () => {
 
   it('keeps the path prefix of an endpoint behind a proxy', async () => {
     const { transport, sent } = buildTransport([jsonResponse(200, {})], {
-      signing: 'none',
+      authenticator: none,
       endpoint: new URL('http://proxy.internal/search/'),
     });
 
@@ -114,10 +111,12 @@ describe('SignedTransport', () => {
     expect(sent[0]?.url.pathname).toBe('/search/_cat/indices');
   });
 
-  it('refuses SigV4 signing without a region', () => {
-    expect(() => buildTransport([], { region: undefined })).toThrowError(
-      'SigV4 signing needs a region and credentials',
-    );
+  it('sends a request as it is when no authenticator is given', async () => {
+    const { transport, sent } = buildTransport([jsonResponse(200, {})], { authenticator: undefined });
+
+    await transport.send({ method: 'GET', path: '/' });
+
+    expect(sent[0]?.headers.authorization).toBeUndefined();
   });
 
   it.each([429, 502, 503])('retries HTTP %i with jittered backoff, then returns the answer', async (status) => {
@@ -178,7 +177,7 @@ describe('SignedTransport', () => {
 
     const act = transport.send({ method: 'GET', path: '/' });
 
-    await expect(act).rejects.toThrowError(ClusterUnreachableError);
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.UNREACHABLE });
     await expect(act).rejects.toThrowError('a: cluster did not answer (ECONNREFUSED)');
     expect(sent).toHaveLength(2);
   });

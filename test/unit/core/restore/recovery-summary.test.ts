@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { IndexRecovery } from '../../../../src/core/model/recovery.js';
 import { summarizeRecovery } from '../../../../src/core/restore/recovery-summary.js';
-import type { IndexRecovery } from '../../../../src/ports/cluster-client.js';
 
 function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexRecovery {
   return { index, shardsDone: 1, shardsTotal: 1, bytesDone: 100, bytesTotal: 100, source: undefined, ...overrides };

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress, SnapshotState } from '../../ports/cluster-client.js';
-
-const snapshotState = z.enum(['IN_PROGRESS', 'SUCCESS', 'PARTIAL', 'FAILED', 'INCOMPATIBLE']);
-
-const shardCounts = z.object({ total: z.number(), successful: z.number(), failed: z.number() });
+import {
+  type SnapshotDetail,
+  type SnapshotListEntry,
+  type SnapshotProgress,
+  shardCounts,
+  snapshotState,
+} from '../../../../core/model/snapshot.js';
+import type { Answer } from '../cluster-dialect.js';
 
 const snapshotEntry = z.object({
   snapshot: z.string(),
@@ -86,7 +89,7 @@ function toSnapshotDetail(repository: string, entry: SnapshotEntry): SnapshotDet
 function toSnapshotListEntry(row: z.infer<typeof snapshotListAnswer>[number]): SnapshotListEntry {
   return {
     snapshot: row.id,
-    state: row.status as SnapshotState,
+    state: row.status,
     startTime: millisToDate(row.start_epoch * 1000),
     endTime: millisToDate(row.end_epoch * 1000),
     indexCount: row.indices,
@@ -115,11 +118,23 @@ function toSnapshotProgress(entry: SnapshotStatusEntry): SnapshotProgress {
   };
 }
 
-export {
-  snapshotDetailAnswer,
-  snapshotListAnswer,
-  snapshotStatusAnswer,
-  toSnapshotDetail,
-  toSnapshotListEntry,
-  toSnapshotProgress,
+function snapshots(repository: string): Answer<SnapshotDetail[]> {
+  return snapshotDetailAnswer.transform((answer) =>
+    answer.snapshots.map((entry) => toSnapshotDetail(repository, entry)),
+  );
+}
+
+const snapshotList: Answer<SnapshotListEntry[]> = snapshotListAnswer.transform((rows) => rows.map(toSnapshotListEntry));
+
+const snapshotStatus: Answer<SnapshotProgress[]> = snapshotStatusAnswer.transform((answer) =>
+  answer.snapshots.map(toSnapshotProgress),
+);
+
+/** The columns `snapshotList` reads, newest first: the cluster sorts, so a limit keeps the newest. */
+const SNAPSHOT_LIST_QUERY = {
+  format: 'json',
+  s: 'start_epoch:desc',
+  h: 'id,status,start_epoch,end_epoch,indices,successful_shards,failed_shards,total_shards',
 };
+
+export { SNAPSHOT_LIST_QUERY, snapshotList, snapshotStatus, snapshots };

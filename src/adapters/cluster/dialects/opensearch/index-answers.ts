@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { IndexSummary } from '../../../../core/model/index.js';
+import type { Answer } from '../cluster-dialect.js';
+
+// `_cat` answers every cell as a string, and leaves out the counts of a closed index.
+const catIndicesAnswer = z.array(
+  z.object({
+    index: z.string(),
+    health: z.string().nullish(),
+    status: z.string().nullish(),
+    'docs.count': z.coerce.number().nullish(),
+    'store.size': z.coerce.number().nullish(),
+    pri: z.coerce.number().nullish(),
+  }),
+);
+
+const CAT_INDICES_QUERY = { format: 'json', bytes: 'b', h: 'index,health,status,docs.count,store.size,pri' };
+
+const catIndices: Answer<IndexSummary[]> = catIndicesAnswer.transform((rows) =>
+  rows.map((row) => ({
+    index: row.index,
+    health: row.health ?? 'unknown',
+    status: row.status ?? 'unknown',
+    docsCount: row['docs.count'] ?? 0,
+    storeBytes: row['store.size'] ?? 0,
+    primaries: row.pri ?? 0,
+  })),
+);
+
+const statsAnswer = z.object({
+  indices: z.record(
+    z.string(),
+    z.object({ primaries: z.object({ docs: z.object({ count: z.number() }).optional() }) }),
+  ),
+});
+
+// A closed index has no documents to count.
+const docCounts: Answer<Map<string, number>> = statsAnswer.transform(
+  (answer) =>
+    new Map(Object.entries(answer.indices).map(([index, stats]) => [index, stats.primaries.docs?.count ?? 0])),
+);
+
+export { CAT_INDICES_QUERY, catIndices, docCounts };

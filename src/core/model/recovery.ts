@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * How a restore is going, from the engine's `_recovery`: built by the cluster adapter (per index) and summed in
+ * the core (`summarizeRecovery`); the schemas are what the port's contract suite checks.
+ */
+
+/** The primaries of one index recovering (from a snapshot, after a restore). */
+const indexRecovery = z.object({
+  index: z.string(),
+  shardsDone: z.number(),
+  shardsTotal: z.number(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  /** The snapshot the index is restored from; undefined when it recovers from anything else. */
+  source: z.object({ repository: z.string(), snapshot: z.string() }).or(z.undefined()),
+});
+
+const recoveryProgress = z.object({
+  indices: z.array(indexRecovery),
+  shardsDone: z.number(),
+  shardsTotal: z.number(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  percent: z.number().min(0).max(100),
+  done: z.boolean(),
+});
+
+type IndexRecovery = z.infer<typeof indexRecovery>;
+type RecoveryProgress = z.infer<typeof recoveryProgress>;
+
+export type { IndexRecovery, RecoveryProgress };
+export { indexRecovery, recoveryProgress };

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Snapshot shapes as the cluster port hands them to use cases, whichever engine answered. They are built by the
+ * cluster adapter from the engine's answers; the schemas let the port's contract suite hold the test fake and the
+ * real clusters to the same shapes.
+ */
+
+/** The engine's SnapshotState; there is no INCOMPLETE. PARTIAL and SUCCESS are restorable. */
+const SnapshotState = {
+  IN_PROGRESS: 'IN_PROGRESS',
+  SUCCESS: 'SUCCESS',
+  PARTIAL: 'PARTIAL',
+  FAILED: 'FAILED',
+  INCOMPATIBLE: 'INCOMPATIBLE',
+} as const;
+
+type SnapshotState = (typeof SnapshotState)[keyof typeof SnapshotState];
+
+const snapshotState = z.enum(SnapshotState);
+
+// Fields the engine may not know yet (a running snapshot's end) are present and undefined, never left out.
+
+const shardCounts = z.object({ total: z.number(), successful: z.number(), failed: z.number() });
+
+const shardFailure = z.object({ index: z.string(), shardId: z.number().or(z.undefined()), reason: z.string() });
+
+const snapshotDetail = z.object({
+  repository: z.string(),
+  snapshot: z.string(),
+  uuid: z.string(),
+  state: snapshotState,
+  /** Sorted by name. */
+  indices: z.array(z.string()),
+  startTime: z.date().or(z.undefined()),
+  endTime: z.date().or(z.undefined()),
+  shards: shardCounts,
+  failures: z.array(shardFailure),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+/** One line of a snapshot list: what `_cat/snapshots` gives, without the index names. */
+const snapshotListEntry = z.object({
+  snapshot: z.string(),
+  state: snapshotState,
+  startTime: z.date().or(z.undefined()),
+  endTime: z.date().or(z.undefined()),
+  indexCount: z.number(),
+  shards: shardCounts,
+});
+
+const snapshotProgress = z.object({
+  repository: z.string(),
+  snapshot: z.string(),
+  /** Raw state from `_status`: the in-progress machine (STARTED, SUCCESS, FAILED, ABORTED …). */
+  state: z.string(),
+  shardsDone: z.number(),
+  shardsFailed: z.number(),
+  shardsTotal: z.number(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  percent: z.number().min(0).max(100),
+});
+
+type ShardFailure = z.infer<typeof shardFailure>;
+type SnapshotDetail = z.infer<typeof snapshotDetail>;
+type SnapshotListEntry = z.infer<typeof snapshotListEntry>;
+type SnapshotProgress = z.infer<typeof snapshotProgress>;
+
+export type { ShardFailure, SnapshotDetail, SnapshotListEntry, SnapshotProgress };
+export { SnapshotState, shardCounts, shardFailure, snapshotDetail, snapshotListEntry, snapshotProgress, snapshotState };

@@ -1,0 +1,279 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { ClusterErrorCode } from '../../src/core/cluster-errors.js';
+import { repositorySummary } from '../../src/core/model/cluster-info.js';
+import { resolvedIndices } from '../../src/core/model/index.js';
+import { recoveryProgress } from '../../src/core/model/recovery.js';
+import type { RepositoryDefinition } from '../../src/core/model/repository.js';
+import { snapshotDetail, snapshotListEntry, snapshotProgress } from '../../src/core/model/snapshot.js';
+import type { ClusterClient } from '../../src/ports/cluster-client.js';
+import { waitUntil } from '../rig/wait-until.js';
+
+type FsRepository = Extract<RepositoryDefinition, { type: 'fs' }>;
+
+/** A cluster to hold to the contract, with the fixtures the contract builds on it. */
+type ContractCluster = {
+  client: ClusterClient;
+  /** Creates `index` with `docs` documents (refreshed, so counts see them), replacing any index of that name. */
+  createIndex(index: string, docs: number): Promise<void>;
+  /** An `fs` repository this cluster can register, not registered yet: a new name each call. */
+  newRepository(): FsRepository;
+};
+
+/** Parses with the core's schema, so an answer of another shape fails with the field that differs. */
+function conforms<Schema extends z.ZodType>(schema: Schema, value: unknown): void {
+  expect(() => schema.parse(value)).not.toThrow();
+}
+
+const POLL = { timeoutMs: 60_000, intervalMs: 100 };
+
+/**
+ * What every ClusterClient must do, as the use cases rely on it, registered as vitest blocks. It runs against the
+ * test fake (unit) and against the real clusters behind the SigV4 gateway (integration), so the fake the use-case
+ * tests rely on cannot drift from the engine. `setup` runs once; the cases share its indices, its repository and
+ * two snapshots taken in `beforeAll`, and create anything else they change under names of their own.
+ */
+function describeClusterClientContract(setup: () => Promise<ContractCluster>): void {
+  describe('ClusterClient contract', () => {
+    let cluster: ContractCluster;
+    let client: ClusterClient;
+    let repository: FsRepository;
+    const nowhere = 'cc-nowhere';
+
+    async function snapshotEnded(snapshot: string) {
+      return waitUntil(
+        `snapshot ${snapshot} to end`,
+        async () => {
+          const detail = await client.getSnapshot(repository.name, snapshot);
+          return detail.state === 'IN_PROGRESS' ? undefined : detail;
+        },
+        POLL,
+      );
+    }
+
+    async function takeSnapshot(snapshot: string, jobId: string, indices: string[]) {
+      await client.createSnapshot({ repository: repository.name, snapshot, indices, jobId });
+      return snapshotEnded(snapshot);
+    }
+
+    beforeAll(async () => {
+      cluster = await setup();
+      client = cluster.client;
+      repository = cluster.newRepository();
+      await cluster.createIndex('cc-logs-1', 4);
+      await cluster.createIndex('cc-logs-2', 6);
+      await client.registerRepository(repository);
+      await takeSnapshot('first', 'job-1', ['cc-logs-*']);
+      // `_cat/snapshots` has second resolution: the second snapshot must start in a later second to sort after.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await takeSnapshot('second', 'job-2', ['cc-logs-1']);
+    });
+
+    describe('repositories', () => {
+      it('registers a repository again with other settings, and lists it by name with its settings as text', async () => {
+        // Act
+        await client.registerRepository({ ...repository, settings: { ...repository.settings, compress: true } });
+        const listed = await client.listRepositories();
+
+        // Assess
+        const entry = listed.find((found) => found.name === repository.name);
+        conforms(repositorySummary.array(), listed);
+        expect(listed.map((found) => found.name)).toEqual(listed.map((found) => found.name).sort());
+        expect(entry).toMatchObject({ type: 'fs', settings: { compress: 'true' } });
+      });
+
+      it('verifies a registered repository from at least one node', async () => {
+        const nodes = await client.verifyRepository(repository.name);
+
+        expect(nodes.length).toBeGreaterThan(0);
+        expect(nodes.every((node) => node.length > 0)).toBe(true);
+      });
+
+      it('names a repository that is not registered', async () => {
+        await expect(client.verifyRepository(nowhere)).rejects.toMatchObject({
+          code: ClusterErrorCode.REPOSITORY_MISSING,
+          evidence: { repository: nowhere },
+        });
+      });
+    });
+
+    describe('snapshots', () => {
+      it('reads an ended snapshot with its indices sorted and every shard done', async () => {
+        const detail = await client.getSnapshot(repository.name, 'first');
+
+        conforms(snapshotDetail, detail);
+        expect(detail).toMatchObject({
+          repository: repository.name,
+          snapshot: 'first',
+          state: 'SUCCESS',
+          indices: ['cc-logs-1', 'cc-logs-2'],
+          shards: { failed: 0 },
+        });
+        expect(detail.shards.successful).toBe(detail.shards.total);
+      });
+
+      it('accepts a repeated start of the same job, and refuses the name to another job', async () => {
+        const request = { repository: repository.name, snapshot: 'second', indices: ['cc-logs-1'] };
+
+        expect(await client.createSnapshot({ ...request, jobId: 'job-2' })).toBe('accepted');
+        await expect(client.createSnapshot({ ...request, jobId: 'job-9' })).rejects.toMatchObject({
+          code: ClusterErrorCode.SNAPSHOT_NAME_TAKEN,
+          evidence: { repository: repository.name, snapshot: 'second' },
+        });
+      });
+
+      it('reads several snapshots at once, leaving out the ones that do not exist', async () => {
+        const details = await client.getSnapshots(repository.name, ['first', 'cc-none', 'second']);
+
+        expect(details.map((detail) => detail.snapshot).sort()).toEqual(['first', 'second']);
+        expect(await client.getSnapshots(repository.name, [])).toEqual([]);
+      });
+
+      it('lists snapshots newest first, at most the limit', async () => {
+        const newest = await client.listSnapshots(repository.name, { limit: 1 });
+        const all = await client.listSnapshots(repository.name);
+
+        conforms(snapshotListEntry.array(), all);
+        expect(newest).toEqual([expect.objectContaining({ snapshot: 'second', state: 'SUCCESS', indexCount: 1 })]);
+        const ours = all.filter((entry) => ['first', 'second'].includes(entry.snapshot));
+        expect(ours.map((entry) => entry.snapshot)).toEqual(['second', 'first']);
+      });
+
+      it('reads the progress of an ended snapshot as complete', async () => {
+        const progress = await client.snapshotProgress(repository.name, 'first');
+
+        conforms(snapshotProgress, progress);
+        expect(progress).toMatchObject({ snapshot: 'first', state: 'SUCCESS', percent: 100, shardsFailed: 0 });
+        expect(progress.shardsDone).toBe(progress.shardsTotal);
+        expect(progress.bytesDone).toBe(progress.bytesTotal);
+      });
+
+      it('lists no running snapshot once every snapshot has ended', async () => {
+        expect(await client.runningSnapshots(repository.name)).toEqual([]);
+      });
+
+      it('deletes a snapshot, and deleting it again finds it already gone', async () => {
+        await takeSnapshot('doomed', 'job-3', ['cc-logs-1']);
+
+        expect(await client.deleteSnapshot(repository.name, 'doomed')).toBe('deleted');
+        expect(await client.deleteSnapshot(repository.name, 'doomed')).toBe('already-absent');
+        await expect(client.getSnapshot(repository.name, 'doomed')).rejects.toMatchObject({
+          code: ClusterErrorCode.SNAPSHOT_MISSING,
+        });
+      });
+
+      it('names a snapshot that does not exist', async () => {
+        const missing = { code: ClusterErrorCode.SNAPSHOT_MISSING, evidence: { snapshot: 'cc-none' } };
+
+        await expect(client.getSnapshot(repository.name, 'cc-none')).rejects.toMatchObject(missing);
+        await expect(client.snapshotProgress(repository.name, 'cc-none')).rejects.toMatchObject(missing);
+      });
+
+      it.each([
+        ['reading a snapshot', (c: ClusterClient) => c.getSnapshot(nowhere, 'first')],
+        ['listing snapshots', (c: ClusterClient) => c.listSnapshots(nowhere)],
+        [
+          'starting a snapshot',
+          (c: ClusterClient) => c.createSnapshot({ repository: nowhere, snapshot: 's', jobId: 'job-4' }),
+        ],
+        ['restoring', (c: ClusterClient) => c.restore({ repository: nowhere, snapshot: 'first', indices: ['x'] })],
+      ])('names a repository that is not registered when %s', async (_case, act) => {
+        await expect(act(client)).rejects.toMatchObject({
+          code: ClusterErrorCode.REPOSITORY_MISSING,
+          evidence: { repository: nowhere },
+        });
+      });
+    });
+
+    describe('indices', () => {
+      it('resolves patterns to indices sorted by name, and names the patterns that reach nothing', async () => {
+        const resolved = await client.resolveIndices(['cc-logs-*', 'cc-missing']);
+
+        conforms(resolvedIndices, resolved);
+        expect(resolved.indices.map(({ index, docsCount }) => [index, docsCount])).toEqual([
+          ['cc-logs-1', 4],
+          ['cc-logs-2', 6],
+        ]);
+        expect(resolved.indices.every((index) => index.storeBytes > 0)).toBe(true);
+        expect(resolved.unmatched).toEqual(['cc-missing']);
+      });
+
+      it('deletes an index, and counts an absent one as already gone', async () => {
+        await cluster.createIndex('cc-doomed', 1);
+
+        const results = await client.deleteIndices(['cc-doomed', 'cc-absent']);
+
+        expect(results).toEqual([
+          { index: 'cc-doomed', outcome: 'deleted' },
+          { index: 'cc-absent', outcome: 'already-absent' },
+        ]);
+        expect(await client.docCounts(['cc-doomed'])).toEqual(new Map());
+      });
+
+      it('counts the documents of the indices that exist, leaving out the others', async () => {
+        expect(await client.docCounts(['cc-logs-1', 'cc-logs-2', 'cc-absent'])).toEqual(
+          new Map([
+            ['cc-logs-1', 4],
+            ['cc-logs-2', 6],
+          ]),
+        );
+      });
+    });
+
+    describe('restores', () => {
+      const rename = { pattern: 'cc-(.+)', replacement: 'cc-restored-$1' };
+
+      it('restores under a new name, records the snapshot it came from, and counts the same documents', async () => {
+        // Prepare
+        await client.deleteIndices(['cc-restored-logs-1']);
+        const request = { repository: repository.name, snapshot: 'first', indices: ['cc-logs-1'], rename };
+
+        // Act
+        const outcome = await client.restore(request);
+        const progress = await waitUntil(
+          'the restore to finish',
+          async () => {
+            const read = await client.restoreProgress(['cc-restored-logs-1']);
+            return read.done ? read : undefined;
+          },
+          POLL,
+        );
+        const again = await client.restore(request);
+
+        // Assess
+        expect(outcome).toBe('accepted');
+        conforms(recoveryProgress, progress);
+        expect(progress).toMatchObject({ done: true, percent: 100 });
+        expect(progress.indices).toEqual([
+          expect.objectContaining({
+            index: 'cc-restored-logs-1',
+            source: { repository: repository.name, snapshot: 'first' },
+          }),
+        ]);
+        expect(again).toBe('accepted');
+        expect(await client.docCounts(['cc-restored-logs-1'])).toEqual(new Map([['cc-restored-logs-1', 4]]));
+      });
+
+      it('refuses a restore over an open index of the same name that came from elsewhere', async () => {
+        const act = client.restore({ repository: repository.name, snapshot: 'first', indices: ['cc-logs-2'] });
+
+        await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX });
+      });
+
+      it('reports a target that does not exist yet as not started', async () => {
+        const progress = await client.restoreProgress(['cc-never-restored']);
+
+        expect(progress).toMatchObject({ indices: [], done: false, percent: 0 });
+      });
+
+      it('names a snapshot that does not exist when asked to restore it', async () => {
+        const act = client.restore({ repository: repository.name, snapshot: 'cc-none', indices: ['cc-logs-1'] });
+
+        await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.SNAPSHOT_MISSING });
+      });
+    });
+  });
+}
+
+export type { ContractCluster };
+export { describeClusterClientContract };
