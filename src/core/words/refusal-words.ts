@@ -11,6 +11,13 @@ type RefusalWords = {
   invalidTransition: (jobId: string, from: string, event: string) => Said;
   /** An error the bot does not know: never shown, only pointed at in the log. */
   unexpected: (reference: string) => Said;
+  /** Why an Approve or Reject click changed nothing. */
+  /** `state` as stored (`QUEUED`), `shown` as the job message names it. */
+  alreadyDecided: (state: string, shown: string) => string;
+  notAnApprover: string;
+  ownRequest: string;
+  alreadyApprovedByYou: string;
+  tooManyClicks: string;
 };
 
 const en: RefusalWords = {
@@ -35,6 +42,11 @@ const en: RefusalWords = {
   unexpected: (reference) => ({
     text: `Something went wrong on our side (reference \`${reference}\`). Check \`/es snapshot jobs\` before you try again.`,
   }),
+  alreadyDecided: (state, _shown) => `this request is already ${state.toLowerCase().replace('_', ' ')}`,
+  notAnApprover: 'you are not an approver for this cluster',
+  ownRequest: 'you cannot approve your own request: another approver has to',
+  alreadyApprovedByYou: 'you have already approved this request',
+  tooManyClicks: 'too many people clicked at once; look at the message again',
 };
 
 const ja: RefusalWords = {
@@ -59,6 +71,11 @@ const ja: RefusalWords = {
   unexpected: (reference) => ({
     text: `ボット側で問題が起きました (参照番号 \`${reference}\`)。やり直す前に \`/es snapshot jobs\` を確認してください。`,
   }),
+  alreadyDecided: (_state, shown) => `この依頼はもう承認も却下もできません (現在: ${shown})`,
+  notAnApprover: 'あなたはこのクラスターの承認者ではありません',
+  ownRequest: '自分の依頼は承認できません: 別の承認者の承認が必要です',
+  alreadyApprovedByYou: 'この依頼はすでに承認済みです',
+  tooManyClicks: '同時に押した人が多すぎました。メッセージをもう一度確認してください',
 };
 
 const refusalWords: Record<Language, RefusalWords> = { en, ja };
