@@ -8,6 +8,8 @@ type RefusalWords = {
   automatedRepository: (repository: string) => Said;
   jobConflict: (jobId: string, state: string, version: number) => Said;
   jobNotFound: (jobId: string) => Said;
+  /** `known` lists the configured aliases. */
+  noSuchCluster: (alias: string, known: string) => Said;
   invalidTransition: (jobId: string, from: string, event: string) => Said;
   /** An error the bot does not know: never shown, only pointed at in the log. */
   unexpected: (reference: string) => Said;
@@ -38,6 +40,7 @@ const en: RefusalWords = {
     text: `there is no job ${jobId}`,
     hint: 'List jobs with /es snapshot jobs, or your own with /es snapshot jobs mine.',
   }),
+  noSuchCluster: (alias, known) => ({ text: `there is no cluster "${alias}"`, hint: `Configured clusters: ${known}` }),
   invalidTransition: (jobId, from, event) => ({ text: `job ${jobId} is ${from}: it cannot be ${event} now` }),
   unexpected: (reference) => ({
     text: `Something went wrong on our side (reference \`${reference}\`). Check \`/es snapshot jobs\` before you try again.`,
@@ -66,6 +69,10 @@ const ja: RefusalWords = {
   jobNotFound: (jobId) => ({
     text: `ジョブ ${jobId} はありません`,
     hint: '/es snapshot jobs でジョブの一覧、/es snapshot jobs mine で自分のジョブが分かります。',
+  }),
+  noSuchCluster: (alias, known) => ({
+    text: `クラスター "${alias}" はありません`,
+    hint: `設定されているクラスター: ${known}`,
   }),
   invalidTransition: (jobId, from, event) => ({ text: `ジョブ ${jobId} は ${from} です: 今は ${event} できません` }),
   unexpected: (reference) => ({
