@@ -6,12 +6,14 @@ import type {
   SnapshotListEntry,
   SnapshotProgress,
 } from '../../ports/cluster-client.js';
-import type { Job } from '../jobs/job.js';
+import type { Job, JobEvent } from '../jobs/job.js';
 import { effectiveState } from '../jobs/transitions.js';
 import type { Catalog } from '../words/catalog.js';
 import { type Block, context, header, type SlackMessage, sectionsOf, withinBlockLimit } from './blocks.js';
 import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
 import { planCluster, planLines } from './plan-lines.js';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
 
 function reply(title: string, blocks: Block[]): SlackMessage {
   return { text: title, blocks: withinBlockLimit([header(title), ...blocks]) };
@@ -106,6 +108,17 @@ function jobsReply(jobs: readonly Job[], title: string, catalog: Catalog, now: D
   return reply(title, sectionsOf(lines.length > 0 ? lines : [catalog.noJobs]));
 }
 
+/**
+ * What a history entry says beside its event. An expiry records its deadline alone (jobs stored before that
+ * recorded a sentence, shown as it is).
+ */
+function historyDetail(entry: JobEvent, catalog: Catalog): string | undefined {
+  if (entry.event === 'expired' && entry.detail !== undefined && ISO_TIME.test(entry.detail)) {
+    return catalog.notApprovedBy(entry.detail);
+  }
+  return entry.detail;
+}
+
 /** Everything recorded about a job: the full plan, each step with its times, and every transition with who. */
 function jobDetailReply(job: Job, catalog: Catalog, now: Date): SlackMessage {
   const state = catalog.state[effectiveState(job, now)];
@@ -115,10 +128,10 @@ function jobDetailReply(job: Job, catalog: Catalog, now: Date): SlackMessage {
       .map((time) => slackDate(time as string));
     return `• ${catalog.step[step.name]} (${step.cluster}): *${catalog.stepStatus[step.status]}*${times.length > 0 ? ` · ${times.join(' → ')}` : ''}${step.detail === undefined ? '' : ` — ${step.detail}`}`;
   });
-  const history = job.history.map(
-    (entry) =>
-      `• ${slackDate(entry.at)} *${catalog.historyEvent(entry.event)}*${entry.by === undefined ? '' : catalog.historyBy(entry.by)}${entry.detail === undefined ? '' : ` — ${entry.detail}`}`,
-  );
+  const history = job.history.map((entry) => {
+    const detail = historyDetail(entry, catalog);
+    return `• ${slackDate(entry.at)} *${catalog.historyEvent(entry.event)}*${entry.by === undefined ? '' : catalog.historyBy(entry.by)}${detail === undefined ? '' : ` — ${detail}`}`;
+  });
   const title = catalog.jobDetailTitle(job.id, catalog.kind[job.kind], planCluster(job.plan), state);
   return reply(title, [
     context(`\`/es ${job.requestText}\``),

@@ -36,6 +36,8 @@ type ReplyWords = {
   /** A history event's name as recorded (`approved`, `started` …); a name not known here is shown as it is. */
   historyEvent: (event: string) => string;
   historyBy: (user: string) => string;
+  /** The detail of an `expired` event: the deadline nobody approved by. */
+  notApprovedBy: (deadline: string) => string;
 };
 
 const enReplies: ReplyWords = {
@@ -67,6 +69,7 @@ const enReplies: ReplyWords = {
   stepStatus: { pending: 'pending', running: 'running', done: 'done', partial: 'partial', failed: 'failed' },
   historyEvent: (event) => event,
   historyBy: (user) => ` by <@${user}>`,
+  notApprovedBy: (deadline) => `not approved by ${deadline}`,
 };
 
 const JA_EVENTS: Record<string, string> = {
@@ -115,6 +118,7 @@ const jaReplies: ReplyWords = {
   stepStatus: { pending: '未実行', running: '実行中', done: '完了', partial: '一部完了', failed: '失敗' },
   historyEvent: (event) => JA_EVENTS[event] ?? event,
   historyBy: (user) => ` <@${user}>`,
+  notApprovedBy: (deadline) => `${deadline} までに承認されませんでした`,
 };
 
 const replyWords: Record<Language, ReplyWords> = { en: enReplies, ja: jaReplies };

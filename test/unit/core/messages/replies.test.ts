@@ -228,7 +228,12 @@ describe('query replies', () => {
     expect(text(reply)).toContain('*started* by <@worker-1>');
     expect(text(jobDetailReply(buildRequestedJob(), en, NOW))).toContain('Delete the indices (b): *pending*');
     const expired = expire(buildRequestedJob(), later(31));
-    expect(text(jobDetailReply(expired, en, later(31)))).toMatch(/\*expired\* — not approved by/);
+    expect(text(jobDetailReply(expired, en, later(31)))).toMatch(/\*expired\* — not approved by 2026-11-24T09:30/);
+    const storedBefore = {
+      ...expired,
+      history: [{ at: NOW.toISOString(), event: 'expired', by: undefined, detail: 'not approved by then' }],
+    };
+    expect(text(jobDetailReply(storedBefore, en, later(31)))).toContain('*expired* — not approved by then');
     const silent = {
       ...expired,
       history: [{ at: NOW.toISOString(), event: 'noted', by: undefined, detail: undefined }],

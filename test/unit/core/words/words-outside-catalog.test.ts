@@ -23,8 +23,6 @@ const BEING_CONVERTED = [
   'src/usecases/cancel-job.ts',
   // The cluster part: cluster errors become a table of code → hint in cluster-words.
   'src/adapters/cluster/',
-  // History details the transitions write (the expiry time, a lease owner); no part has them yet.
-  'src/core/jobs/transitions.ts',
 ];
 
 /** Files whose words nobody reads in a channel: English by design. */
@@ -40,6 +38,8 @@ const NOT_FOR_THE_CHANNEL = [
   'src/handlers/local',
   'src/adapters/local-opensearch/',
   'src/adapters/console/',
+  // The lease owner in a refused claim: only workers see it, in their log.
+  'src/core/jobs/transitions.ts',
 ];
 
 /** Texts that look like words but are syntax. */
