@@ -14,6 +14,8 @@ import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } fr
 import { planCluster, planLines } from './plan-lines.js';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
+/** How the transitions record an approval's count. */
+const APPROVAL_COUNT = /^(\d+) of (\d+)$/;
 
 function reply(title: string, blocks: Block[]): SlackMessage {
   return { text: title, blocks: withinBlockLimit([header(title), ...blocks]) };
@@ -109,14 +111,18 @@ function jobsReply(jobs: readonly Job[], title: string, catalog: Catalog, now: D
 }
 
 /**
- * What a history entry says beside its event. An expiry records its deadline alone (jobs stored before that
- * recorded a sentence, shown as it is).
+ * What a history entry says beside its event, in the reader's language. An expiry records its deadline alone
+ * (jobs stored before that recorded a sentence, shown as it is); an approval records `1 of 2`.
  */
 function historyDetail(entry: JobEvent, catalog: Catalog): string | undefined {
-  if (entry.event === 'expired' && entry.detail !== undefined && ISO_TIME.test(entry.detail)) {
-    return catalog.notApprovedBy(entry.detail);
+  const { event, detail } = entry;
+  if (detail === undefined) return undefined;
+  if (event === 'expired' && ISO_TIME.test(detail)) return catalog.notApprovedBy(detail);
+  const count = APPROVAL_COUNT.exec(detail);
+  if ((event === 'approved' || event === 'approval-recorded') && count !== null) {
+    return catalog.approvalCount(count[1] as string, count[2] as string);
   }
-  return entry.detail;
+  return detail;
 }
 
 /** Everything recorded about a job: the full plan, each step with its times, and every transition with who. */

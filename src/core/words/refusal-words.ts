@@ -1,3 +1,5 @@
+import type { JobState } from '../jobs/job-states.js';
+import { jobWords } from './job-words.js';
 import type { Language, Said } from './language.js';
 
 /** What the bot says when it will not do something: not allowed, no such job, changed meanwhile, protected. */
@@ -52,6 +54,23 @@ const en: RefusalWords = {
   tooManyClicks: 'too many people clicked at once; look at the message again',
 };
 
+/** A state as the job message names it; a state with more said (`QUEUED (leased by …)`) is shown as it is. */
+function jaState(state: string): string {
+  return jobWords.ja.state[state as JobState] ?? state;
+}
+
+/** What a transition would have done (`approved`, `started` …), as "今は…できません" reads it. */
+const JA_ACTIONS: Record<string, string> = {
+  approved: '承認',
+  rejected: '却下',
+  expired: '期限切れに',
+  cancelled: '取り消し',
+  started: '開始',
+  claimed: '開始',
+  updated: '更新',
+  finished: '終了',
+};
+
 const ja: RefusalWords = {
   notAllowedBecause: (text, hint) => ({ text, hint }),
   protectedIndex: (index, pattern) => ({
@@ -63,7 +82,7 @@ const ja: RefusalWords = {
     hint: '自分の S3 リポジトリを登録して (/es snapshot repo register) 手動スナップショットをそこに取ってください。',
   }),
   jobConflict: (jobId, state, version) => ({
-    text: `ジョブ ${jobId} は他の人が変更しました (現在 ${state}、バージョン ${version})`,
+    text: `ジョブ ${jobId} は他の人が変更しました (現在 ${jaState(state)}、バージョン ${version})`,
     hint: `ジョブをもう一度確認してください: /es snapshot job ${jobId}`,
   }),
   jobNotFound: (jobId) => ({
@@ -74,7 +93,9 @@ const ja: RefusalWords = {
     text: `クラスター "${alias}" はありません`,
     hint: `設定されているクラスター: ${known}`,
   }),
-  invalidTransition: (jobId, from, event) => ({ text: `ジョブ ${jobId} は ${from} です: 今は ${event} できません` }),
+  invalidTransition: (jobId, from, event) => ({
+    text: `ジョブ ${jobId} は${jaState(from)}です: 今は${JA_ACTIONS[event] ?? event}できません`,
+  }),
   unexpected: (reference) => ({
     text: `ボット側で問題が起きました (参照番号 \`${reference}\`)。やり直す前に \`/es snapshot jobs\` を確認してください。`,
   }),

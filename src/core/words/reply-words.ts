@@ -38,6 +38,8 @@ type ReplyWords = {
   historyBy: (user: string) => string;
   /** The detail of an `expired` event: the deadline nobody approved by. */
   notApprovedBy: (deadline: string) => string;
+  /** The detail of an approval: how many of those needed are in. */
+  approvalCount: (done: string, required: string) => string;
 };
 
 const enReplies: ReplyWords = {
@@ -70,6 +72,7 @@ const enReplies: ReplyWords = {
   historyEvent: (event) => event,
   historyBy: (user) => ` by <@${user}>`,
   notApprovedBy: (deadline) => `not approved by ${deadline}`,
+  approvalCount: (done, required) => `${done} of ${required}`,
 };
 
 const JA_EVENTS: Record<string, string> = {
@@ -119,6 +122,7 @@ const jaReplies: ReplyWords = {
   historyEvent: (event) => JA_EVENTS[event] ?? event,
   historyBy: (user) => ` <@${user}>`,
   notApprovedBy: (deadline) => `${deadline} までに承認されませんでした`,
+  approvalCount: (done, required) => `${done} / ${required} 人`,
 };
 
 const replyWords: Record<Language, ReplyWords> = { en: enReplies, ja: jaReplies };

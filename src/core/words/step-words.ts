@@ -91,7 +91,7 @@ const ja: StepWords = {
   docCountsDiffer: (differences) => `ドキュメント数が一致しません: ${differences}`,
   waitingForSnapshotOperation: 'クラスターで別のスナップショット操作が実行中です。終わるのを待っています',
   stepUnexpected: (step, jobId) =>
-    `${step} で予期しないエラーが起きました。ボットのログにジョブ ${jobId} として記録されています`,
+    `\`${step}\` で予期しないエラーが起きました。ボットのログにジョブ ${jobId} として記録されています`,
   stepRefused: (text, hint) => `${text}${hint === undefined ? '' : ` (${hint})`}`,
   allStepsDone: 'すべての手順が完了しました',
   partlyDone: '一部が完了しました',
