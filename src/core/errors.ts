@@ -115,6 +115,20 @@ class NotAllowedError extends BotError {
   }
 }
 
+/**
+ * An error the bot does not know (a bug, an SDK failure), wrapped once at the edge that replies: what it says
+ * points at the log line by `reference`, and the original stays as `cause` for the log only.
+ */
+class UnexpectedError extends BotError {
+  constructor(
+    readonly reference: string,
+    options?: ErrorOptions,
+  ) {
+    super('unexpected', (words) => words.unexpected(reference), options);
+    this.name = 'UnexpectedError';
+  }
+}
+
 export type { Saying };
 export {
   AutomatedRepositoryError,
@@ -125,5 +139,6 @@ export {
   JobNotFoundError,
   NotAllowedError,
   ProtectedIndexError,
+  UnexpectedError,
   UsageError,
 };

@@ -3,6 +3,7 @@ import type { SlackMessage } from '../core/messages/blocks.js';
 import { acceptCommand } from '../usecases/accept-command.js';
 import type { BotContext } from '../usecases/bot-context.js';
 import { decideApproval } from '../usecases/decide-approval.js';
+import { replyToError } from '../usecases/error-edge.js';
 
 /** Who the console user is, in the bot's eyes; the local config lets this user approve. */
 const CONSOLE_USER = 'U0CONSOLE';
@@ -40,7 +41,7 @@ function runConsole(context: BotContext, print: (message: SlackMessage) => void)
       };
       await acceptCommand(context, task, async (reply) => print(reply));
     } catch (error) {
-      context.logger.error({ err: error }, 'console command failed');
+      print(replyToError(context, error, { userId: CONSOLE_USER, line: text }));
     }
   });
 }

@@ -39,9 +39,12 @@ async function answerQuery(context: BotContext, request: QueryRequest, userId: s
     case 'clusters':
       return clustersReply(
         await Promise.all([...context.config.clusters.keys()].map((alias) => overview(context, alias))),
+        context.catalog,
       );
-    case 'repos':
-      return repositoriesReply(request.cluster, await clusterNamed(context, request.cluster).client.listRepositories());
+    case 'repos': {
+      const repositories = await clusterNamed(context, request.cluster).client.listRepositories();
+      return repositoriesReply(request.cluster, repositories, context.catalog);
+    }
     case 'list': {
       const { config, client } = clusterNamed(context, request.cluster);
       const repository = chooseRepository(request.cluster, request.repository, config.defaultRepository?.name, 'read');
@@ -49,6 +52,7 @@ async function answerQuery(context: BotContext, request: QueryRequest, userId: s
         request.cluster,
         repository,
         await client.listSnapshots(repository, { limit: request.limit }),
+        context.catalog,
       );
     }
     case 'status': {
@@ -59,12 +63,17 @@ async function answerQuery(context: BotContext, request: QueryRequest, userId: s
         detail.state === 'IN_PROGRESS'
           ? await client.snapshotProgress(request.repository, request.snapshot)
           : undefined;
-      return snapshotStatusReply(request.cluster, detail, progress);
+      return snapshotStatusReply(request.cluster, detail, progress, context.catalog);
     }
     case 'jobs': {
       const jobs =
         request.filter === 'mine' ? await context.jobs.listRequestedBy(userId, 20) : await context.jobs.listActive();
-      return jobsReply(jobs, request.filter === 'mine' ? 'Your jobs' : 'Active jobs', context.catalog, now);
+      return jobsReply(
+        jobs,
+        request.filter === 'mine' ? context.catalog.yourJobs : context.catalog.activeJobs,
+        context.catalog,
+        now,
+      );
     }
     case 'job': {
       const job = await context.jobs.get(request.jobId);

@@ -35,7 +35,7 @@ function clusterNamed(context: BotContext, alias: string): ClusterHandle {
   const client = context.clusters.get(alias);
   if (config === undefined || client === undefined) {
     const known = [...context.config.clusters.keys()].join(', ');
-    throw new UsageError(`there is no cluster "${alias}"`, { hint: `Configured clusters: ${known}` });
+    throw new UsageError((words) => words.noSuchCluster(alias, known));
   }
   return { config, client };
 }

@@ -1,4 +1,4 @@
-import { mayDecide } from '../core/approval/approval-policy.js';
+import { type DecisionWords, mayDecide } from '../core/approval/approval-policy.js';
 import { JobConflictError, JobNotFoundError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
@@ -13,8 +13,8 @@ type Decision = { jobId: string; userId: string; decision: 'approve' | 'reject' 
 /** How often a decision is re-read and retried when another click wrote first. */
 const MAX_ATTEMPTS = 5;
 
-function refusal(context: BotContext, reason: string): SlackMessage {
-  return textMessage(context.catalog.notAllowed(reason));
+function refusal(context: BotContext, reason: (words: DecisionWords) => string): SlackMessage {
+  return textMessage(context.catalog.notAllowed(reason(context.catalog)));
 }
 
 /** Writes the expiry a reader already sees, so the buttons go away even before the poller's next tick. */
@@ -66,7 +66,7 @@ async function decideApproval(context: BotContext, decision: Decision): Promise<
     const outcome = await attemptDecision(context, decision);
     if (outcome.settled) return outcome.reply;
   }
-  return refusal(context, 'too many people clicked at once; look at the message again');
+  return refusal(context, (words) => words.tooManyClicks);
 }
 
 export { decideApproval };

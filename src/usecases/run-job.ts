@@ -36,25 +36,26 @@ async function attemptStep(
   context: BotContext,
 ): Promise<StepOutcome & { unreachable?: string }> {
   try {
-    return await runStep(job, step, clusterFor);
+    return await runStep(job, step, clusterFor, context.catalog);
   } catch (error) {
     const log = { jobId: job.id, cluster: step.cluster, step: step.name, err: error };
     if (isClusterError(error, ClusterErrorCode.UNREACHABLE)) {
       context.logger.warn(log, 'cluster not answering; the step waits');
-      return { status: 'waiting', unreachable: error.message };
+      return { status: 'waiting', unreachable: error.saidIn(context.catalog).text };
     }
     if (isClusterError(error, ClusterErrorCode.CONCURRENT_SNAPSHOT)) {
       // The managed service runs one snapshot operation at a time: queue behind it rather than fail.
       context.logger.info({ ...log, err: undefined }, 'another snapshot operation is running; the step waits');
-      return { status: 'waiting', detail: 'another snapshot operation is running on the cluster; waiting for it' };
+      return { status: 'waiting', detail: context.catalog.waitingForSnapshotOperation };
     }
     if (!(error instanceof BotError)) {
       // Not something a person can act on, and its message may carry internals: the channel gets a pointer to the log.
       context.logger.error(log, 'step failed');
-      return { status: 'failed', detail: `unexpected error in ${step.name}; the bot's log has it under job ${job.id}` };
+      return { status: 'failed', detail: context.catalog.stepUnexpected(step.name, job.id) };
     }
     context.logger.info({ ...log, err: undefined, reason: error.message }, 'step failed');
-    return { status: 'failed', detail: `${error.message}${error.hint === undefined ? '' : ` (${error.hint})`}` };
+    const said = error.saidIn(context.catalog);
+    return { status: 'failed', detail: context.catalog.stepRefused(said.text, said.hint) };
   }
 }
 
@@ -125,7 +126,7 @@ function troubleNotice(
     const since = step.progressAt ?? step.startedAt ?? now.toISOString();
     const duration = formatDuration(now.getTime() - Date.parse(since));
     const warning = context.catalog.stalled(context.catalog.step[step.name], step.cluster, duration);
-    return { job: note(job, 'stalled', now, `${step.name} on ${step.cluster}`), warning };
+    return { job: note(job, 'stalled', now, context.catalog.stalledAt(step.name, step.cluster)), warning };
   }
   return { job, warning: undefined };
 }
@@ -191,8 +192,8 @@ async function runJob(context: BotContext, jobId: string, options: RunOptions = 
     job = advanced.job;
   }
   const partial = job.steps.find((step) => step.status === 'partial');
-  if (partial === undefined) return end(context, job, JobState.SUCCEEDED, 'all steps done');
-  return end(context, job, JobState.PARTIAL, partial.detail ?? 'partly done');
+  if (partial === undefined) return end(context, job, JobState.SUCCEEDED, context.catalog.allStepsDone);
+  return end(context, job, JobState.PARTIAL, partial.detail ?? context.catalog.partlyDone);
 }
 
 export type { RunOptions, UpdateBudget };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { BotContext } from '../../usecases/bot-context.js';
 import { boltLogger } from './bolt-logger.js';
 import { register } from './listeners/index.js';
+import { replyOnError } from './reply-on-error.js';
 
 type SlackIdentity = {
   botToken: string;
@@ -29,9 +30,10 @@ function buildApp(options: BuildAppOptions): App {
     logger: boltLogger(logger),
     ...(slackApiUrl === undefined ? {} : { clientOptions: { slackApiUrl } }),
   });
+  app.use(replyOnError(context));
   register(app, context);
   app.error(async (error) => {
-    logger.error({ err: error }, 'a Slack listener failed');
+    logger.error({ err: error }, 'a Slack request failed with nobody to answer');
   });
   return app;
 }

@@ -1,6 +1,8 @@
 import type { Job } from '../jobs/job.js';
 import { type JobKind, JobState } from '../jobs/job-states.js';
 import { effectiveState } from '../jobs/transitions.js';
+import type { JobWords } from '../words/job-words.js';
+import type { RefusalWords } from '../words/refusal-words.js';
 
 /** Who may approve what on one cluster; from the cluster config. */
 type ApprovalPolicy = {
@@ -18,7 +20,10 @@ type ApprovalPolicy = {
   autoRun: readonly JobKind[];
 };
 
-type ApprovalDecision = { allowed: true } | { allowed: false; reason: string };
+type DecisionWords = RefusalWords & Pick<JobWords, 'state'>;
+
+/** A refusal says itself in the clicker's language, as errors do. */
+type ApprovalDecision = { allowed: true } | { allowed: false; reason: (words: DecisionWords) => string };
 
 function needsApproval(kind: JobKind, policy: ApprovalPolicy): boolean {
   return !policy.autoRun.includes(kind);
@@ -41,19 +46,19 @@ function mayDecide(
 ): ApprovalDecision {
   const state = effectiveState(job, now);
   if (state !== JobState.PENDING_APPROVAL) {
-    return { allowed: false, reason: `this request is already ${state.toLowerCase().replace('_', ' ')}` };
+    return { allowed: false, reason: (words) => words.alreadyDecided(state, words.state[state]) };
   }
   if (!isApprover(userId, policy, groupMembers)) {
-    return { allowed: false, reason: 'you are not an approver for this cluster' };
+    return { allowed: false, reason: (words) => words.notAnApprover };
   }
   if (userId === job.requestedBy && !policy.allowSelfApproval) {
-    return { allowed: false, reason: 'you cannot approve your own request: another approver has to' };
+    return { allowed: false, reason: (words) => words.ownRequest };
   }
   if (job.approval?.approvals.some((approval) => approval.userId === userId)) {
-    return { allowed: false, reason: 'you have already approved this request' };
+    return { allowed: false, reason: (words) => words.alreadyApprovedByYou };
   }
   return { allowed: true };
 }
 
-export type { ApprovalDecision, ApprovalPolicy };
+export type { ApprovalDecision, ApprovalPolicy, DecisionWords };
 export { isApprover, mayDecide, needsApproval };

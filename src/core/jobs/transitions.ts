@@ -80,7 +80,8 @@ function expire(job: Job, now: Date): Job {
   return next(
     job,
     now,
-    { event: 'expired', detail: `not approved by ${job.approval?.expiresAt}` },
+    // The deadline alone: the job detail says it in the reader's language.
+    { event: 'expired', detail: job.approval?.expiresAt },
     {
       state: JobState.EXPIRED,
     },

@@ -1,16 +1,16 @@
-import { BotError } from '../errors.js';
+import { BotError, UnexpectedError } from '../errors.js';
 import { escapeMrkdwn } from '../grammar/usage.js';
 import type { Catalog } from '../words/catalog.js';
 import { type SlackMessage, textMessage } from './blocks.js';
 
 /**
- * The one place an error becomes words in the channel: what went wrong and what to do, in the channel's
- * language. Errors the bot does not know are not shown (they may carry internals); the person gets a reference
- * to find the log line.
+ * An error in words in the channel: what went wrong and what to do, in the channel's language. The edge
+ * (`usecases/error-edge.ts`) hands every error over as a `BotError`; anything else is said as unexpected with
+ * `reference`, never shown (it may carry internals).
  */
-function errorReply(error: unknown, catalog: Catalog, reference: string): SlackMessage {
-  if (!(error instanceof BotError)) return textMessage(`${catalog.errorTitle} ${catalog.unexpected(reference).text}`);
-  const said = error.saidIn(catalog);
+function errorReply(error: unknown, catalog: Catalog, reference = ''): SlackMessage {
+  const known = error instanceof BotError ? error : new UnexpectedError(reference);
+  const said = known.saidIn(catalog);
   // Messages quote what people typed (Slack's escapes already decoded): escaped here, `<!channel>` stays text.
   const lines = [`${catalog.errorTitle} ${escapeMrkdwn(said.text)}`];
   if (said.hint !== undefined) lines.push(`${catalog.tryThis} ${escapeMrkdwn(said.hint)}`);

@@ -37,7 +37,13 @@ function progressLine(step: JobStep, catalog: Catalog, now: Date): string {
     formatDuration(elapsed),
     remaining === undefined ? undefined : formatDuration(remaining),
   );
-  return `\n    ${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${progress.shardsDone}/${progress.shardsTotal} shards · ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${timing}`;
+  const counts = catalog.progressCounts(
+    progress.shardsDone,
+    progress.shardsTotal,
+    formatBytes(progress.bytesDone),
+    formatBytes(progress.bytesTotal),
+  );
+  return `\n    ${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${counts} · ${timing}`;
 }
 
 function stepLine(step: JobStep, catalog: Catalog, now: Date): string {

@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/job.js';
+import type { Job, JobEvent } from '../jobs/job.js';
 import { effectiveState } from '../jobs/transitions.js';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../model/cluster-info.js';
 import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../model/snapshot.js';
@@ -6,6 +6,10 @@ import type { Catalog } from '../words/catalog.js';
 import { type Block, context, header, type SlackMessage, sectionsOf, withinBlockLimit } from './blocks.js';
 import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
 import { planCluster, planLines } from './plan-lines.js';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
+/** How the transitions record an approval's count. */
+const APPROVAL_COUNT = /^(\d+) of (\d+)$/;
 
 function reply(title: string, blocks: Block[]): SlackMessage {
   return { text: title, blocks: withinBlockLimit([header(title), ...blocks]) };
@@ -20,40 +24,48 @@ type ClusterOverview = {
 
 const HEALTH_ICON = { green: ':large_green_circle:', yellow: ':large_yellow_circle:', red: ':red_circle:' } as const;
 
-function clustersReply(clusters: readonly ClusterOverview[]): SlackMessage {
+function clustersReply(clusters: readonly ClusterOverview[], catalog: Catalog): SlackMessage {
   const lines = clusters.map((cluster) => {
-    const repository =
-      cluster.defaultRepository === undefined
-        ? 'no default repository'
-        : `default repository \`${cluster.defaultRepository}\``;
     if ('error' in cluster.answer) return `:warning: *${cluster.alias}* — ${cluster.answer.error}`;
     const { info, health } = cluster.answer;
-    return `${HEALTH_ICON[health.status]} *${cluster.alias}* — ${info.distribution} ${info.version}, ${health.status}, ${health.nodes} node(s), ${repository}`;
+    const engine = `${info.distribution} ${info.version}`;
+    const icon = HEALTH_ICON[health.status];
+    return catalog.clusterLine(icon, cluster.alias, engine, health.status, health.nodes, cluster.defaultRepository);
   });
-  return reply('Clusters', sectionsOf(lines));
+  return reply(catalog.clustersTitle, sectionsOf(lines));
 }
 
-function repositoriesReply(cluster: string, repositories: readonly RepositorySummary[]): SlackMessage {
+function repositoriesReply(
+  cluster: string,
+  repositories: readonly RepositorySummary[],
+  catalog: Catalog,
+): SlackMessage {
   const lines = repositories.map((repository) => {
     const where = repository.settings.bucket ?? repository.settings.location ?? '';
-    const note = repository.name.startsWith('cs-automated') ? ' (automated snapshots: list and restore only)' : '';
+    const note = repository.name.startsWith('cs-automated') ? catalog.automatedNote : '';
     return `• \`${repository.name}\` — ${repository.type} ${where}${note}`;
   });
-  return reply(`Repositories on ${cluster}`, sectionsOf(lines.length > 0 ? lines : ['No repository is registered.']));
+  return reply(catalog.repositoriesTitle(cluster), sectionsOf(lines.length > 0 ? lines : [catalog.noRepositories]));
 }
 
-function snapshotListReply(cluster: string, repository: string, snapshots: readonly SnapshotListEntry[]): SlackMessage {
+function snapshotListReply(
+  cluster: string,
+  repository: string,
+  snapshots: readonly SnapshotListEntry[],
+  catalog: Catalog,
+): SlackMessage {
   const lines = snapshots.map((entry) => {
     const when = entry.startTime === undefined ? '' : ` · ${slackDate(entry.startTime.toISOString())}`;
     const took =
       entry.startTime !== undefined && entry.endTime !== undefined
         ? ` · ${formatDuration(entry.endTime.getTime() - entry.startTime.getTime())}`
         : '';
-    return `• \`${entry.snapshot}\` — *${entry.state}* · ${entry.indexCount} indices · ${entry.shards.successful}/${entry.shards.total} shards${when}${took}`;
+    const { successful, total } = entry.shards;
+    return `${catalog.snapshotListLine(entry.snapshot, entry.state, entry.indexCount, successful, total)}${when}${took}`;
   });
   return reply(
-    `Snapshots in ${repository} on ${cluster} (newest first)`,
-    sectionsOf(lines.length > 0 ? lines : ['No snapshots yet.']),
+    catalog.snapshotsTitle(repository, cluster),
+    sectionsOf(lines.length > 0 ? lines : [catalog.noSnapshots]),
   );
 }
 
@@ -61,32 +73,50 @@ function snapshotStatusReply(
   cluster: string,
   detail: SnapshotDetail,
   progress: SnapshotProgress | undefined,
+  catalog: Catalog,
 ): SlackMessage {
+  const { shards } = detail;
   const lines = [
-    `*State:* ${detail.state} · ${detail.shards.successful}/${detail.shards.total} shards (${detail.shards.failed} failed)`,
+    catalog.snapshotState(detail.state, shards.successful, shards.total, shards.failed),
     ...(progress === undefined
       ? []
       : [
-          `${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`,
+          `${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${catalog.bytesOf(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal))}`,
         ]),
-    ...(detail.startTime === undefined ? [] : [`*Started:* ${slackDate(detail.startTime.toISOString())}`]),
+    ...(detail.startTime === undefined ? [] : [catalog.startedAt(slackDate(detail.startTime.toISOString()))]),
     ...(detail.startTime !== undefined && detail.endTime !== undefined
-      ? [`*Took:* ${formatDuration(detail.endTime.getTime() - detail.startTime.getTime())}`]
+      ? [catalog.took(formatDuration(detail.endTime.getTime() - detail.startTime.getTime()))]
       : []),
-    `*Indices (${detail.indices.length}):* ${detail.indices.map((index) => `\`${index}\``).join(', ')}`,
+    catalog.snapshotIndices(detail.indices.length, detail.indices.map((index) => `\`${index}\``).join(', ')),
     ...detail.failures
       .slice(0, 10)
       .map((failure) => `:x: ${failure.index}[${failure.shardId ?? '?'}]: ${failure.reason}`),
   ];
-  return reply(`Snapshot ${detail.snapshot} in ${detail.repository} on ${cluster}`, sectionsOf(lines));
+  return reply(catalog.snapshotTitle(detail.snapshot, detail.repository, cluster), sectionsOf(lines));
 }
 
 function jobsReply(jobs: readonly Job[], title: string, catalog: Catalog, now: Date): SlackMessage {
   const lines = jobs.map((job) => {
     const state = catalog.state[effectiveState(job, now)];
-    return `• \`${job.id}\` — ${catalog.kind[job.kind]} on ${planCluster(job.plan)} · *${state}* · <@${job.requestedBy}> · ${slackDate(job.createdAt)}`;
+    const kind = catalog.kind[job.kind];
+    return catalog.jobsLine(job.id, kind, planCluster(job.plan), state, job.requestedBy, slackDate(job.createdAt));
   });
-  return reply(title, sectionsOf(lines.length > 0 ? lines : ['No jobs.']));
+  return reply(title, sectionsOf(lines.length > 0 ? lines : [catalog.noJobs]));
+}
+
+/**
+ * What a history entry says beside its event, in the reader's language. An expiry records its deadline alone
+ * (jobs stored before that recorded a sentence, shown as it is); an approval records `1 of 2`.
+ */
+function historyDetail(entry: JobEvent, catalog: Catalog): string | undefined {
+  const { event, detail } = entry;
+  if (detail === undefined) return undefined;
+  if (event === 'expired' && ISO_TIME.test(detail)) return catalog.notApprovedBy(detail);
+  const count = APPROVAL_COUNT.exec(detail);
+  if ((event === 'approved' || event === 'approval-recorded') && count !== null) {
+    return catalog.approvalCount(count[1] as string, count[2] as string);
+  }
+  return detail;
 }
 
 /** Everything recorded about a job: the full plan, each step with its times, and every transition with who. */
@@ -96,17 +126,18 @@ function jobDetailReply(job: Job, catalog: Catalog, now: Date): SlackMessage {
     const times = [step.startedAt, step.endedAt]
       .filter((time) => time !== undefined)
       .map((time) => slackDate(time as string));
-    return `• ${catalog.step[step.name]} (${step.cluster}): *${step.status}*${times.length > 0 ? ` · ${times.join(' → ')}` : ''}${step.detail === undefined ? '' : ` — ${step.detail}`}`;
+    return `• ${catalog.step[step.name]} (${step.cluster}): *${catalog.stepStatus[step.status]}*${times.length > 0 ? ` · ${times.join(' → ')}` : ''}${step.detail === undefined ? '' : ` — ${step.detail}`}`;
   });
-  const history = job.history.map(
-    (entry) =>
-      `• ${slackDate(entry.at)} *${entry.event}*${entry.by === undefined ? '' : ` by <@${entry.by}>`}${entry.detail === undefined ? '' : ` — ${entry.detail}`}`,
-  );
-  return reply(`Job ${job.id}: ${catalog.kind[job.kind]} on ${planCluster(job.plan)}, ${state}`, [
+  const history = job.history.map((entry) => {
+    const detail = historyDetail(entry, catalog);
+    return `• ${slackDate(entry.at)} *${catalog.historyEvent(entry.event)}*${entry.by === undefined ? '' : catalog.historyBy(entry.by)}${detail === undefined ? '' : ` — ${detail}`}`;
+  });
+  const title = catalog.jobDetailTitle(job.id, catalog.kind[job.kind], planCluster(job.plan), state);
+  return reply(title, [
     context(`\`/es ${job.requestText}\``),
     ...sectionsOf(planLines(job.plan, catalog, job.id, true)),
-    ...sectionsOf(['*Steps*', ...steps]),
-    ...sectionsOf(['*History*', ...history]),
+    ...sectionsOf([catalog.stepsHeading, ...steps]),
+    ...sectionsOf([catalog.historyHeading, ...history]),
   ]);
 }
 

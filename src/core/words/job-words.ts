@@ -44,6 +44,7 @@ type JobWords = {
   working: string;
   stalled: (step: string, cluster: string, duration: string) => string;
   unreachable: (cluster: string, reason: string) => string;
+  progressCounts: (shardsDone: number, shardsTotal: number, bytesDone: string, bytesTotal: string) => string;
   timing: (elapsed: string, remaining: string | undefined) => string;
 };
 
@@ -114,6 +115,8 @@ const en: JobWords = {
   working: ':hourglass_flowing_sand: Working on it…',
   stalled: (step, cluster, duration) => `:warning: ${step} on ${cluster} has not moved for ${duration}.`,
   unreachable: (cluster, reason) => `:warning: ${cluster} is not answering (${reason}); the job waits and tries again.`,
+  progressCounts: (shardsDone, shardsTotal, bytesDone, bytesTotal) =>
+    `${shardsDone}/${shardsTotal} shards · ${bytesDone} of ${bytesTotal}`,
   timing: (elapsed, remaining) => `${elapsed} elapsed${remaining === undefined ? '' : ` · about ${remaining} left`}`,
 };
 
@@ -184,6 +187,8 @@ const ja: JobWords = {
   working: ':hourglass_flowing_sand: 処理中…',
   stalled: (step, cluster, duration) => `:warning: ${cluster} の「${step}」が ${duration} 進んでいません。`,
   unreachable: (cluster, reason) => `:warning: ${cluster} が応答しません (${reason})。ジョブは待機して再試行します。`,
+  progressCounts: (shardsDone, shardsTotal, bytesDone, bytesTotal) =>
+    `シャード ${shardsDone}/${shardsTotal} · ${bytesDone} / ${bytesTotal}`,
   timing: (elapsed, remaining) => `経過 ${elapsed}${remaining === undefined ? '' : ` · 残り約 ${remaining}`}`,
 };
 

@@ -1,3 +1,5 @@
+import type { JobState } from '../jobs/job-states.js';
+import { jobWords } from './job-words.js';
 import type { Language, Said } from './language.js';
 
 /** What the bot says when it will not do something: not allowed, no such job, changed meanwhile, protected. */
@@ -8,9 +10,18 @@ type RefusalWords = {
   automatedRepository: (repository: string) => Said;
   jobConflict: (jobId: string, state: string, version: number) => Said;
   jobNotFound: (jobId: string) => Said;
+  /** `known` lists the configured aliases. */
+  noSuchCluster: (alias: string, known: string) => Said;
   invalidTransition: (jobId: string, from: string, event: string) => Said;
   /** An error the bot does not know: never shown, only pointed at in the log. */
   unexpected: (reference: string) => Said;
+  /** Why an Approve or Reject click changed nothing. */
+  /** `state` as stored (`QUEUED`), `shown` as the job message names it. */
+  alreadyDecided: (state: string, shown: string) => string;
+  notAnApprover: string;
+  ownRequest: string;
+  alreadyApprovedByYou: string;
+  tooManyClicks: string;
 };
 
 const en: RefusalWords = {
@@ -31,10 +42,33 @@ const en: RefusalWords = {
     text: `there is no job ${jobId}`,
     hint: 'List jobs with /es snapshot jobs, or your own with /es snapshot jobs mine.',
   }),
+  noSuchCluster: (alias, known) => ({ text: `there is no cluster "${alias}"`, hint: `Configured clusters: ${known}` }),
   invalidTransition: (jobId, from, event) => ({ text: `job ${jobId} is ${from}: it cannot be ${event} now` }),
   unexpected: (reference) => ({
     text: `Something went wrong on our side (reference \`${reference}\`). Check \`/es snapshot jobs\` before you try again.`,
   }),
+  alreadyDecided: (state, _shown) => `this request is already ${state.toLowerCase().replace('_', ' ')}`,
+  notAnApprover: 'you are not an approver for this cluster',
+  ownRequest: 'you cannot approve your own request: another approver has to',
+  alreadyApprovedByYou: 'you have already approved this request',
+  tooManyClicks: 'too many people clicked at once; look at the message again',
+};
+
+/** A state as the job message names it; a state with more said (`QUEUED (leased by …)`) is shown as it is. */
+function jaState(state: string): string {
+  return jobWords.ja.state[state as JobState] ?? state;
+}
+
+/** What a transition would have done (`approved`, `started` …), as "今は…できません" reads it. */
+const JA_ACTIONS: Record<string, string> = {
+  approved: '承認',
+  rejected: '却下',
+  expired: '期限切れに',
+  cancelled: '取り消し',
+  started: '開始',
+  claimed: '開始',
+  updated: '更新',
+  finished: '終了',
 };
 
 const ja: RefusalWords = {
@@ -48,17 +82,28 @@ const ja: RefusalWords = {
     hint: '自分の S3 リポジトリを登録して (/es snapshot repo register) 手動スナップショットをそこに取ってください。',
   }),
   jobConflict: (jobId, state, version) => ({
-    text: `ジョブ ${jobId} は他の人が変更しました (現在 ${state}、バージョン ${version})`,
+    text: `ジョブ ${jobId} は他の人が変更しました (現在 ${jaState(state)}、バージョン ${version})`,
     hint: `ジョブをもう一度確認してください: /es snapshot job ${jobId}`,
   }),
   jobNotFound: (jobId) => ({
     text: `ジョブ ${jobId} はありません`,
     hint: '/es snapshot jobs でジョブの一覧、/es snapshot jobs mine で自分のジョブが分かります。',
   }),
-  invalidTransition: (jobId, from, event) => ({ text: `ジョブ ${jobId} は ${from} です: 今は ${event} できません` }),
+  noSuchCluster: (alias, known) => ({
+    text: `クラスター "${alias}" はありません`,
+    hint: `設定されているクラスター: ${known}`,
+  }),
+  invalidTransition: (jobId, from, event) => ({
+    text: `ジョブ ${jobId} は${jaState(from)}です: 今は${JA_ACTIONS[event] ?? event}できません`,
+  }),
   unexpected: (reference) => ({
     text: `ボット側で問題が起きました (参照番号 \`${reference}\`)。やり直す前に \`/es snapshot jobs\` を確認してください。`,
   }),
+  alreadyDecided: (_state, shown) => `この依頼はもう承認も却下もできません (現在: ${shown})`,
+  notAnApprover: 'あなたはこのクラスターの承認者ではありません',
+  ownRequest: '自分の依頼は承認できません: 別の承認者の承認が必要です',
+  alreadyApprovedByYou: 'この依頼はすでに承認済みです',
+  tooManyClicks: '同時に押した人が多すぎました。メッセージをもう一度確認してください',
 };
 
 const refusalWords: Record<Language, RefusalWords> = { en, ja };

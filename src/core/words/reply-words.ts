@@ -1,9 +1,131 @@
+import type { StepStatus } from '../jobs/job.js';
 import type { Language } from './language.js';
 
 /** The words of read-only answers: clusters, repositories, snapshots, jobs. */
-type ReplyWords = Record<never, never>;
+type ReplyWords = {
+  clustersTitle: string;
+  /** One configured cluster as it answered; `icon` is its health's emoji. */
+  clusterLine: (
+    icon: string,
+    alias: string,
+    engine: string,
+    status: string,
+    nodes: number,
+    repository: string | undefined,
+  ) => string;
+  repositoriesTitle: (cluster: string) => string;
+  automatedNote: string;
+  noRepositories: string;
+  snapshotsTitle: (repository: string, cluster: string) => string;
+  snapshotListLine: (snapshot: string, state: string, indices: number, successful: number, total: number) => string;
+  noSnapshots: string;
+  snapshotTitle: (snapshot: string, repository: string, cluster: string) => string;
+  snapshotState: (state: string, successful: number, total: number, failed: number) => string;
+  bytesOf: (done: string, total: string) => string;
+  startedAt: (date: string) => string;
+  took: (duration: string) => string;
+  snapshotIndices: (count: number, names: string) => string;
+  activeJobs: string;
+  yourJobs: string;
+  jobsLine: (jobId: string, kind: string, cluster: string, state: string, user: string, date: string) => string;
+  noJobs: string;
+  jobDetailTitle: (jobId: string, kind: string, cluster: string, state: string) => string;
+  stepsHeading: string;
+  historyHeading: string;
+  stepStatus: Record<StepStatus, string>;
+  /** A history event's name as recorded (`approved`, `started` …); a name not known here is shown as it is. */
+  historyEvent: (event: string) => string;
+  historyBy: (user: string) => string;
+  /** The detail of an `expired` event: the deadline nobody approved by. */
+  notApprovedBy: (deadline: string) => string;
+  /** The detail of an approval: how many of those needed are in. */
+  approvalCount: (done: string, required: string) => string;
+};
 
-const replyWords: Record<Language, ReplyWords> = { en: {}, ja: {} };
+const enReplies: ReplyWords = {
+  clustersTitle: 'Clusters',
+  clusterLine: (icon, alias, engine, status, nodes, repository) =>
+    `${icon} *${alias}* — ${engine}, ${status}, ${nodes} node(s), ${repository === undefined ? 'no default repository' : `default repository \`${repository}\``}`,
+  repositoriesTitle: (cluster) => `Repositories on ${cluster}`,
+  automatedNote: ' (automated snapshots: list and restore only)',
+  noRepositories: 'No repository is registered.',
+  snapshotsTitle: (repository, cluster) => `Snapshots in ${repository} on ${cluster} (newest first)`,
+  snapshotListLine: (snapshot, state, indices, successful, total) =>
+    `• \`${snapshot}\` — *${state}* · ${indices} indices · ${successful}/${total} shards`,
+  noSnapshots: 'No snapshots yet.',
+  snapshotTitle: (snapshot, repository, cluster) => `Snapshot ${snapshot} in ${repository} on ${cluster}`,
+  snapshotState: (state, successful, total, failed) =>
+    `*State:* ${state} · ${successful}/${total} shards (${failed} failed)`,
+  bytesOf: (done, total) => `${done} of ${total}`,
+  startedAt: (date) => `*Started:* ${date}`,
+  took: (duration) => `*Took:* ${duration}`,
+  snapshotIndices: (count, names) => `*Indices (${count}):* ${names}`,
+  activeJobs: 'Active jobs',
+  yourJobs: 'Your jobs',
+  jobsLine: (jobId, kind, cluster, state, user, date) =>
+    `• \`${jobId}\` — ${kind} on ${cluster} · *${state}* · <@${user}> · ${date}`,
+  noJobs: 'No jobs.',
+  jobDetailTitle: (jobId, kind, cluster, state) => `Job ${jobId}: ${kind} on ${cluster}, ${state}`,
+  stepsHeading: '*Steps*',
+  historyHeading: '*History*',
+  stepStatus: { pending: 'pending', running: 'running', done: 'done', partial: 'partial', failed: 'failed' },
+  historyEvent: (event) => event,
+  historyBy: (user) => ` by <@${user}>`,
+  notApprovedBy: (deadline) => `not approved by ${deadline}`,
+  approvalCount: (done, required) => `${done} of ${required}`,
+};
+
+const JA_EVENTS: Record<string, string> = {
+  requested: '依頼',
+  'approval-recorded': '承認 (途中)',
+  approved: '承認',
+  rejected: '却下',
+  expired: '期限切れ',
+  cancelled: '取り消し',
+  started: '開始',
+  resumed: '再開',
+  succeeded: '成功',
+  partial: '一部成功',
+  failed: '失敗',
+  stalled: '停滞',
+  unreachable: '応答なし',
+  recovered: '応答再開',
+};
+
+const jaReplies: ReplyWords = {
+  clustersTitle: 'クラスター',
+  clusterLine: (icon, alias, engine, status, nodes, repository) =>
+    `${icon} *${alias}* — ${engine}, ${status}, ノード ${nodes} 台, ${repository === undefined ? '既定のリポジトリなし' : `既定のリポジトリ \`${repository}\``}`,
+  repositoriesTitle: (cluster) => `${cluster} のリポジトリ`,
+  automatedNote: ' (自動スナップショット: 一覧と復元のみ)',
+  noRepositories: '登録されたリポジトリはありません。',
+  snapshotsTitle: (repository, cluster) => `${cluster} の ${repository} にあるスナップショット (新しい順)`,
+  snapshotListLine: (snapshot, state, indices, successful, total) =>
+    `• \`${snapshot}\` — *${state}* · インデックス ${indices} 個 · シャード ${successful}/${total}`,
+  noSnapshots: 'スナップショットはまだありません。',
+  snapshotTitle: (snapshot, repository, cluster) => `${cluster} の ${repository} にあるスナップショット ${snapshot}`,
+  snapshotState: (state, successful, total, failed) =>
+    `*状態:* ${state} · シャード ${successful}/${total} (失敗 ${failed})`,
+  bytesOf: (done, total) => `${done} / ${total}`,
+  startedAt: (date) => `*開始:* ${date}`,
+  took: (duration) => `*所要時間:* ${duration}`,
+  snapshotIndices: (count, names) => `*インデックス (${count}):* ${names}`,
+  activeJobs: '進行中のジョブ',
+  yourJobs: '自分のジョブ',
+  jobsLine: (jobId, kind, cluster, state, user, date) =>
+    `• \`${jobId}\` — ${cluster} の${kind} · *${state}* · <@${user}> · ${date}`,
+  noJobs: 'ジョブはありません。',
+  jobDetailTitle: (jobId, kind, cluster, state) => `ジョブ ${jobId}: ${cluster} の${kind} (${state})`,
+  stepsHeading: '*手順*',
+  historyHeading: '*履歴*',
+  stepStatus: { pending: '未実行', running: '実行中', done: '完了', partial: '一部完了', failed: '失敗' },
+  historyEvent: (event) => JA_EVENTS[event] ?? event,
+  historyBy: (user) => ` <@${user}>`,
+  notApprovedBy: (deadline) => `${deadline} までに承認されませんでした`,
+  approvalCount: (done, required) => `${done} / ${required} 人`,
+};
+
+const replyWords: Record<Language, ReplyWords> = { en: enReplies, ja: jaReplies };
 
 export type { ReplyWords };
 export { replyWords };

@@ -1,9 +1,10 @@
 import type { Job } from '../../core/jobs/job.js';
+import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import { restoresOf, snapshotOf } from './plan-targets.js';
 import type { StepOutcome } from './step-outcome.js';
 
-async function startRestore(job: Job, client: ClusterClient): Promise<StepOutcome> {
+async function startRestore(job: Job, client: ClusterClient, words: StepWords): Promise<StepOutcome> {
   const { repository, snapshot } = snapshotOf(job.plan);
   const { restores, rename } = restoresOf(job.plan);
   const outcome = await client.restore({
@@ -13,16 +14,16 @@ async function startRestore(job: Job, client: ClusterClient): Promise<StepOutcom
     rename,
   });
   // A 504 from the managed service does not mean failure: the next step follows the restore through _recovery.
-  const detail = outcome === 'accepted' ? 'restore started' : 'restore requested (the gateway timed out; following it)';
+  const detail = outcome === 'accepted' ? words.restoreStarted : words.restoreRequested;
   return { status: 'done', detail };
 }
 
 /** Done when every target index exists and all its primaries have recovered from the snapshot. */
-async function awaitRestore(job: Job, client: ClusterClient): Promise<StepOutcome> {
+async function awaitRestore(job: Job, client: ClusterClient, words: StepWords): Promise<StepOutcome> {
   const targets = restoresOf(job.plan).restores.map((entry) => entry.target);
   const progress = await client.restoreProgress(targets);
   if (!progress.done) return { status: 'waiting', progress };
-  return { status: 'done', detail: `${targets.length} indices restored, ${progress.shardsDone} shards` };
+  return { status: 'done', detail: words.restoreDone(targets.length, progress.shardsDone) };
 }
 
 export { awaitRestore, startRestore };

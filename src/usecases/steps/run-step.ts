@@ -1,5 +1,6 @@
 import { type Job, type JobStep, StepName } from '../../core/jobs/job.js';
 import { JobKind } from '../../core/jobs/job-states.js';
+import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import { deleteIndices, verifyDocCounts } from './index-steps.js';
 import { registerRepository } from './repository-steps.js';
@@ -9,27 +10,30 @@ import type { StepOutcome } from './step-outcome.js';
 
 type ClusterLookup = (alias: string) => ClusterClient;
 
-/** Runs one step of a job once, on the cluster the step names. Every step is safe to run again. */
-async function runStep(job: Job, step: JobStep, clusterFor: ClusterLookup): Promise<StepOutcome> {
+/**
+ * Runs one step of a job once, on the cluster the step names. Every step is safe to run again. What it found is
+ * written in `words`, the channel's language, so the stored job reads as it is shown.
+ */
+async function runStep(job: Job, step: JobStep, clusterFor: ClusterLookup, words: StepWords): Promise<StepOutcome> {
   const client = clusterFor(step.cluster);
   switch (step.name) {
     case StepName.REGISTER_REPOSITORY:
-      return registerRepository(job, client);
+      return registerRepository(job, client, words);
     case StepName.START_SNAPSHOT:
-      return startSnapshot(job, client);
+      return startSnapshot(job, client, words);
     case StepName.AWAIT_SNAPSHOT:
-      return awaitSnapshot(job, client);
+      return awaitSnapshot(job, client, words);
     case StepName.DELETE_SNAPSHOT:
-      return deleteSnapshot(job, client);
+      return deleteSnapshot(job, client, words);
     case StepName.DELETE_INDICES:
-      return deleteIndices(job, client);
+      return deleteIndices(job, client, words);
     case StepName.START_RESTORE:
-      return startRestore(job, client);
+      return startRestore(job, client, words);
     case StepName.AWAIT_RESTORE:
-      return awaitRestore(job, client);
+      return awaitRestore(job, client, words);
     case StepName.VERIFY_DOC_COUNTS:
       if (job.plan.kind !== JobKind.MIGRATE) throw new Error('only a migration verifies doc counts');
-      return verifyDocCounts(job, clusterFor(job.plan.from), client);
+      return verifyDocCounts(job, clusterFor(job.plan.from), client, words);
   }
 }
 

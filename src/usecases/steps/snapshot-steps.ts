@@ -1,10 +1,11 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import type { Job } from '../../core/jobs/job.js';
+import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import { snapshotOf } from './plan-targets.js';
 import type { StepOutcome } from './step-outcome.js';
 
-async function startSnapshot(job: Job, client: ClusterClient): Promise<StepOutcome> {
+async function startSnapshot(job: Job, client: ClusterClient, words: StepWords): Promise<StepOutcome> {
   const { repository, snapshot, indices, global, partial } = snapshotOf(job.plan);
   const outcome = await client.createSnapshot({
     repository,
@@ -14,10 +15,7 @@ async function startSnapshot(job: Job, client: ClusterClient): Promise<StepOutco
     partial,
     jobId: job.id,
   });
-  const detail =
-    outcome === 'accepted'
-      ? `snapshot ${snapshot} started`
-      : `snapshot ${snapshot} requested (the gateway timed out; checking)`;
+  const detail = outcome === 'accepted' ? words.snapshotStarted(snapshot) : words.snapshotRequested(snapshot);
   return { status: 'done', detail };
 }
 
@@ -31,14 +29,14 @@ function failureSummary(
 }
 
 /** Done when the snapshot has ended: SUCCESS, PARTIAL (with the failed shards named) or FAILED. */
-async function awaitSnapshot(job: Job, client: ClusterClient): Promise<StepOutcome> {
+async function awaitSnapshot(job: Job, client: ClusterClient, words: StepWords): Promise<StepOutcome> {
   const { repository, snapshot } = snapshotOf(job.plan);
   let detail: Awaited<ReturnType<ClusterClient['getSnapshot']>>;
   try {
     detail = await client.getSnapshot(repository, snapshot);
   } catch (error) {
     if (isClusterError(error, ClusterErrorCode.SNAPSHOT_MISSING))
-      return { status: 'failed', detail: `snapshot ${snapshot} is not in ${repository} (deleted, or never started)` };
+      return { status: 'failed', detail: words.snapshotNotThere(snapshot, repository) };
     throw error;
   }
   const { shards } = detail;
@@ -50,25 +48,26 @@ async function awaitSnapshot(job: Job, client: ClusterClient): Promise<StepOutco
     case 'SUCCESS':
       return {
         status: 'done',
-        detail: `SUCCESS: ${detail.indices.length} indices, ${shards.successful}/${shards.total} shards`,
+        detail: words.snapshotSucceeded(detail.indices.length, shards.successful, shards.total),
       };
     case 'PARTIAL':
       return {
         status: 'done',
         partial: true,
-        detail: `PARTIAL: ${shards.failed} of ${shards.total} shards failed (${failureSummary(detail.failures)})`,
+        detail: words.snapshotPartial(shards.failed, shards.total, failureSummary(detail.failures)),
       };
     default:
-      return { status: 'failed', detail: `${detail.state}: ${failureSummary(detail.failures) || 'no reason given'}` };
+      return { status: 'failed', detail: words.snapshotFailed(detail.state, failureSummary(detail.failures)) };
   }
 }
 
 /** Deleting a snapshot that is already gone counts as done, so the step is safe to repeat. */
-async function deleteSnapshot(job: Job, client: ClusterClient): Promise<StepOutcome> {
+async function deleteSnapshot(job: Job, client: ClusterClient, words: StepWords): Promise<StepOutcome> {
   const { repository, snapshot } = snapshotOf(job.plan);
   const outcome = await client.deleteSnapshot(repository, snapshot);
-  if (outcome === 'maybe-accepted') return { status: 'waiting', detail: 'the gateway timed out; checking again' };
-  return { status: 'done', detail: outcome === 'deleted' ? `deleted ${snapshot}` : `${snapshot} was already gone` };
+  if (outcome === 'maybe-accepted') return { status: 'waiting', detail: words.gatewayTimedOut };
+  const detail = outcome === 'deleted' ? words.snapshotDeleted(snapshot) : words.snapshotAlreadyGone(snapshot);
+  return { status: 'done', detail };
 }
 
 export { awaitSnapshot, deleteSnapshot, startSnapshot };

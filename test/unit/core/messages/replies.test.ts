@@ -64,32 +64,35 @@ describe('outcomeMessage', () => {
 
 describe('query replies', () => {
   it('shows each cluster with its health, or what went wrong', () => {
-    const reply = clustersReply([
-      {
-        alias: 'a',
-        endpoint: 'http://a',
-        defaultRepository: 'migration',
-        answer: {
-          info: { name: 'a', distribution: 'opensearch', version: '2.19.5' },
-          health: { status: 'green', nodes: 3, activeShards: 9 },
+    const reply = clustersReply(
+      [
+        {
+          alias: 'a',
+          endpoint: 'http://a',
+          defaultRepository: 'migration',
+          answer: {
+            info: { name: 'a', distribution: 'opensearch', version: '2.19.5' },
+            health: { status: 'green', nodes: 3, activeShards: 9 },
+          },
         },
-      },
-      {
-        alias: 'b',
-        endpoint: 'http://b',
-        defaultRepository: undefined,
-        answer: { error: 'b: cluster did not answer (ECONNREFUSED)' },
-      },
-      {
-        alias: 'c',
-        endpoint: 'http://c',
-        defaultRepository: undefined,
-        answer: {
-          info: { name: 'c', distribution: 'elasticsearch', version: '6.8.0' },
-          health: { status: 'red', nodes: 1, activeShards: 0 },
+        {
+          alias: 'b',
+          endpoint: 'http://b',
+          defaultRepository: undefined,
+          answer: { error: 'b: cluster did not answer (ECONNREFUSED)' },
         },
-      },
-    ]);
+        {
+          alias: 'c',
+          endpoint: 'http://c',
+          defaultRepository: undefined,
+          answer: {
+            info: { name: 'c', distribution: 'elasticsearch', version: '6.8.0' },
+            health: { status: 'red', nodes: 1, activeShards: 0 },
+          },
+        },
+      ],
+      en,
+    );
 
     expect(text(reply)).toContain(
       ':large_green_circle: *a* — opensearch 2.19.5, green, 3 node(s), default repository `migration`',
@@ -99,51 +102,60 @@ describe('query replies', () => {
   });
 
   it('lists repositories and marks the automated one', () => {
-    const reply = repositoriesReply('a', [
-      { name: 'cs-automated', type: 's3', settings: {} },
-      { name: 'migration', type: 's3', settings: { bucket: 'snaps' } },
-      { name: 'local', type: 'fs', settings: { location: '/snapshots' } },
-    ]);
+    const reply = repositoriesReply(
+      'a',
+      [
+        { name: 'cs-automated', type: 's3', settings: {} },
+        { name: 'migration', type: 's3', settings: { bucket: 'snaps' } },
+        { name: 'local', type: 'fs', settings: { location: '/snapshots' } },
+      ],
+      en,
+    );
 
     expect(text(reply)).toContain('`cs-automated` — s3  (automated snapshots: list and restore only)');
     expect(text(reply)).toContain('`migration` — s3 snaps');
     expect(text(reply)).toContain('`local` — fs /snapshots');
-    expect(text(repositoriesReply('a', []))).toContain('No repository is registered.');
+    expect(text(repositoriesReply('a', [], en))).toContain('No repository is registered.');
   });
 
   it('lists snapshots with state, size of the work and times', () => {
-    const reply = snapshotListReply('a', 'migration', [
-      {
-        snapshot: 'n2',
-        state: 'IN_PROGRESS',
-        startTime: later(0),
-        endTime: undefined,
-        indexCount: 3,
-        shards: { total: 6, successful: 2, failed: 0 },
-      },
-      {
-        snapshot: 'n1',
-        state: 'SUCCESS',
-        startTime: undefined,
-        endTime: undefined,
-        indexCount: 1,
-        shards: { total: 1, successful: 1, failed: 0 },
-      },
-      {
-        snapshot: 'n0',
-        state: 'SUCCESS',
-        startTime: later(-10),
-        endTime: later(-7),
-        indexCount: 1,
-        shards: { total: 1, successful: 1, failed: 0 },
-      },
-    ]);
+    const reply = snapshotListReply(
+      'a',
+      'migration',
+      [
+        {
+          snapshot: 'n2',
+          state: 'IN_PROGRESS',
+          startTime: later(0),
+          endTime: undefined,
+          indexCount: 3,
+          shards: { total: 6, successful: 2, failed: 0 },
+        },
+        {
+          snapshot: 'n1',
+          state: 'SUCCESS',
+          startTime: undefined,
+          endTime: undefined,
+          indexCount: 1,
+          shards: { total: 1, successful: 1, failed: 0 },
+        },
+        {
+          snapshot: 'n0',
+          state: 'SUCCESS',
+          startTime: later(-10),
+          endTime: later(-7),
+          indexCount: 1,
+          shards: { total: 1, successful: 1, failed: 0 },
+        },
+      ],
+      en,
+    );
 
     expect(reply.text).toBe('Snapshots in migration on a (newest first)');
     expect(text(reply)).toContain('`n2` — *IN_PROGRESS* · 3 indices · 2/6 shards · <!date^');
     expect(text(reply)).toContain('`n1` — *SUCCESS* · 1 indices · 1/1 shards');
     expect(text(reply)).toContain('· 3 m');
-    expect(text(snapshotListReply('a', 'm', []))).toContain('No snapshots yet.');
+    expect(text(snapshotListReply('a', 'm', [], en))).toContain('No snapshots yet.');
   });
 
   it('shows a snapshot with its progress while it runs and its failures', () => {
@@ -171,8 +183,8 @@ describe('query replies', () => {
       percent: 50,
     };
 
-    const running = snapshotStatusReply('a', detail, progress);
-    const finished = snapshotStatusReply('a', { ...detail, startTime: undefined, endTime: undefined }, undefined);
+    const running = snapshotStatusReply('a', detail, progress, en);
+    const finished = snapshotStatusReply('a', { ...detail, startTime: undefined, endTime: undefined }, undefined, en);
 
     expect(text(running)).toContain('50% · 500 B of 1.0 KB');
     expect(text(running)).toContain('*Took:* 2 m');
@@ -216,7 +228,12 @@ describe('query replies', () => {
     expect(text(reply)).toContain('*started* by <@worker-1>');
     expect(text(jobDetailReply(buildRequestedJob(), en, NOW))).toContain('Delete the indices (b): *pending*');
     const expired = expire(buildRequestedJob(), later(31));
-    expect(text(jobDetailReply(expired, en, later(31)))).toMatch(/\*expired\* — not approved by/);
+    expect(text(jobDetailReply(expired, en, later(31)))).toMatch(/\*expired\* — not approved by 2026-11-24T09:30/);
+    const storedBefore = {
+      ...expired,
+      history: [{ at: NOW.toISOString(), event: 'expired', by: undefined, detail: 'not approved by then' }],
+    };
+    expect(text(jobDetailReply(storedBefore, en, later(31)))).toContain('*expired* — not approved by then');
     const silent = {
       ...expired,
       history: [{ at: NOW.toISOString(), event: 'noted', by: undefined, detail: undefined }],

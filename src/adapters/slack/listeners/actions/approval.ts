@@ -1,6 +1,4 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { BotError } from '../../../../core/errors.js';
-import { errorReply } from '../../../../core/messages/error-reply.js';
 import { ApprovalAction } from '../../../../core/messages/job-message.js';
 import type { BotContext } from '../../../../usecases/bot-context.js';
 import { decideApproval } from '../../../../usecases/decide-approval.js';
@@ -18,13 +16,8 @@ function registerApprovalActions(app: App, context: BotContext): void {
     app.action<BlockAction>(actionId, async ({ body, ack, respond }) => {
       await ack();
       const click = toButtonClick(body);
-      let reply: Awaited<ReturnType<typeof decideApproval>>;
-      try {
-        reply = await decideApproval(context, { ...click, decision });
-      } catch (error) {
-        if (!(error instanceof BotError)) throw error;
-        reply = errorReply(error, context.catalog, '');
-      }
+      // A click on a job that is gone, or one that fails, is answered by the app's error edge.
+      const reply = await decideApproval(context, { ...click, decision });
       if (reply !== undefined) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
       }

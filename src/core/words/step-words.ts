@@ -1,0 +1,104 @@
+import type { Language } from './language.js';
+
+/**
+ * What a step found, as it is written on the job when the step runs (in the channel's language) and shown in its
+ * message, its thread and `job <id>`. Counts of documents are `undefined` where the index does not exist.
+ */
+type StepWords = {
+  repositoryRegistered: (repository: string, nodes: number) => string;
+  snapshotStarted: (snapshot: string) => string;
+  snapshotRequested: (snapshot: string) => string;
+  snapshotNotThere: (snapshot: string, repository: string) => string;
+  snapshotSucceeded: (indices: number, successful: number, total: number) => string;
+  snapshotPartial: (failed: number, total: number, failures: string) => string;
+  /** `failures` is empty when the cluster named none. */
+  snapshotFailed: (state: string, failures: string) => string;
+  snapshotDeleted: (snapshot: string) => string;
+  snapshotAlreadyGone: (snapshot: string) => string;
+  gatewayTimedOut: string;
+  indicesDeleted: (names: string) => string;
+  indicesAlreadyGone: (names: string) => string;
+  restoreStarted: string;
+  restoreRequested: string;
+  restoreDone: (indices: number, shards: number) => string;
+  docCount: (target: string, targetDocs: number | undefined, sourceDocs: number | undefined) => string;
+  docCountsEqual: (counts: string) => string;
+  docCountDifference: (target: string, targetDocs: number | undefined, sourceDocs: number | undefined) => string;
+  docCountsDiffer: (differences: string) => string;
+  waitingForSnapshotOperation: string;
+  /** A step that failed for a reason the bot does not know: the job id is how the log line is found. */
+  stepUnexpected: (step: string, jobId: string) => string;
+  stepRefused: (text: string, hint: string | undefined) => string;
+  allStepsDone: string;
+  partlyDone: string;
+  stalledAt: (step: string, cluster: string) => string;
+};
+
+const en: StepWords = {
+  repositoryRegistered: (repository, nodes) =>
+    `${repository} registered, verified by ${nodes} node${nodes === 1 ? '' : 's'}`,
+  snapshotStarted: (snapshot) => `snapshot ${snapshot} started`,
+  snapshotRequested: (snapshot) => `snapshot ${snapshot} requested (the gateway timed out; checking)`,
+  snapshotNotThere: (snapshot, repository) =>
+    `snapshot ${snapshot} is not in ${repository} (deleted, or never started)`,
+  snapshotSucceeded: (indices, successful, total) => `SUCCESS: ${indices} indices, ${successful}/${total} shards`,
+  snapshotPartial: (failed, total, failures) => `PARTIAL: ${failed} of ${total} shards failed (${failures})`,
+  snapshotFailed: (state, failures) => `${state}: ${failures || 'no reason given'}`,
+  snapshotDeleted: (snapshot) => `deleted ${snapshot}`,
+  snapshotAlreadyGone: (snapshot) => `${snapshot} was already gone`,
+  gatewayTimedOut: 'the gateway timed out; checking again',
+  indicesDeleted: (names) => `deleted ${names}`,
+  indicesAlreadyGone: (names) => `already gone: ${names}`,
+  restoreStarted: 'restore started',
+  restoreRequested: 'restore requested (the gateway timed out; following it)',
+  restoreDone: (indices, shards) => `${indices} indices restored, ${shards} shards`,
+  docCount: (target, targetDocs, sourceDocs) => `${target} ${targetDocs ?? 'missing'}/${sourceDocs ?? 'missing'}`,
+  docCountsEqual: (counts) => `doc counts equal: ${counts}`,
+  docCountDifference: (target, targetDocs, sourceDocs) =>
+    `${target} has ${targetDocs ?? 'no index'}, source ${sourceDocs ?? 'no index'}`,
+  docCountsDiffer: (differences) => `doc counts differ: ${differences}`,
+  waitingForSnapshotOperation: 'another snapshot operation is running on the cluster; waiting for it',
+  stepUnexpected: (step, jobId) => `unexpected error in ${step}; the bot's log has it under job ${jobId}`,
+  stepRefused: (text, hint) => `${text}${hint === undefined ? '' : ` (${hint})`}`,
+  allStepsDone: 'all steps done',
+  partlyDone: 'partly done',
+  stalledAt: (step, cluster) => `${step} on ${cluster}`,
+};
+
+const ja: StepWords = {
+  repositoryRegistered: (repository, nodes) => `${repository} を登録し、ノード ${nodes} 台で確認しました`,
+  snapshotStarted: (snapshot) => `スナップショット ${snapshot} を開始しました`,
+  snapshotRequested: (snapshot) =>
+    `スナップショット ${snapshot} を依頼しました (ゲートウェイがタイムアウトしたため確認中)`,
+  snapshotNotThere: (snapshot, repository) =>
+    `スナップショット ${snapshot} が ${repository} にありません (削除されたか、始まっていません)`,
+  snapshotSucceeded: (indices, successful, total) =>
+    `SUCCESS: インデックス ${indices} 個、シャード ${successful}/${total}`,
+  snapshotPartial: (failed, total, failures) => `PARTIAL: シャード ${total} 個中 ${failed} 個が失敗 (${failures})`,
+  snapshotFailed: (state, failures) => `${state}: ${failures || '理由は示されていません'}`,
+  snapshotDeleted: (snapshot) => `${snapshot} を削除しました`,
+  snapshotAlreadyGone: (snapshot) => `${snapshot} はすでにありませんでした`,
+  gatewayTimedOut: 'ゲートウェイがタイムアウトしました。もう一度確認します',
+  indicesDeleted: (names) => `${names} を削除しました`,
+  indicesAlreadyGone: (names) => `すでになし: ${names}`,
+  restoreStarted: '復元を開始しました',
+  restoreRequested: '復元を依頼しました (ゲートウェイがタイムアウトしたため経過を追跡中)',
+  restoreDone: (indices, shards) => `インデックス ${indices} 個、シャード ${shards} 個を復元しました`,
+  docCount: (target, targetDocs, sourceDocs) => `${target} ${targetDocs ?? 'なし'}/${sourceDocs ?? 'なし'}`,
+  docCountsEqual: (counts) => `ドキュメント数は一致: ${counts}`,
+  docCountDifference: (target, targetDocs, sourceDocs) =>
+    `${target} は ${targetDocs ?? 'インデックスなし'}、移行元は ${sourceDocs ?? 'インデックスなし'}`,
+  docCountsDiffer: (differences) => `ドキュメント数が一致しません: ${differences}`,
+  waitingForSnapshotOperation: 'クラスターで別のスナップショット操作が実行中です。終わるのを待っています',
+  stepUnexpected: (step, jobId) =>
+    `\`${step}\` で予期しないエラーが起きました。ボットのログにジョブ ${jobId} として記録されています`,
+  stepRefused: (text, hint) => `${text}${hint === undefined ? '' : ` (${hint})`}`,
+  allStepsDone: 'すべての手順が完了しました',
+  partlyDone: '一部が完了しました',
+  stalledAt: (step, cluster) => `${cluster} の ${step}`,
+};
+
+const stepWords: Record<Language, StepWords> = { en, ja };
+
+export type { StepWords };
+export { stepWords };
