@@ -4,13 +4,13 @@ import { JobState } from '../core/jobs/job-states.js';
 import { currentStep } from '../core/jobs/job-steps.js';
 import { cancel } from '../core/jobs/transitions.js';
 import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
+import { snapshotOf } from '../core/plans/plan-targets.js';
 import { planSnapshotDelete } from '../core/plans/snapshot-plans.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { approvesFor } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { governingCluster, showJob } from './job-notices.js';
 import { submitPlan } from './request-job.js';
-import { snapshotOf } from './steps/plan-targets.js';
 
 async function assertMayCancel(context: BotContext, job: Job, userId: string): Promise<void> {
   const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;

@@ -5,10 +5,10 @@ import { currentStep } from '../core/jobs/job-steps.js';
 import { hasLiveLease } from '../core/jobs/transitions.js';
 import type { IndexRecovery } from '../core/model/recovery.js';
 import type { SnapshotDetail, SnapshotProgress } from '../core/model/snapshot.js';
+import { restoresOf, snapshotOf } from '../core/plans/plan-targets.js';
 import { summarizeRecovery } from '../core/restore/recovery-summary.js';
 import type { ClusterClient } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
-import { restoresOf, snapshotOf } from './steps/plan-targets.js';
 import type { ClusterLookup } from './steps/run-step.js';
 
 type Unreachable = ClusterError<typeof ClusterErrorCode.UNREACHABLE>;

@@ -1,9 +1,9 @@
 import type { Job } from '../../core/jobs/job.js';
 import { JobKind } from '../../core/jobs/job-states.js';
+import { deletionsOf, restoresOf } from '../../core/plans/plan-targets.js';
 import { compareDocCounts } from '../../core/restore/doc-count-check.js';
 import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
-import { deletionsOf, restoresOf } from './plan-targets.js';
 import type { StepOutcome } from './step-outcome.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Job } from '../../core/jobs/job.js';
+import { repositoryFor } from '../../core/plans/plan-targets.js';
 import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
-import { repositoryFor } from './plan-targets.js';
 import type { StepOutcome } from './step-outcome.js';
 
 /** Registers (or re-registers: the call is an upsert) and verifies that every node reaches the repository. */

@@ -1,7 +1,7 @@
 import type { Job } from '../../core/jobs/job.js';
+import { restoresOf, snapshotOf } from '../../core/plans/plan-targets.js';
 import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
-import { restoresOf, snapshotOf } from './plan-targets.js';
 import type { StepOutcome } from './step-outcome.js';
 
 async function startRestore(job: Job, client: ClusterClient, words: StepWords): Promise<StepOutcome> {

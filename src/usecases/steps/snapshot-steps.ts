@@ -1,8 +1,8 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import type { Job } from '../../core/jobs/job.js';
+import { snapshotOf } from '../../core/plans/plan-targets.js';
 import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
-import { snapshotOf } from './plan-targets.js';
 import type { StepOutcome } from './step-outcome.js';
 
 async function startSnapshot(job: Job, client: ClusterClient, words: StepWords): Promise<StepOutcome> {

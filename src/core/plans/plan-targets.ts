@@ -1,6 +1,7 @@
-import type { JobPlan, PlannedIndex, PlannedRestore } from '../../core/jobs/job.js';
-import { JobKind } from '../../core/jobs/job-states.js';
-import type { RepositoryDefinition } from '../../core/model/repository.js';
+import type { JobPlan, PlannedIndex, PlannedRestore } from '../jobs/job.js';
+import { JobKind } from '../jobs/job-states.js';
+import type { RepositoryDefinition } from '../model/repository.js';
+import { PlanMismatchError } from './errors.js';
 
 /** What the snapshot steps of a plan work on. */
 function snapshotOf(plan: JobPlan): {
@@ -31,13 +32,13 @@ function snapshotOf(plan: JobPlan): {
   if (plan.kind === JobKind.SNAPSHOT_DELETE || plan.kind === JobKind.RESTORE) {
     return { repository: plan.repository, snapshot: plan.snapshot, indices: [], global: false, partial: false };
   }
-  throw new Error(`a ${plan.kind} job has no snapshot`);
+  throw new PlanMismatchError(plan.kind, 'snapshot');
 }
 
 function deletionsOf(plan: JobPlan): PlannedIndex[] {
   if (plan.kind === JobKind.INDEX_DELETE) return plan.indices;
   if (plan.kind === JobKind.RESTORE || plan.kind === JobKind.MIGRATE) return plan.deletions;
-  throw new Error(`a ${plan.kind} job deletes no indices`);
+  throw new PlanMismatchError(plan.kind, 'deletions');
 }
 
 function restoresOf(plan: JobPlan): {
@@ -46,7 +47,7 @@ function restoresOf(plan: JobPlan): {
 } {
   if (plan.kind === JobKind.RESTORE || plan.kind === JobKind.MIGRATE)
     return { restores: plan.restores, rename: plan.rename };
-  throw new Error(`a ${plan.kind} job restores nothing`);
+  throw new PlanMismatchError(plan.kind, 'restores');
 }
 
 /**
@@ -61,7 +62,7 @@ function repositoryFor(plan: JobPlan, cluster: string): RepositoryDefinition {
     if (cluster === plan.from) return repository;
     return { ...repository, settings: { ...repository.settings, readonly: true } } as RepositoryDefinition;
   }
-  throw new Error(`a ${plan.kind} job registers no repository`);
+  throw new PlanMismatchError(plan.kind, 'repository');
 }
 
 export { deletionsOf, repositoryFor, restoresOf, snapshotOf };
