@@ -1,5 +1,5 @@
+import type { RequestOfKind } from '../core/commands/index.js';
 import { UsageError } from '../core/errors.js';
-import type { CommandRequest } from '../core/grammar/command-request.js';
 import type { JobPlan, PlannedIndex } from '../core/jobs/job.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { migrateTargets, planMigrate } from '../core/plans/migrate-plan.js';
@@ -9,19 +9,8 @@ import { planSnapshotCreate, planSnapshotDelete } from '../core/plans/snapshot-p
 import type { RepositoryDefinition } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 
-type JobRequest = Extract<
-  CommandRequest,
-  { verb: 'repo-register' | 'create' | 'delete' | 'delete-index' | 'restore' | 'migrate' }
->;
-
-const JOB_VERBS: ReadonlyArray<CommandRequest['verb']> = [
-  'repo-register',
-  'create',
-  'delete',
-  'delete-index',
-  'restore',
-  'migrate',
-];
+/** The requests of the verbs that plan a job, as their definitions say. */
+type JobRequest = RequestOfKind<'job'>;
 
 function toPlanned(indices: ReadonlyArray<{ index: string; docsCount: number; storeBytes: number }>): PlannedIndex[] {
   return indices.map(({ index, docsCount, storeBytes }) => ({ index, docsCount, storeBytes }));
@@ -133,9 +122,5 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
   }
 }
 
-function isJobRequest(request: CommandRequest): request is JobRequest {
-  return JOB_VERBS.includes(request.verb);
-}
-
 export type { JobRequest };
-export { isJobRequest, planRequest };
+export { planRequest };

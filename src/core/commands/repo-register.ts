@@ -7,8 +7,9 @@ import {
   usageError,
 } from '../grammar/arguments.js';
 import { COMMAND_PREFIX, type RepositoryOptions, RepositoryType } from '../grammar/command-request.js';
+import { JobKind } from '../jobs/job-states.js';
 import { validateRepositoryName } from '../safety/resource-names.js';
-import type { CommandDefinition } from './command-definition.js';
+import { type CommandDefinition, type PrintedRequest, VerbKind } from './command-definition.js';
 
 const S3_KEYS = ['bucket', 'region', 'role_arn', 'base_path'] as const;
 const FS_KEYS = ['location'] as const;
@@ -69,16 +70,18 @@ function parseSettings(args: ParsedArguments): RepositoryOptions {
   return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
-const repoRegister: CommandDefinition<'repo-register'> = {
+/** `type=` is left out when the settings already say it, as `repo register` works it out from them. */
+function settingOptions(settings: RepositoryOptions): PrintedRequest['options'] {
+  const keys = ['bucket', 'region', 'role_arn', 'base_path', 'location', 'readonly'] as const;
+  const implied = keys.some((key) => key !== 'readonly' && settings[key] !== undefined);
+  return [['type', implied ? undefined : settings.type], ...keys.map((key) => [key, settings[key]] as const)];
+}
+
+const repoRegister = {
   verb: 'repo-register',
+  kind: VerbKind.JOB,
+  jobKind: JobKind.REPO_REGISTER,
   usage: `${COMMAND_PREFIX} repo register <cluster> <repo> [type=s3|fs] [bucket=… region=… role_arn=… base_path=… location=… readonly=true]`,
-  summary: 'Register (or update) a snapshot repository on a cluster.',
-  example: `${COMMAND_PREFIX} repo register prod migration bucket=acme-snapshots region=eu-west-1 role_arn=arn:aws:iam::123456789012:role/SnapshotRole`,
-  notes: [
-    "Settings left out come from the cluster's default repository in the bot config.",
-    'bucket=, region=, role_arn= and base_path= make an s3 repository; location= an fs one.',
-  ],
-  needsApproval: false,
   arguments: {
     maxPositionals: 2,
     options: ['type', 'bucket', 'region', 'role_arn', 'base_path', 'location', 'readonly'],
@@ -92,6 +95,7 @@ const repoRegister: CommandDefinition<'repo-register'> = {
       settings: parseSettings(args),
     };
   },
-};
+  print: (request) => ({ names: [request.cluster, request.repository], options: settingOptions(request.settings) }),
+} as const satisfies CommandDefinition<'repo-register'>;
 
 export { repoRegister };

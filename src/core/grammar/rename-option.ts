@@ -57,4 +57,16 @@ function parseRenameOrReplace(args: ParsedArguments): { rename: Rename | undefin
   return { rename, replace };
 }
 
-export { parseRename, parseRenameOrReplace, separatorAt };
+/** The options of `parseRenameOrReplace` written back: `indices=`, `rename=`, and the `replace` flag. */
+function printRenameOrReplace(request: { indices: readonly string[]; rename: Rename | undefined; replace: boolean }) {
+  const rename = request.rename === undefined ? undefined : `${request.rename.pattern}:${request.rename.replacement}`;
+  return {
+    options: [
+      ['indices', request.indices.join(',')],
+      ['rename', rename],
+    ] as const,
+    flags: request.replace ? ['replace'] : [],
+  };
+}
+
+export { parseRename, parseRenameOrReplace, printRenameOrReplace, separatorAt };

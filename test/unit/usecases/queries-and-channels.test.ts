@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { NotAllowedError } from '../../../src/core/errors.js';
-import { answerQuery } from '../../../src/usecases/answer-query.js';
+import type { SlackMessage } from '../../../src/core/messages/blocks.js';
+import type { QueryRequest } from '../../../src/usecases/answer-query.js';
+import type { BotContext } from '../../../src/usecases/bot-context.js';
 import { requestJob } from '../../../src/usecases/request-job.js';
+import { handleRequest } from '../../../src/usecases/verb-handlers.js';
 import { buildBotContext } from '../../fixtures/bot-context.js';
 import { buildCommandTask } from '../../fixtures/command-task.js';
+
+/** A read-only request asked by `userId`, routed as the worker routes it. */
+async function answerQuery(context: BotContext, request: QueryRequest, userId: string): Promise<SlackMessage> {
+  const reply = await handleRequest(context, buildCommandTask(request.verb, { request, userId }));
+  if (reply === undefined) throw new Error(`${request.verb} answered nobody`);
+  return reply;
+}
 
 const deleteRequest = { verb: 'delete-index' as const, cluster: 'b', indices: ['logs-1'] };
 
