@@ -1,6 +1,7 @@
 import type { Job } from './jobs/job.js';
 import { type ErrorWords, LOG_WORDS } from './words/error-words.js';
 import type { Said } from './words/language.js';
+import type { NameKind, NameReason } from './words/usage-words.js';
 
 /** How an error puts itself into words, given the words of the reader's language. */
 type Saying = (words: ErrorWords) => Said;
@@ -49,9 +50,9 @@ class UsageError extends BotError {
 
 class InvalidResourceNameError extends BotError {
   constructor(
-    readonly kind: 'index' | 'index pattern' | 'snapshot' | 'repository' | 'path segment',
+    readonly kind: NameKind,
     readonly value: string,
-    reason: string,
+    readonly reason: NameReason,
   ) {
     super('invalid_resource_name', (words) => words.invalidResourceName(kind, value, reason));
     this.name = 'InvalidResourceNameError';

@@ -45,16 +45,12 @@ async function migrationRepository(
   const { config, client } = clusterNamed(context, from);
   const wanted = name ?? config.defaultRepository?.name;
   if (wanted === undefined) {
-    throw new UsageError(`no repository given, and cluster ${from} has no default_repository`, {
-      hint: 'Name the repository both clusters should share.',
-    });
+    throw new UsageError((words) => words.noRepositoryGiven(from));
   }
   if (config.defaultRepository?.name === wanted) return config.defaultRepository;
   const registered = (await client.listRepositories()).find((repository) => repository.name === wanted);
   if (registered === undefined || (registered.type !== 's3' && registered.type !== 'fs')) {
-    throw new UsageError(`repository "${wanted}" is neither registered on ${from} nor its default_repository`, {
-      hint: `Register it first: /es snapshot repo register ${from} ${wanted}`,
-    });
+    throw new UsageError((words) => words.repositoryUnknown(from, wanted));
   }
   return { name: wanted, type: registered.type, settings: registered.settings } as RepositoryDefinition;
 }

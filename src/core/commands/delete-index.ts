@@ -13,7 +13,7 @@ const deleteIndex = {
   parse(args) {
     const [cluster, list] = requirePositionals(args, ['cluster', 'index,…']);
     const indices = splitList(list);
-    if (indices.length === 0) throw usageError(args, 'missing <index,…>');
+    if (indices.length === 0) throw usageError(args, (words) => words.missingName('index,…'));
     return {
       verb: 'delete-index',
       cluster: parseClusterAlias(args, cluster),

@@ -14,7 +14,7 @@ const help = {
     const [first] = requirePositionals(args, ['command']);
     const { verb, length } = resolveVerb(first, args.positionals[1]);
     const extra = args.positionals[length];
-    if (extra !== undefined) throw usageError(args, `unexpected "${shown(extra)}": help explains one command`);
+    if (extra !== undefined) throw usageError(args, (words) => words.helpOfOneCommand(shown(extra)));
     return { verb: 'help', topic: verb };
   },
   print: (request) => ({ names: [request.topic], options: [] }),

@@ -10,7 +10,7 @@ const jobs = {
   parse(args) {
     const value = args.positionals[0] ?? JobsFilter.ACTIVE;
     const filter = Object.values(JobsFilter).find((known) => known === value.toLowerCase());
-    if (filter === undefined) throw usageError(args, `jobs takes "active" or "mine", not "${shown(value)}"`);
+    if (filter === undefined) throw usageError(args, (words) => words.jobsFilterUnknown(shown(value)));
     return { verb: 'jobs', filter };
   },
   print: (request) => ({ names: [request.filter === JobsFilter.ACTIVE ? undefined : request.filter], options: [] }),

@@ -15,11 +15,10 @@ const migrate = {
     const [source, target] = requirePositionals(args, ['from', 'to']);
     const from = parseClusterAlias(args, source);
     const to = parseClusterAlias(args, target);
-    if (from === to)
-      throw usageError(args, `migrate copies between two clusters; to restore within ${from} use restore`);
+    if (from === to) throw usageError(args, (words) => words.migrateSameCluster(from));
     const repository = args.positionals[2];
     const indices = parseList(args, 'indices', validateIndexPattern);
-    if (indices.length === 0) throw usageError(args, 'migrate needs indices=, e.g. indices=orders,customers');
+    if (indices.length === 0) throw usageError(args, (words) => words.migrateWithoutIndices);
     return {
       verb: 'migrate',
       from,

@@ -14,7 +14,7 @@ const restore = {
   parse(args) {
     const [cluster, repository, snapshot] = requirePositionals(args, ['cluster', 'repo', 'snapshot']);
     const indices = parseList(args, 'indices', validateIndexPattern);
-    if (indices.length === 0) throw usageError(args, 'restore needs indices=, e.g. indices=logs-2026.11.*');
+    if (indices.length === 0) throw usageError(args, (words) => words.restoreWithoutIndices);
     return {
       verb: 'restore',
       cluster: parseClusterAlias(args, cluster),

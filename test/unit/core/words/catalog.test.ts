@@ -10,6 +10,11 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   helpOnClusters: ['alpha', ['beta', 'gamma']],
   helpWaits: [['alpha']],
   helpCancelWaits: [['alpha']],
+  unknownOption: ['alpha', 'beta', ['gamma']],
+  unknownCommand: ['alpha', 'beta', ['gamma'], '`help`'],
+  repoWithoutRegister: [['alpha'], '`help`'],
+  settingFormat: ['bucket', 'alpha'],
+  invalidResourceName: ['index', 'alpha', { rule: 'too-long', bytes: 255 }],
 };
 
 function rendered(key: string, entry: unknown): string[] {
