@@ -32,18 +32,14 @@ class BotError extends Error {
 
 type FreeTextOptions = ErrorOptions & { hint?: string };
 
-/** Free text (the grammar's own lines) or words from the catalog. */
-function sayingOf(said: string | Saying, hint: string | undefined, free: (words: ErrorWords) => ErrorWords['usage']) {
-  return typeof said === 'string' ? (words: ErrorWords) => free(words)(said, hint) : said;
+/** Free text (the plans' lines, until they have words of their own) or words from the catalog. */
+function sayingOf(said: string | Saying, hint: string | undefined): Saying {
+  return typeof said === 'string' ? (words: ErrorWords) => words.usage(said, hint) : said;
 }
 
 class UsageError extends BotError {
   constructor(said: string | Saying, options: FreeTextOptions = {}) {
-    super(
-      'usage',
-      sayingOf(said, options.hint, (words) => words.usage),
-      options,
-    );
+    super('usage', sayingOf(said, options.hint), options);
     this.name = 'UsageError';
   }
 }
@@ -218,12 +214,8 @@ class InvalidTransitionError extends BotError {
 }
 
 class NotAllowedError extends BotError {
-  constructor(said: string | Saying, options: FreeTextOptions = {}) {
-    super(
-      'not_allowed',
-      sayingOf(said, options.hint, (words) => words.notAllowedBecause),
-      options,
-    );
+  constructor(saying: Saying, options?: ErrorOptions) {
+    super('not_allowed', saying, options);
     this.name = 'NotAllowedError';
   }
 }

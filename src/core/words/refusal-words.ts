@@ -2,8 +2,6 @@ import type { Language, Said } from './language.js';
 
 /** What the bot says when it will not do something: not allowed, no such job, changed meanwhile, protected. */
 type RefusalWords = {
-  /** Free text from the use cases, being moved into words of their own. */
-  notAllowedBecause: (text: string, hint: string | undefined) => Said;
   protectedIndex: (index: string, pattern: string) => Said;
   automatedRepository: (repository: string) => Said;
   jobConflict: (jobId: string, state: string, version: number) => Said;
@@ -14,7 +12,6 @@ type RefusalWords = {
 };
 
 const en: RefusalWords = {
-  notAllowedBecause: (text, hint) => ({ text, hint }),
   protectedIndex: (index, pattern) => ({
     text: `index "${index}" is protected (matches "${pattern}") and is never deleted`,
     hint: 'Leave system and protected indices out, or restore under a new name with rename=pattern:replacement.',
@@ -38,7 +35,6 @@ const en: RefusalWords = {
 };
 
 const ja: RefusalWords = {
-  notAllowedBecause: (text, hint) => ({ text, hint }),
   protectedIndex: (index, pattern) => ({
     text: `インデックス "${index}" は保護されています ("${pattern}" に一致) ので削除しません`,
     hint: 'システムインデックスと保護されたインデックスを外すか、rename=pattern:replacement で別名に復元してください。',

@@ -15,6 +15,7 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   repoWithoutRegister: [['alpha'], '`help`'],
   settingFormat: ['bucket', 'alpha'],
   invalidResourceName: ['index', 'alpha', { rule: 'too-long', bytes: 255 }],
+  channelNotAllowed: ['alpha', ['beta']],
 };
 
 function rendered(key: string, entry: unknown): string[] {
