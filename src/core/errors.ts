@@ -30,16 +30,9 @@ class BotError extends Error {
   }
 }
 
-type FreeTextOptions = ErrorOptions & { hint?: string };
-
-/** Free text (the plans' lines, until they have words of their own) or words from the catalog. */
-function sayingOf(said: string | Saying, hint: string | undefined): Saying {
-  return typeof said === 'string' ? (words: ErrorWords) => words.usage(said, hint) : said;
-}
-
 class UsageError extends BotError {
-  constructor(said: string | Saying, options: FreeTextOptions = {}) {
-    super('usage', sayingOf(said, options.hint), options);
+  constructor(saying: Saying, options?: ErrorOptions) {
+    super('usage', saying, options);
     this.name = 'UsageError';
   }
 }

@@ -34,8 +34,8 @@ function clusterNamed(context: BotContext, alias: string): ClusterHandle {
   const config = context.config.clusters.get(alias);
   const client = context.clusters.get(alias);
   if (config === undefined || client === undefined) {
-    const known = [...context.config.clusters.keys()].join(', ');
-    throw new UsageError(`there is no cluster "${alias}"`, { hint: `Configured clusters: ${known}` });
+    const known = [...context.config.clusters.keys()];
+    throw new UsageError((words) => words.noSuchCluster(alias, known));
   }
   return { config, client };
 }

@@ -19,8 +19,6 @@ type CheckedSetting = 'bucket' | 'region' | 'role_arn';
  * by people come in already cut to a readable length; the grammar's usage lines are syntax and come as the hint.
  */
 type UsageWords = {
-  /** Free text from the plans, being moved into words of their own. */
-  usage: (text: string, hint: string | undefined) => Said;
   unknownOption: (key: string, command: string, accepted: readonly string[]) => string;
   optionTwice: (key: string) => string;
   optionWithoutValue: (key: string) => string;
@@ -110,7 +108,6 @@ function commandsHintEn(verbs: readonly string[], helpCommand: string): string {
 }
 
 const en: UsageWords = {
-  usage: (text, hint) => ({ text, hint }),
   unknownOption: (key, command, accepted) =>
     `unknown option "${key}=": ${command} takes ${accepted.length === 0 ? 'no options' : listedEn(accepted)}`,
   optionTwice: (key) => `"${key}=" is given twice`,
@@ -209,7 +206,6 @@ function commandsHintJa(verbs: readonly string[], helpCommand: string): string {
 }
 
 const ja: UsageWords = {
-  usage: (text, hint) => ({ text, hint }),
   unknownOption: (key, command, accepted) =>
     `"${key}=" というオプションはありません: ${command} が受け付けるのは${accepted.length === 0 ? 'オプションなしです' : ` ${accepted.join('、')} です`}`,
   optionTwice: (key) => `"${key}=" が2回指定されています`,

@@ -16,6 +16,10 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   settingFormat: ['bucket', 'alpha'],
   invalidResourceName: ['index', 'alpha', { rule: 'too-long', bytes: 255 }],
   channelNotAllowed: ['alpha', ['beta']],
+  noSuchCluster: ['alpha', ['beta']],
+  noIndexMatches: ['alpha', ['beta']],
+  targetsExist: ['alpha', ['beta']],
+  snapshotLacksIndex: ['alpha', 'beta', ['gamma'], true],
 };
 
 function rendered(key: string, entry: unknown): string[] {

@@ -66,4 +66,17 @@ describe('the usage words', () => {
       'リポジトリ名 "_x" は使えません: "_" で始めることはできません',
     ]);
   });
+
+  it.each([
+    ['en', false, 'It holds: a, b'],
+    ['en', true, 'It holds: a, b, …'],
+    ['ja', false, '含まれているもの: a、b'],
+    ['ja', true, '含まれているもの: a、b、…'],
+  ] as const)('lists what a snapshot holds in %s, more to come: %s', (language, more, expected) => {
+    // Act
+    const said = catalogFor(language).snapshotLacksIndex('nightly', 'x*', ['a', 'b'], more);
+
+    // Assess
+    expect(said.hint).toBe(expected);
+  });
 });
