@@ -1,6 +1,7 @@
 import type { Job } from './jobs/job.js';
 import { type ErrorWords, LOG_WORDS } from './words/error-words.js';
 import type { Said } from './words/language.js';
+import type { NameKind, NameReason } from './words/usage-words.js';
 
 /** How an error puts itself into words, given the words of the reader's language. */
 type Saying = (words: ErrorWords) => Said;
@@ -29,29 +30,18 @@ class BotError extends Error {
   }
 }
 
-type FreeTextOptions = ErrorOptions & { hint?: string };
-
-/** Free text (the grammar's own lines) or words from the catalog. */
-function sayingOf(said: string | Saying, hint: string | undefined, free: (words: ErrorWords) => ErrorWords['usage']) {
-  return typeof said === 'string' ? (words: ErrorWords) => free(words)(said, hint) : said;
-}
-
 class UsageError extends BotError {
-  constructor(said: string | Saying, options: FreeTextOptions = {}) {
-    super(
-      'usage',
-      sayingOf(said, options.hint, (words) => words.usage),
-      options,
-    );
+  constructor(saying: Saying, options?: ErrorOptions) {
+    super('usage', saying, options);
     this.name = 'UsageError';
   }
 }
 
 class InvalidResourceNameError extends BotError {
   constructor(
-    readonly kind: 'index' | 'index pattern' | 'snapshot' | 'repository' | 'path segment',
+    readonly kind: NameKind,
     readonly value: string,
-    reason: string,
+    readonly reason: NameReason,
   ) {
     super('invalid_resource_name', (words) => words.invalidResourceName(kind, value, reason));
     this.name = 'InvalidResourceNameError';
@@ -105,12 +95,8 @@ class InvalidTransitionError extends BotError {
 }
 
 class NotAllowedError extends BotError {
-  constructor(said: string | Saying, options: FreeTextOptions = {}) {
-    super(
-      'not_allowed',
-      sayingOf(said, options.hint, (words) => words.notAllowedBecause),
-      options,
-    );
+  constructor(saying: Saying, options?: ErrorOptions) {
+    super('not_allowed', saying, options);
     this.name = 'NotAllowedError';
   }
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { parseCommand } from '../core/grammar/parse-command.js';
 import type { BackgroundTask } from '../ports/background-tasks.js';
 
-const commandTask = z.object({
+// A command crosses the hand-off as its text: the grammar is the request's schema, read back with `parseCommand`.
+const slashCommand = z.object({
   type: z.literal('command'),
   text: z.string(),
   userId: z.string(),
@@ -19,12 +21,16 @@ const streamEvent = z.object({
 });
 
 /**
- * What the worker was invoked with: a task from the Slack function, or a batch from the jobs table's stream.
- * Anything else is refused with the reason.
+ * What the worker was invoked with: a command from the Slack function (its text parsed again here, so the use
+ * cases get a request, never text), or a batch from the jobs table's stream. Anything else is refused with the
+ * reason.
  */
 function tasksOf(event: unknown): BackgroundTask[] {
-  const task = z.union([commandTask, runJobTask]).safeParse(event);
-  if (task.success) return [task.data];
+  const task = z.union([slashCommand, runJobTask]).safeParse(event);
+  if (task.success) {
+    const { data } = task;
+    return [data.type === 'command' ? { ...data, request: parseCommand(data.text) } : data];
+  }
   const stream = streamEvent.safeParse(event);
   if (stream.success) {
     return stream.data.Records.map((record) => ({ type: 'run-job' as const, jobId: record.dynamodb.NewImage.id.S }));

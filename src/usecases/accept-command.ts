@@ -1,31 +1,32 @@
-import { BotError } from '../core/errors.js';
 import { parseCommand } from '../core/grammar/parse-command.js';
-import { helpText } from '../core/grammar/usage.js';
 import type { SlackMessage } from '../core/messages/blocks.js';
 import { textMessage } from '../core/messages/blocks.js';
-import { errorReply } from '../core/messages/error-reply.js';
-import type { CommandTask } from '../ports/background-tasks.js';
+import type { CommandTask, SlashCommand } from '../ports/background-tasks.js';
 import type { BotContext } from './bot-context.js';
+import { helpReply } from './help-reply.js';
+import { replyToError } from './reply-to-error.js';
 
 type Acknowledge = (reply: SlackMessage) => Promise<void>;
 
+function understood(command: SlashCommand): CommandTask {
+  return { ...command, request: parseCommand(command.text) };
+}
+
 /**
- * The fast half of a slash command, inside Slack's 3 seconds: parse (pure), acknowledge with the answer to bad
- * input or `help`, or with "working on it" — and only then hand the rest to the background. No cluster is asked
- * before the acknowledgement.
+ * The fast half of a slash command, inside Slack's 3 seconds: parse (pure, the only parse in this process),
+ * acknowledge with the answer to bad input or `help`, or with "working on it" — and only then hand the parsed
+ * request to the background. No cluster is asked before the acknowledgement.
  */
-async function acceptCommand(context: BotContext, task: CommandTask, acknowledge: Acknowledge): Promise<void> {
-  let verb: string;
+async function acceptCommand(context: BotContext, command: SlashCommand, acknowledge: Acknowledge): Promise<void> {
+  let task: CommandTask;
   try {
-    const request = parseCommand(task.text);
-    if (request.verb === 'help') return acknowledge(textMessage(helpText(request.topic)));
-    verb = request.verb;
+    task = understood(command);
   } catch (error) {
-    if (!(error instanceof BotError)) throw error;
-    return acknowledge(errorReply(error, context.catalog, ''));
+    return acknowledge(replyToError(context, error, { userId: command.userId, channel: command.channelId }));
   }
+  if (task.request.verb === 'help') return acknowledge(helpReply(context, task.request.topic));
   await acknowledge(textMessage(`${context.catalog.working} \`/es ${task.text}\``));
-  context.logger.info({ userId: task.userId, channel: task.channelId, verb }, 'command accepted');
+  context.logger.info({ userId: task.userId, channel: task.channelId, verb: task.request.verb }, 'command accepted');
   await context.tasks.dispatch(task);
 }
 

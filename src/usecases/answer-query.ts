@@ -1,5 +1,6 @@
-import { JobNotFoundError } from '../core/errors.js';
-import type { CommandRequest } from '../core/grammar/command-request.js';
+import type { RequestOfKind } from '../core/commands/index.js';
+import { BotError, JobNotFoundError } from '../core/errors.js';
+import type { RequestOf } from '../core/grammar/command-request.js';
 import type { SlackMessage } from '../core/messages/blocks.js';
 import {
   type ClusterOverview,
@@ -11,15 +12,11 @@ import {
   snapshotStatusReply,
 } from '../core/messages/query-replies.js';
 import { chooseRepository } from '../core/plans/repository-choice.js';
+import type { CommandTask } from '../ports/background-tasks.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 
-type QueryRequest = Extract<CommandRequest, { verb: 'clusters' | 'repos' | 'list' | 'status' | 'jobs' | 'job' }>;
-
-const QUERY_VERBS: ReadonlyArray<CommandRequest['verb']> = ['clusters', 'repos', 'list', 'status', 'jobs', 'job'];
-
-function isQuery(request: CommandRequest): request is QueryRequest {
-  return QUERY_VERBS.includes(request.verb);
-}
+/** Read-only verbs: asked of the cluster or the job store, answered to the person who asked. */
+type QueryRequest = RequestOfKind<'query'>;
 
 async function overview(context: BotContext, alias: string): Promise<ClusterOverview> {
   const { config, client } = clusterNamed(context, alias);
@@ -28,60 +25,66 @@ async function overview(context: BotContext, alias: string): Promise<ClusterOver
     const [info, health] = await Promise.all([client.info(), client.health()]);
     return { ...base, answer: { info, health } };
   } catch (error) {
-    return { ...base, answer: { error: (error as Error).message } };
+    // One cluster that does not answer is a line of the reply, said like any error: never its raw message.
+    if (error instanceof BotError) return { ...base, answer: { error: error.saidIn(context.catalog).text } };
+    const reference = context.ids.newId();
+    context.logger.error({ reference, cluster: alias, err: error }, 'asking a cluster for its overview failed');
+    return { ...base, answer: { error: context.catalog.unexpected(reference).text } };
   }
 }
 
-/** Read-only verbs: asked of the cluster or the job store, answered to the person who asked. */
-async function answerQuery(context: BotContext, request: QueryRequest, userId: string): Promise<SlackMessage> {
+async function answerClusters(context: BotContext): Promise<SlackMessage> {
+  const overviews = await Promise.all([...context.config.clusters.keys()].map((alias) => overview(context, alias)));
+  return clustersReply(overviews, context.catalog);
+}
+
+async function answerRepositories(context: BotContext, request: RequestOf<'repos'>): Promise<SlackMessage> {
+  const repositories = await clusterNamed(context, request.cluster).client.listRepositories();
+  return repositoriesReply(request.cluster, repositories, context.catalog);
+}
+
+async function answerList(context: BotContext, request: RequestOf<'list'>): Promise<SlackMessage> {
+  const { config, client } = clusterNamed(context, request.cluster);
+  const repository = chooseRepository(request.cluster, request.repository, config.defaultRepository?.name, 'read');
+  return snapshotListReply(
+    request.cluster,
+    repository,
+    await client.listSnapshots(repository, { limit: request.limit }),
+    context.catalog,
+  );
+}
+
+async function answerStatus(context: BotContext, request: RequestOf<'status'>): Promise<SlackMessage> {
+  const { client } = clusterNamed(context, request.cluster);
+  const detail = await client.getSnapshot(request.repository, request.snapshot);
+  // `_status` reads every shard's files from the repository: only worth it while the snapshot runs.
+  const progress =
+    detail.state === 'IN_PROGRESS' ? await client.snapshotProgress(request.repository, request.snapshot) : undefined;
+  return snapshotStatusReply(request.cluster, detail, progress, context.catalog);
+}
+
+async function answerJobs(
+  context: BotContext,
+  request: RequestOf<'jobs'>,
+  { userId }: Pick<CommandTask, 'userId'>,
+): Promise<SlackMessage> {
   const now = context.clock.now();
-  switch (request.verb) {
-    case 'clusters':
-      return clustersReply(
-        await Promise.all([...context.config.clusters.keys()].map((alias) => overview(context, alias))),
-        context.catalog,
-      );
-    case 'repos': {
-      const repositories = await clusterNamed(context, request.cluster).client.listRepositories();
-      return repositoriesReply(request.cluster, repositories, context.catalog);
-    }
-    case 'list': {
-      const { config, client } = clusterNamed(context, request.cluster);
-      const repository = chooseRepository(request.cluster, request.repository, config.defaultRepository?.name, 'read');
-      return snapshotListReply(
-        request.cluster,
-        repository,
-        await client.listSnapshots(repository, { limit: request.limit }),
-        context.catalog,
-      );
-    }
-    case 'status': {
-      const { client } = clusterNamed(context, request.cluster);
-      const detail = await client.getSnapshot(request.repository, request.snapshot);
-      // `_status` reads every shard's files from the repository: only worth it while the snapshot runs.
-      const progress =
-        detail.state === 'IN_PROGRESS'
-          ? await client.snapshotProgress(request.repository, request.snapshot)
-          : undefined;
-      return snapshotStatusReply(request.cluster, detail, progress, context.catalog);
-    }
-    case 'jobs': {
-      const jobs =
-        request.filter === 'mine' ? await context.jobs.listRequestedBy(userId, 20) : await context.jobs.listActive();
-      return jobsReply(
-        jobs,
-        request.filter === 'mine' ? context.catalog.yourJobs : context.catalog.activeJobs,
-        context.catalog,
-        now,
-      );
-    }
-    case 'job': {
-      const job = await context.jobs.get(request.jobId);
-      if (job === undefined) throw new JobNotFoundError(request.jobId);
-      return jobDetailReply(job, context.catalog, now);
-    }
-  }
+  const jobs =
+    request.filter === 'mine' ? await context.jobs.listRequestedBy(userId, 20) : await context.jobs.listActive();
+  return jobsReply(
+    jobs,
+    request.filter === 'mine' ? context.catalog.yourJobs : context.catalog.activeJobs,
+    context.catalog,
+    now,
+  );
+}
+
+async function answerJob(context: BotContext, request: RequestOf<'job'>): Promise<SlackMessage> {
+  const now = context.clock.now();
+  const job = await context.jobs.get(request.jobId);
+  if (job === undefined) throw new JobNotFoundError(request.jobId);
+  return jobDetailReply(job, context.catalog, now);
 }
 
 export type { QueryRequest };
-export { answerQuery, isQuery };
+export { answerClusters, answerJob, answerJobs, answerList, answerRepositories, answerStatus };

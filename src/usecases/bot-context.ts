@@ -34,7 +34,7 @@ function clusterNamed(context: BotContext, alias: string): ClusterHandle {
   const config = context.config.clusters.get(alias);
   const client = context.clusters.get(alias);
   if (config === undefined || client === undefined) {
-    const known = [...context.config.clusters.keys()].join(', ');
+    const known = [...context.config.clusters.keys()];
     throw new UsageError((words) => words.noSuchCluster(alias, known));
   }
   return { config, client };

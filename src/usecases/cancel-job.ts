@@ -15,7 +15,7 @@ import { submitPlan } from './request-job.js';
 async function assertMayCancel(context: BotContext, job: Job, userId: string): Promise<void> {
   const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;
   if (job.requestedBy !== userId && !(await approvesFor(context, policy, userId))) {
-    throw new NotAllowedError(`only the requester or an approver may cancel job ${job.id}`);
+    throw new NotAllowedError((words) => words.cancelNotAllowed(job.id));
   }
 }
 
@@ -32,21 +32,15 @@ function runningSnapshotStep(job: Job) {
 async function requestSnapshotAbort(context: BotContext, job: Job, task: CommandTask): Promise<SlackMessage> {
   const step = runningSnapshotStep(job);
   if (step === undefined) {
-    throw new NotAllowedError(
-      `job ${job.id} is ${job.state.toLowerCase()} and past the point where it can be stopped`,
-      {
-        hint: 'A job can be cancelled while it waits for approval or in the queue, or while its snapshot runs.',
-      },
-    );
+    const { id, state } = job;
+    throw new NotAllowedError((words) => words.pastStopping(id, state.toLowerCase()));
   }
   const { repository, snapshot } = snapshotOf(job.plan);
   const plan = planSnapshotDelete(step.cluster, repository, snapshot);
   const jobId = context.ids.jobIdFor(`cancel:${job.id}`);
-  const text = `${task.text} (delete the running snapshot ${snapshot})`;
+  const text = context.catalog.stopRequestText(task.text, snapshot);
   await submitPlan(context, plan, { jobId, userId: task.userId, text, channelId: task.channelId });
-  return textMessage(
-    `Stopping job \`${job.id}\` deletes its running snapshot \`${snapshot}\`: that is job \`${jobId}\`.`,
-  );
+  return textMessage(context.catalog.stoppingJob(job.id, snapshot, jobId));
 }
 
 /**
@@ -64,7 +58,7 @@ async function cancelJob(context: BotContext, jobId: string, task: CommandTask):
   const cancelled = await context.jobs.update(cancel(job, task.userId, context.clock.now()));
   context.logger.info({ jobId, by: task.userId }, 'job cancelled');
   await showJob(context, cancelled);
-  return textMessage(`Job \`${jobId}\` is cancelled.`);
+  return textMessage(context.catalog.jobCancelled(jobId));
 }
 
 export { cancelJob };

@@ -1,5 +1,5 @@
+import type { RequestOfKind } from '../core/commands/index.js';
 import { UsageError } from '../core/errors.js';
-import type { CommandRequest } from '../core/grammar/command-request.js';
 import type { JobPlan, PlannedIndex } from '../core/jobs/job.js';
 import type { RepositoryDefinition } from '../core/model/repository.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
@@ -9,19 +9,8 @@ import { planRestore, restoreMapping } from '../core/plans/restore-plan.js';
 import { planSnapshotCreate, planSnapshotDelete } from '../core/plans/snapshot-plans.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 
-type JobRequest = Extract<
-  CommandRequest,
-  { verb: 'repo-register' | 'create' | 'delete' | 'delete-index' | 'restore' | 'migrate' }
->;
-
-const JOB_VERBS: ReadonlyArray<CommandRequest['verb']> = [
-  'repo-register',
-  'create',
-  'delete',
-  'delete-index',
-  'restore',
-  'migrate',
-];
+/** The requests of the verbs that plan a job, as their definitions say. */
+type JobRequest = RequestOfKind<'job'>;
 
 function toPlanned(indices: ReadonlyArray<{ index: string; docsCount: number; storeBytes: number }>): PlannedIndex[] {
   return indices.map(({ index, docsCount, storeBytes }) => ({ index, docsCount, storeBytes }));
@@ -56,16 +45,12 @@ async function migrationRepository(
   const { config, client } = clusterNamed(context, from);
   const wanted = name ?? config.defaultRepository?.name;
   if (wanted === undefined) {
-    throw new UsageError(`no repository given, and cluster ${from} has no default_repository`, {
-      hint: 'Name the repository both clusters should share.',
-    });
+    throw new UsageError((words) => words.noRepositoryGiven(from));
   }
   if (config.defaultRepository?.name === wanted) return config.defaultRepository;
   const registered = (await client.listRepositories()).find((repository) => repository.name === wanted);
   if (registered === undefined || (registered.type !== 's3' && registered.type !== 'fs')) {
-    throw new UsageError(`repository "${wanted}" is neither registered on ${from} nor its default_repository`, {
-      hint: `Register it first: /es snapshot repo register ${from} ${wanted}`,
-    });
+    throw new UsageError((words) => words.repositoryUnknown(from, wanted));
   }
   return { name: wanted, type: registered.type, settings: registered.settings } as RepositoryDefinition;
 }
@@ -133,9 +118,5 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
   }
 }
 
-function isJobRequest(request: CommandRequest): request is JobRequest {
-  return JOB_VERBS.includes(request.verb);
-}
-
 export type { JobRequest };
-export { isJobRequest, planRequest };
+export { planRequest };

@@ -17,9 +17,7 @@ function assertChannelAllowed(context: BotContext, request: JobRequest, channelI
   for (const alias of requestedClusters(request)) {
     const allowed = clusterNamed(context, alias).config.allowedChannels;
     if (allowed.length > 0 && !allowed.includes(channelId)) {
-      throw new NotAllowedError(`cluster ${alias} is not operated from this channel`, {
-        hint: `Use the channel with ID ${allowed.join(' or ')}.`,
-      });
+      throw new NotAllowedError((words) => words.channelNotAllowed(alias, allowed));
     }
   }
 }
@@ -35,9 +33,7 @@ async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin)
   const policy = clusterNamed(context, cluster).config.approval;
   if (needsApproval(plan.kind, policy) && policy.approvers.length === 0 && policy.approverGroups.length === 0) {
     // An approval message nobody may click would only wait for its expiry.
-    throw new NotAllowedError(`cluster ${cluster} has no approvers, so nothing destructive can run there`, {
-      hint: `Set approval.approvers or approval.approver_groups for ${cluster} in the cluster config.`,
-    });
+    throw new NotAllowedError((words) => words.noApprovers(cluster));
   }
   const draft = newJob({
     id: origin.jobId,

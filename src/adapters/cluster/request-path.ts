@@ -4,7 +4,7 @@ type PathValue = string | readonly string[];
 
 function encodeSegment(value: string): string {
   if (value.length === 0 || /[\s/?#%\\]/.test(value) || value.includes('..') || value.includes(',')) {
-    throw new InvalidResourceNameError('path segment', value, 'cannot be used in a request path');
+    throw new InvalidResourceNameError('path segment', value, { rule: 'not-in-path' });
   }
   // `*` stays literal (encodeURIComponent keeps it): it is how index patterns reach the cluster.
   return encodeURIComponent(value);
@@ -12,7 +12,7 @@ function encodeSegment(value: string): string {
 
 function encodeValue(value: PathValue): string {
   if (typeof value === 'string') return encodeSegment(value);
-  if (value.length === 0) throw new InvalidResourceNameError('path segment', '', 'is an empty list');
+  if (value.length === 0) throw new InvalidResourceNameError('path segment', '', { rule: 'empty-list' });
   return value.map(encodeSegment).join(',');
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandTask } from '../../ports/background-tasks.js';
+import type { SlashCommand } from '../../ports/background-tasks.js';
 
 const slashCommand = z.object({
   text: z.string().default(''),
@@ -17,7 +17,7 @@ const buttonClick = z.object({
 });
 
 /** A slash command as Slack sent it, checked once here; anything else is refused before any work. */
-function toCommandTask(body: unknown): CommandTask {
+function toCommandTask(body: unknown): SlashCommand {
   const command = slashCommand.parse(body);
   return {
     type: 'command',

@@ -11,11 +11,13 @@ function createLambdaTasks(client: Pick<LambdaClient, 'send'>, workerFunctionNam
   return {
     async dispatch(task: BackgroundTask) {
       if (task.type === 'run-job') return;
+      // The worker parses the text again: the text is the request's wire form, so the parsed request stays here.
+      const { request: _parsed, ...command } = task;
       const answer = await client.send(
         new InvokeCommand({
           FunctionName: workerFunctionName,
           InvocationType: 'Event',
-          Payload: new TextEncoder().encode(JSON.stringify(task)),
+          Payload: new TextEncoder().encode(JSON.stringify(command)),
         }),
       );
       if (answer.StatusCode !== 202) throw new Error(`worker invocation answered ${answer.StatusCode}`);

@@ -1,20 +1,20 @@
 import { parseJobId, requirePositionals } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
-import type { CommandDefinition } from './command-definition.js';
+import { JobKind } from '../jobs/job-states.js';
+import { type CommandDefinition, VerbKind } from './command-definition.js';
 
-const cancel: CommandDefinition<'cancel'> = {
+const cancel = {
   verb: 'cancel',
+  kind: VerbKind.CONTROL,
+  // Stopping a running snapshot deletes it: a snapshot deletion job, with that kind's approval.
+  jobKind: JobKind.SNAPSHOT_DELETE,
   usage: `${COMMAND_PREFIX} cancel <id>`,
-  summary: 'Cancel a job that is waiting for approval or has not finished.',
-  example: `${COMMAND_PREFIX} cancel k3x9q2m7`,
-  notes: [],
-  // Cancelling a running snapshot may need approval; that is decided when the job is known, not from the words.
-  needsApproval: false,
   arguments: { maxPositionals: 1 },
   parse(args) {
     const [id] = requirePositionals(args, ['id']);
     return { verb: 'cancel', jobId: parseJobId(args, id) };
   },
-};
+  print: (request) => ({ names: [request.jobId], options: [] }),
+} as const satisfies CommandDefinition<'cancel'>;
 
 export { cancel };

@@ -1,15 +1,13 @@
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
-import type { CommandDefinition } from './command-definition.js';
+import { type CommandDefinition, VerbKind } from './command-definition.js';
 
-const clusters: CommandDefinition<'clusters'> = {
+const clusters = {
   verb: 'clusters',
+  kind: VerbKind.QUERY,
   usage: `${COMMAND_PREFIX} clusters`,
-  summary: 'List the configured clusters with their health and default repository.',
-  example: `${COMMAND_PREFIX} clusters`,
-  notes: [],
-  needsApproval: false,
   arguments: { maxPositionals: 0 },
   parse: () => ({ verb: 'clusters' }),
-};
+  print: () => ({ names: [], options: [] }),
+} as const satisfies CommandDefinition<'clusters'>;
 
 export { clusters };

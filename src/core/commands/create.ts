@@ -1,19 +1,14 @@
 import { parseBoolean, parseClusterAlias, parseList, requirePositionals } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
+import { JobKind } from '../jobs/job-states.js';
 import { validateIndexPattern, validateRepositoryName, validateSnapshotName } from '../safety/resource-names.js';
-import type { CommandDefinition } from './command-definition.js';
+import { type CommandDefinition, VerbKind } from './command-definition.js';
 
-const create: CommandDefinition<'create'> = {
+const create = {
   verb: 'create',
+  kind: VerbKind.JOB,
+  jobKind: JobKind.SNAPSHOT_CREATE,
   usage: `${COMMAND_PREFIX} create <cluster> [repo] [name] [indices=a,b*] [global_state=true] [partial=true]`,
-  summary: 'Take a snapshot now.',
-  example: `${COMMAND_PREFIX} create prod migration nightly-2026.11.02 indices=logs-*,orders`,
-  notes: [
-    "Without [repo] the cluster's default repository is used; without [name] a name is generated.",
-    'Without indices= the snapshot holds every index the cluster includes by default.',
-    'partial=true keeps the snapshot going when some primary shards are unavailable: it ends PARTIAL, naming them.',
-  ],
-  needsApproval: false,
   arguments: { maxPositionals: 3, options: ['indices', 'global_state', 'partial'] },
   parse(args) {
     const [cluster] = requirePositionals(args, ['cluster']);
@@ -28,6 +23,14 @@ const create: CommandDefinition<'create'> = {
       partial: parseBoolean(args, 'partial') ?? false,
     };
   },
-};
+  print: (request) => ({
+    names: [request.cluster, request.repository, request.snapshot],
+    options: [
+      ['indices', request.indices.join(',') || undefined],
+      ['global_state', request.includeGlobalState || undefined],
+      ['partial', request.partial || undefined],
+    ],
+  }),
+} as const satisfies CommandDefinition<'create'>;
 
 export { create };

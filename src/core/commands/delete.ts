@@ -1,15 +1,14 @@
 import { parseClusterAlias, requirePositionals } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
+import { JobKind } from '../jobs/job-states.js';
 import { validateRepositoryName, validateSnapshotName } from '../safety/resource-names.js';
-import type { CommandDefinition } from './command-definition.js';
+import { type CommandDefinition, VerbKind } from './command-definition.js';
 
-const deleteSnapshot: CommandDefinition<'delete'> = {
+const deleteSnapshot = {
   verb: 'delete',
+  kind: VerbKind.JOB,
+  jobKind: JobKind.SNAPSHOT_DELETE,
   usage: `${COMMAND_PREFIX} delete <cluster> <repo> <snapshot>`,
-  summary: 'Delete a snapshot.',
-  example: `${COMMAND_PREFIX} delete prod migration nightly-2026.11.02`,
-  notes: ["The service's automated snapshots (cs-automated…) cannot be deleted."],
-  needsApproval: true,
   arguments: { maxPositionals: 3 },
   parse(args) {
     const [cluster, repository, snapshot] = requirePositionals(args, ['cluster', 'repo', 'snapshot']);
@@ -20,6 +19,7 @@ const deleteSnapshot: CommandDefinition<'delete'> = {
       snapshot: validateSnapshotName(snapshot),
     };
   },
-};
+  print: (request) => ({ names: [request.cluster, request.repository, request.snapshot], options: [] }),
+} as const satisfies CommandDefinition<'delete'>;
 
 export { deleteSnapshot };

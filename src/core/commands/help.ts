@@ -1,15 +1,12 @@
 import { requirePositionals, shown, usageError } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
 import { resolveVerb } from '../grammar/verb-lookup.js';
-import type { CommandDefinition } from './command-definition.js';
+import { type CommandDefinition, VerbKind } from './command-definition.js';
 
-const help: CommandDefinition<'help'> = {
+const help = {
   verb: 'help',
+  kind: VerbKind.QUERY,
   usage: `${COMMAND_PREFIX} help [command]`,
-  summary: 'Show every command, or one command in detail with an example.',
-  example: `${COMMAND_PREFIX} help restore`,
-  notes: [`${COMMAND_PREFIX} alone shows this help too.`],
-  needsApproval: false,
   // Two words, for `help repo register`.
   arguments: { maxPositionals: 2 },
   parse(args) {
@@ -17,9 +14,10 @@ const help: CommandDefinition<'help'> = {
     const [first] = requirePositionals(args, ['command']);
     const { verb, length } = resolveVerb(first, args.positionals[1]);
     const extra = args.positionals[length];
-    if (extra !== undefined) throw usageError(args, `unexpected "${shown(extra)}": help explains one command`);
+    if (extra !== undefined) throw usageError(args, (words) => words.helpOfOneCommand(shown(extra)));
     return { verb: 'help', topic: verb };
   },
-};
+  print: (request) => ({ names: [request.topic], options: [] }),
+} as const satisfies CommandDefinition<'help'>;
 
 export { help };

@@ -7,35 +7,33 @@ import {
   usageError,
 } from '../grammar/arguments.js';
 import { COMMAND_PREFIX, type RepositoryOptions, RepositoryType } from '../grammar/command-request.js';
+import { JobKind } from '../jobs/job-states.js';
 import { validateRepositoryName } from '../safety/resource-names.js';
-import type { CommandDefinition } from './command-definition.js';
+import type { CheckedSetting } from '../words/usage-words.js';
+import { type CommandDefinition, type PrintedRequest, VerbKind } from './command-definition.js';
 
 const S3_KEYS = ['bucket', 'region', 'role_arn', 'base_path'] as const;
 const FS_KEYS = ['location'] as const;
 
 // What AWS accepts (the role ARN as the cluster config checks it): a typo is answered before any cluster call.
-const FORMATS = {
-  bucket: { pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, expected: 'an S3 bucket name' },
-  region: { pattern: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, expected: 'an AWS region such as eu-west-1' },
-  role_arn: {
-    pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
-    expected: 'an IAM role ARN like arn:aws:iam::123456789012:role/Name',
-  },
-} as const satisfies Record<string, { pattern: RegExp; expected: string }>;
+const FORMATS: Readonly<Record<CheckedSetting, RegExp>> = {
+  bucket: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+  region: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/,
+  role_arn: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+};
 
 function parseType(args: ParsedArguments): RepositoryType | undefined {
   const value = args.options.get('type');
   if (value === undefined) return undefined;
   const type = Object.values(RepositoryType).find((known) => known === value.toLowerCase());
-  if (type === undefined) throw usageError(args, `"type=" takes s3 or fs, not "${shown(value)}"`);
+  if (type === undefined) throw usageError(args, (words) => words.repositoryTypeUnknown(shown(value)));
   return type;
 }
 
-function checkedSetting(args: ParsedArguments, key: keyof typeof FORMATS): string | undefined {
+function checkedSetting(args: ParsedArguments, key: CheckedSetting): string | undefined {
   const value = args.options.get(key);
-  const format = FORMATS[key];
-  if (value !== undefined && !format.pattern.test(value)) {
-    throw usageError(args, `"${key}=" takes ${format.expected}, not "${shown(value)}"`);
+  if (value !== undefined && !FORMATS[key].test(value)) {
+    throw usageError(args, (words) => words.settingFormat(key, shown(value)));
   }
   return value;
 }
@@ -46,10 +44,14 @@ function repositoryType(args: ParsedArguments): RepositoryType | undefined {
   const [s3Key] = S3_KEYS.filter((key) => args.options.has(key));
   const [fsKey] = FS_KEYS.filter((key) => args.options.has(key));
   if (s3Key !== undefined && fsKey !== undefined) {
-    throw usageError(args, `"${s3Key}=" is an s3 setting and "${fsKey}=" an fs setting: use one type`);
+    throw usageError(args, (words) => words.settingsOfTwoTypes(s3Key, fsKey));
   }
-  if (given === RepositoryType.FS && s3Key !== undefined) throw usageError(args, `"${s3Key}=" is an s3 setting`);
-  if (given === RepositoryType.S3 && fsKey !== undefined) throw usageError(args, `"${fsKey}=" is an fs setting`);
+  if (given === RepositoryType.FS && s3Key !== undefined) {
+    throw usageError(args, (words) => words.settingOfOtherType(s3Key, RepositoryType.S3));
+  }
+  if (given === RepositoryType.S3 && fsKey !== undefined) {
+    throw usageError(args, (words) => words.settingOfOtherType(fsKey, RepositoryType.FS));
+  }
   if (given !== undefined) return given;
   if (s3Key !== undefined) return RepositoryType.S3;
   return fsKey === undefined ? undefined : RepositoryType.FS;
@@ -69,16 +71,18 @@ function parseSettings(args: ParsedArguments): RepositoryOptions {
   return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
-const repoRegister: CommandDefinition<'repo-register'> = {
+/** `type=` is left out when the settings already say it, as `repo register` works it out from them. */
+function settingOptions(settings: RepositoryOptions): PrintedRequest['options'] {
+  const keys = ['bucket', 'region', 'role_arn', 'base_path', 'location', 'readonly'] as const;
+  const implied = keys.some((key) => key !== 'readonly' && settings[key] !== undefined);
+  return [['type', implied ? undefined : settings.type], ...keys.map((key) => [key, settings[key]] as const)];
+}
+
+const repoRegister = {
   verb: 'repo-register',
+  kind: VerbKind.JOB,
+  jobKind: JobKind.REPO_REGISTER,
   usage: `${COMMAND_PREFIX} repo register <cluster> <repo> [type=s3|fs] [bucket=… region=… role_arn=… base_path=… location=… readonly=true]`,
-  summary: 'Register (or update) a snapshot repository on a cluster.',
-  example: `${COMMAND_PREFIX} repo register prod migration bucket=acme-snapshots region=eu-west-1 role_arn=arn:aws:iam::123456789012:role/SnapshotRole`,
-  notes: [
-    "Settings left out come from the cluster's default repository in the bot config.",
-    'bucket=, region=, role_arn= and base_path= make an s3 repository; location= an fs one.',
-  ],
-  needsApproval: false,
   arguments: {
     maxPositionals: 2,
     options: ['type', 'bucket', 'region', 'role_arn', 'base_path', 'location', 'readonly'],
@@ -92,6 +96,7 @@ const repoRegister: CommandDefinition<'repo-register'> = {
       settings: parseSettings(args),
     };
   },
-};
+  print: (request) => ({ names: [request.cluster, request.repository], options: settingOptions(request.settings) }),
+} as const satisfies CommandDefinition<'repo-register'>;
 
 export { repoRegister };

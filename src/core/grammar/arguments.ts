@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { UsageWords } from '../words/usage-words.js';
 import type { Token } from './tokenize.js';
 
 /** What a verb accepts after its name. Option keys and flags are lowercase; people may type them in any case. */
@@ -35,18 +36,13 @@ function shown(text: string): string {
   return characters.length <= SHOWN_LENGTH ? text : `${characters.slice(0, SHOWN_LENGTH - 1).join('')}…`;
 }
 
-function usageError(args: Pick<ParsedArguments, 'usage'>, message: string): UsageError {
-  return new UsageError(message, { hint: args.usage });
+/** What was wrong with the arguments, in the reader's words; the hint is always the verb's usage line. */
+function usageError(args: Pick<ParsedArguments, 'usage'>, say: (words: UsageWords) => string): UsageError {
+  return new UsageError((words) => ({ text: say(words), hint: args.usage }));
 }
 
-/** `a`, `a and b`, `a, b and c` */
-function listing(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-function accepted(spec: ArgumentSpec): string {
-  const words = [...(spec.options ?? []).map((key) => `${key}=`), ...(spec.flags ?? [])];
-  return words.length === 0 ? 'no options' : listing(words);
+function accepted(spec: ArgumentSpec): string[] {
+  return [...(spec.options ?? []).map((key) => `${key}=`), ...(spec.flags ?? [])];
 }
 
 /** ParsedArguments while it is being filled in. */
@@ -63,15 +59,15 @@ function addOption(collected: Collected, token: Token, spec: ArgumentSpec): void
   const key = token.text.slice(0, equals).toLowerCase();
   const value = token.text.slice(equals + 1);
   if (!spec.options?.includes(key)) {
-    throw usageError(collected, `unknown option "${shown(key)}=": ${collected.command} takes ${accepted(spec)}`);
+    throw usageError(collected, (words) => words.unknownOption(shown(key), collected.command, accepted(spec)));
   }
-  if (collected.options.has(key)) throw usageError(collected, `"${key}=" is given twice`);
-  if (value === '') throw usageError(collected, `"${key}=" needs a value`);
+  if (collected.options.has(key)) throw usageError(collected, (words) => words.optionTwice(key));
+  if (value === '') throw usageError(collected, (words) => words.optionWithoutValue(key));
   collected.options.set(key, value);
 }
 
 function addFlag(collected: Collected, flag: string): void {
-  if (collected.flags.has(flag)) throw usageError(collected, `"${flag}" is given twice`);
+  if (collected.flags.has(flag)) throw usageError(collected, (words) => words.flagTwice(flag));
   collected.flags.add(flag);
 }
 
@@ -80,8 +76,8 @@ function addName(collected: Collected, token: Token, previous: Token | undefined
   if (positionals.length < spec.maxPositionals) positionals.push(token.text);
   else if (spec.variadic) positionals.push(`${positionals.pop()},${token.text}`);
   else {
-    const advice = previous?.text.endsWith(',') ? ': write a list without spaces (a,b) or quote it ("a, b")' : '';
-    throw usageError(collected, `unexpected "${shown(token.text)}"${advice}`);
+    const listWithSpaces = previous?.text.endsWith(',') ?? false;
+    throw usageError(collected, (words) => words.unexpectedWord(shown(token.text), listWithSpaces));
   }
 }
 
@@ -110,7 +106,7 @@ function requirePositionals<const Names extends readonly string[]>(
   names: Names,
 ): { -readonly [K in keyof Names]: string } {
   const missing = names.slice(args.positionals.length)[0];
-  if (missing !== undefined) throw usageError(args, `missing <${missing}>`);
+  if (missing !== undefined) throw usageError(args, (words) => words.missingName(missing));
   return args.positionals.slice(0, names.length) as { -readonly [K in keyof Names]: string };
 }
 
@@ -124,7 +120,7 @@ function parseList(args: ParsedArguments, key: string, check: (item: string) => 
   const value = args.options.get(key);
   if (value === undefined) return [];
   const items = splitList(value);
-  if (items.length === 0) throw usageError(args, `"${key}=" lists nothing`);
+  if (items.length === 0) throw usageError(args, (words) => words.emptyList(key));
   return items.map(check);
 }
 
@@ -133,7 +129,7 @@ function parseBoolean(args: ParsedArguments, key: string): boolean | undefined {
   if (value === undefined) return undefined;
   const lower = value.toLowerCase();
   if (lower !== 'true' && lower !== 'false') {
-    throw usageError(args, `"${key}=" takes true or false, not "${shown(value)}"`);
+    throw usageError(args, (words) => words.notBoolean(key, shown(value)));
   }
   return lower === 'true';
 }
@@ -143,7 +139,7 @@ function parseInteger(args: ParsedArguments, key: string, range: { min: number; 
   if (value === undefined) return range.fallback;
   const number = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
   if (!(number >= range.min && number <= range.max)) {
-    throw usageError(args, `"${key}=" takes a whole number from ${range.min} to ${range.max}, not "${shown(value)}"`);
+    throw usageError(args, (words) => words.notWholeNumber(key, range.min, range.max, shown(value)));
   }
   return number;
 }
@@ -152,10 +148,7 @@ function parseInteger(args: ParsedArguments, key: string, range: { min: number; 
 function parseClusterAlias(args: ParsedArguments, value: string): string {
   const alias = value.toLowerCase();
   if (!CLUSTER_ALIAS.test(alias)) {
-    throw usageError(
-      args,
-      `"${shown(value)}" is not a cluster alias: up to 32 letters, digits, "-" and "_" (/es snapshot clusters lists them)`,
-    );
+    throw usageError(args, (words) => words.notClusterAlias(shown(value)));
   }
   return alias;
 }
@@ -163,17 +156,13 @@ function parseClusterAlias(args: ParsedArguments, value: string): string {
 function parseJobId(args: ParsedArguments, value: string): string {
   const jobId = value.toLowerCase();
   if (!JOB_ID.test(jobId)) {
-    throw usageError(
-      args,
-      `"${shown(value)}" is not a job id: 6 to 32 letters and digits (/es snapshot jobs lists them)`,
-    );
+    throw usageError(args, (words) => words.notJobId(shown(value)));
   }
   return jobId;
 }
 
 export type { ArgumentSpec, ParsedArguments };
 export {
-  listing,
   parseBoolean,
   parseClusterAlias,
   parseInteger,

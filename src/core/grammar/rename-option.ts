@@ -31,14 +31,13 @@ function parseRename(args: ParsedArguments): Rename | undefined {
   const pattern = characters.slice(0, Math.max(at, 0)).join('');
   const replacement = characters.slice(at + 1).join('');
   if (at < 0 || pattern === '' || replacement === '') {
-    throw usageError(args, `"rename=" takes pattern:replacement with both sides filled in, e.g. ${RENAME_EXAMPLE}`);
+    throw usageError(args, (words) => words.renameShape(RENAME_EXAMPLE));
   }
   try {
     new RegExp(pattern, 'g');
   } catch (error) {
-    throw new UsageError(`rename pattern "${shown(pattern)}" is not a valid regular expression`, {
+    throw new UsageError((words) => ({ text: words.renamePatternInvalid(shown(pattern)), hint: args.usage }), {
       cause: error,
-      hint: args.usage,
     });
   }
   return { pattern, replacement };
@@ -49,12 +48,21 @@ function parseRenameOrReplace(args: ParsedArguments): { rename: Rename | undefin
   const rename = parseRename(args);
   const replace = args.flags.has('replace');
   if (rename !== undefined && replace) {
-    throw usageError(
-      args,
-      'choose one of "replace" (delete the existing indices first) and "rename=" (restore beside them)',
-    );
+    throw usageError(args, (words) => words.renameOrReplace);
   }
   return { rename, replace };
 }
 
-export { parseRename, parseRenameOrReplace, separatorAt };
+/** The options of `parseRenameOrReplace` written back: `indices=`, `rename=`, and the `replace` flag. */
+function printRenameOrReplace(request: { indices: readonly string[]; rename: Rename | undefined; replace: boolean }) {
+  const rename = request.rename === undefined ? undefined : `${request.rename.pattern}:${request.rename.replacement}`;
+  return {
+    options: [
+      ['indices', request.indices.join(',')],
+      ['rename', rename],
+    ] as const,
+    flags: request.replace ? ['replace'] : [],
+  };
+}
+
+export { parseRename, parseRenameOrReplace, printRenameOrReplace, separatorAt };

@@ -59,9 +59,8 @@ function tokenize(text: string): Token[] {
     }
   }
   if (family !== undefined) {
-    throw new UsageError(`the quote ${opened.quote} at character ${opened.at} is never closed`, {
-      hint: 'Close every quote you open, e.g. rename="(.+):restored-$1"',
-    });
+    const { quote, at } = opened;
+    throw new UsageError((words) => words.quoteNotClosed(quote, at));
   }
   return tokens;
 }

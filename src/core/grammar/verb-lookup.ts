@@ -10,15 +10,14 @@ function writtenVerb(verb: Verb): string {
 
 const WRITTEN_VERBS = VERBS.map(writtenVerb);
 
-const COMMANDS_HINT = `Commands: ${WRITTEN_VERBS.join(', ')}. ${COMMAND_PREFIX} help <command> explains one.`;
+const HELP_COMMAND = `${COMMAND_PREFIX} help <command>`;
 
 function isVerb(word: string): word is Verb {
   return (VERBS as readonly string[]).includes(word);
 }
 
 function unknownCommand(word: string, suggestion: string | undefined): UsageError {
-  const advice = suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`;
-  return new UsageError(`Unknown command "${shown(word)}".${advice}`, { hint: COMMANDS_HINT });
+  return new UsageError((words) => words.unknownCommand(shown(word), suggestion, WRITTEN_VERBS, HELP_COMMAND));
 }
 
 /**
@@ -29,9 +28,7 @@ function resolveVerb(first: string, second: string | undefined): { verb: Verb; l
   const verb = first.toLowerCase();
   if (verb === 'repo') {
     if (second?.toLowerCase() === 'register') return { verb: 'repo-register', length: 2 };
-    throw new UsageError('"repo" is followed by "register". Did you mean "repo register" or "repos"?', {
-      hint: COMMANDS_HINT,
-    });
+    throw new UsageError((words) => words.repoWithoutRegister(WRITTEN_VERBS, HELP_COMMAND));
   }
   if (isVerb(verb)) return { verb, length: 1 };
   throw unknownCommand(first, nearestVerb(verb, WRITTEN_VERBS));

@@ -10,7 +10,7 @@ import { plannedIndices, type ResolvedIndices } from './planned-index.js';
  */
 function planIndexDelete(cluster: string, resolved: ResolvedIndices, protectedPatterns: readonly string[]): JobPlan {
   const indices = plannedIndices(cluster, resolved);
-  if (indices.length === 0) throw new UsageError(`nothing to delete on ${cluster}`);
+  if (indices.length === 0) throw new UsageError((words) => words.nothingToDelete(cluster));
   assertDeletable(
     indices.map((entry) => entry.index),
     protectedPatterns,

@@ -38,10 +38,9 @@ function migrateTargets(resolved: ResolvedIndices, from: string, rename: Rename 
  */
 function planMigrate(input: MigratePlanInput): JobPlan {
   const { from, to, existingTargets } = input;
-  if (from === to)
-    throw new UsageError('migrate needs two different clusters', { hint: 'Use restore within one cluster.' });
+  if (from === to) throw new UsageError((words) => words.migrateOneCluster);
   const indices = plannedIndices(from, input.resolved);
-  if (indices.length === 0) throw new UsageError(`nothing to migrate from ${from}`);
+  if (indices.length === 0) throw new UsageError((words) => words.nothingToMigrate(from));
   const mapping = renameMapping(
     indices.map((entry) => entry.index),
     input.rename,

@@ -9,9 +9,8 @@ type ResolvedIndices = {
 /** Resolved indices as a plan lists them; a pattern that reached nothing is an error, never a smaller plan. */
 function plannedIndices(cluster: string, resolved: ResolvedIndices): PlannedIndex[] {
   if (resolved.unmatched.length > 0) {
-    throw new UsageError(`no index on ${cluster} matches ${resolved.unmatched.map((name) => `"${name}"`).join(', ')}`, {
-      hint: `See the indices with a pattern, e.g. indices=logs-*; names are exact and lowercase.`,
-    });
+    const { unmatched } = resolved;
+    throw new UsageError((words) => words.noIndexMatches(cluster, unmatched));
   }
   return resolved.indices.map(({ index, docsCount, storeBytes }) => ({ index, docsCount, storeBytes }));
 }

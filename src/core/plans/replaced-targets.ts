@@ -14,10 +14,8 @@ function replacedTargets(
   protectedPatterns: readonly string[],
 ): PlannedIndex[] {
   if (existingTargets.length > 0 && !replace) {
-    const names = existingTargets.map((entry) => `"${entry.index}"`).join(', ');
-    throw new UsageError(`${names} already exist${existingTargets.length === 1 ? 's' : ''} on ${cluster}`, {
-      hint: 'Add `replace` to delete them first (the approval shows what goes), or restore beside them with rename=(.+):restored-$1',
-    });
+    const names = existingTargets.map((entry) => entry.index);
+    throw new UsageError((words) => words.targetsExist(cluster, names));
   }
   assertDeletable(
     existingTargets.map((entry) => entry.index),

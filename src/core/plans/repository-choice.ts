@@ -10,9 +10,7 @@ function chooseRepository(
 ): string {
   const repository = requested ?? defaultName;
   if (repository === undefined) {
-    throw new UsageError(`no repository given, and cluster ${cluster} has no default_repository`, {
-      hint: `Name one (see /es snapshot repos ${cluster}), or set default_repository in the cluster config.`,
-    });
+    throw new UsageError((words) => words.noDefaultRepository(cluster));
   }
   if (purpose === 'write' && isAutomatedRepository(repository)) throw new AutomatedRepositoryError(repository);
   return repository;

@@ -25,24 +25,23 @@ function planRepositoryRegister(
 ): JobPlan {
   validateRepositoryName(name);
   if (name.startsWith('cs-')) {
-    throw new UsageError('repository names starting with "cs-" are reserved for automated snapshots');
+    throw new UsageError((words) => words.reservedRepositoryName);
   }
   const base = fallback?.name === name ? fallback : undefined;
   const { type: givenType, ...given } = options;
   const type = givenType ?? base?.type ?? (given.location === undefined ? 's3' : 'fs');
   const settings = { ...(base?.type === type ? base.settings : {}), ...defined(given) };
   if (type === 'fs') {
-    if (typeof settings.location !== 'string')
-      throw new UsageError('an fs repository needs location=<path in path.repo>');
+    if (typeof settings.location !== 'string') throw new UsageError((words) => words.fsWithoutLocation);
     return {
       kind: JobKind.REPO_REGISTER,
       cluster,
       repository: { name, type, settings: { ...settings, location: settings.location } },
     };
   }
-  if (typeof settings.bucket !== 'string') throw new UsageError('an s3 repository needs bucket=<name>');
+  if (typeof settings.bucket !== 'string') throw new UsageError((words) => words.s3WithoutBucket);
   if (signing === 'es' && typeof settings.role_arn !== 'string') {
-    throw new UsageError('Amazon OpenSearch Service needs role_arn=<snapshot role ARN> to register an s3 repository');
+    throw new UsageError((words) => words.s3WithoutRoleArn);
   }
   return {
     kind: JobKind.REPO_REGISTER,

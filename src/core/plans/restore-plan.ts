@@ -20,26 +20,23 @@ function matchingIndices(contents: SnapshotContents, pattern: string): string[] 
  */
 function restoreMapping(contents: SnapshotContents, patterns: readonly string[], rename: Rename | undefined) {
   if (!RESTORABLE_STATES.includes(contents.state)) {
-    throw new UsageError(
-      `snapshot "${contents.snapshot}" is ${contents.state}: only SUCCESS or PARTIAL snapshots restore`,
-    );
+    const { snapshot, state } = contents;
+    throw new UsageError((words) => words.snapshotNotRestorable(snapshot, state));
   }
   const selected = new Set<string>();
   for (const pattern of patterns) {
     const matches = matchingIndices(contents, pattern);
     if (matches.length === 0) {
-      const held = contents.indices.slice(0, 10).join(', ');
-      throw new UsageError(`snapshot "${contents.snapshot}" has no index matching "${pattern}"`, {
-        hint: `It holds: ${held}${contents.indices.length > 10 ? ', …' : ''}`,
-      });
+      const { snapshot, indices } = contents;
+      throw new UsageError((words) =>
+        words.snapshotLacksIndex(snapshot, pattern, indices.slice(0, 10), indices.length > 10),
+      );
     }
     for (const match of matches) selected.add(match);
   }
   const system = [...selected].find((index) => BUILT_IN_PROTECTED_PATTERNS.some((p) => matchesWildcard(p, index)));
   if (system !== undefined) {
-    throw new UsageError(`"${system}" is a system index and is not restored`, {
-      hint: 'Name the data indices you need, e.g. indices=logs-*',
-    });
+    throw new UsageError((words) => words.systemIndexNotRestored(system));
   }
   return renameMapping([...selected].sort(), rename);
 }

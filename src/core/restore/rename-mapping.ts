@@ -5,10 +5,7 @@ function compileRenamePattern(pattern: string): RegExp {
   try {
     return new RegExp(pattern, 'g');
   } catch (error) {
-    throw new UsageError(`rename pattern "${pattern}" is not a valid regular expression`, {
-      cause: error,
-      hint: 'Write it as rename=pattern:replacement, e.g. rename=(.+):restored-$1',
-    });
+    throw new UsageError((words) => words.renamePatternNotRegex(pattern), { cause: error });
   }
 }
 
@@ -27,9 +24,7 @@ function renameMapping(indices: readonly string[], rename: Rename | undefined): 
   const targets = [...mapping.values()];
   const clash = targets.find((target, position) => targets.indexOf(target) !== position);
   if (clash !== undefined) {
-    throw new UsageError(`the rename maps two indices onto "${clash}"`, {
-      hint: 'Keep a capture group of the whole name in the replacement, e.g. rename=(.+):restored-$1',
-    });
+    throw new UsageError((words) => words.renameClash(clash));
   }
   return mapping;
 }

@@ -9,28 +9,31 @@ const FORBIDDEN_IN_NAMES = ['\\', '/', '*', '?', '"', '<', '>', '|', ',', '#', '
 const MAX_NAME_BYTES = 255;
 
 function checkCommon(kind: InvalidResourceNameError['kind'], name: string): void {
-  if (name.length === 0) throw new InvalidResourceNameError(kind, name, 'is empty');
-  if (/\s/.test(name)) throw new InvalidResourceNameError(kind, name, 'contains whitespace');
+  if (name.length === 0) throw new InvalidResourceNameError(kind, name, { rule: 'empty' });
+  if (/\s/.test(name)) throw new InvalidResourceNameError(kind, name, { rule: 'whitespace' });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused here
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new InvalidResourceNameError(kind, name, 'contains control characters');
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new InvalidResourceNameError(kind, name, { rule: 'control-characters' });
   if (name === '.' || name === '..' || name.includes('..')) {
-    throw new InvalidResourceNameError(kind, name, 'contains ".."');
+    throw new InvalidResourceNameError(kind, name, { rule: 'dot-dot' });
   }
   if (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) {
-    throw new InvalidResourceNameError(kind, name, `is longer than ${MAX_NAME_BYTES} bytes`);
+    throw new InvalidResourceNameError(kind, name, { rule: 'too-long', bytes: MAX_NAME_BYTES });
   }
 }
 
 function checkForbiddenCharacters(kind: InvalidResourceNameError['kind'], name: string, allowed: string[] = []): void {
   const found = FORBIDDEN_IN_NAMES.find((character) => !allowed.includes(character) && name.includes(character));
-  if (found !== undefined) throw new InvalidResourceNameError(kind, name, `must not contain "${found}"`);
+  if (found !== undefined)
+    throw new InvalidResourceNameError(kind, name, { rule: 'forbidden-character', character: found });
 }
 
 function validateIndexName(name: string): string {
   checkCommon('index', name);
   checkForbiddenCharacters('index', name);
-  if (name !== name.toLowerCase()) throw new InvalidResourceNameError('index', name, 'must be lowercase');
-  if (/^[-_+]/.test(name)) throw new InvalidResourceNameError('index', name, 'must not start with "-", "_" or "+"');
+  if (name !== name.toLowerCase()) throw new InvalidResourceNameError('index', name, { rule: 'uppercase' });
+  if (/^[-_+]/.test(name))
+    throw new InvalidResourceNameError('index', name, { rule: 'bad-start', characters: ['-', '_', '+'] });
   return name;
 }
 
@@ -42,13 +45,13 @@ function validateIndexPattern(pattern: string): string {
   checkCommon('index pattern', pattern);
   checkForbiddenCharacters('index pattern', pattern, ['*']);
   if (pattern === '_all' || /^\*+$/.test(pattern)) {
-    throw new InvalidResourceNameError('index pattern', pattern, 'would match every index; name the indices instead');
+    throw new InvalidResourceNameError('index pattern', pattern, { rule: 'matches-everything' });
   }
   if (pattern !== pattern.toLowerCase()) {
-    throw new InvalidResourceNameError('index pattern', pattern, 'must be lowercase');
+    throw new InvalidResourceNameError('index pattern', pattern, { rule: 'uppercase' });
   }
   if (/^[-_+]/.test(pattern)) {
-    throw new InvalidResourceNameError('index pattern', pattern, 'must not start with "-", "_" or "+"');
+    throw new InvalidResourceNameError('index pattern', pattern, { rule: 'bad-start', characters: ['-', '_', '+'] });
   }
   return pattern;
 }
@@ -56,15 +59,17 @@ function validateIndexPattern(pattern: string): string {
 function validateSnapshotName(name: string): string {
   checkCommon('snapshot', name);
   checkForbiddenCharacters('snapshot', name, [':']);
-  if (name !== name.toLowerCase()) throw new InvalidResourceNameError('snapshot', name, 'must be lowercase');
-  if (name.startsWith('_')) throw new InvalidResourceNameError('snapshot', name, 'must not start with "_"');
+  if (name !== name.toLowerCase()) throw new InvalidResourceNameError('snapshot', name, { rule: 'uppercase' });
+  if (name.startsWith('_'))
+    throw new InvalidResourceNameError('snapshot', name, { rule: 'bad-start', characters: ['_'] });
   return name;
 }
 
 function validateRepositoryName(name: string): string {
   checkCommon('repository', name);
   checkForbiddenCharacters('repository', name, [':']);
-  if (name.startsWith('_')) throw new InvalidResourceNameError('repository', name, 'must not start with "_"');
+  if (name.startsWith('_'))
+    throw new InvalidResourceNameError('repository', name, { rule: 'bad-start', characters: ['_'] });
   return name;
 }
 

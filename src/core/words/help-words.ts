@@ -1,9 +1,267 @@
+import { LIST_LIMIT } from '../commands/list.js';
+import { COMMAND_PREFIX, type Verb } from '../grammar/command-request.js';
 import type { Language } from './language.js';
 
+/** What `help <verb>` says of one verb besides its usage line (which is syntax, kept with the verb). */
+type VerbHelp = {
+  /** One sentence for the overview. */
+  summary: string;
+  /** Anything else `help <verb>` should say, one line each. */
+  notes: readonly string[];
+  /** A complete command. */
+  example: string;
+};
+
 /** The words of `help`: each verb's summary, notes and example, and the overview around them. */
-type HelpWords = Record<never, never>;
+type HelpWords = {
+  helpVerbs: Readonly<Record<Verb, VerbHelp>>;
+  /** The overview's first line. */
+  helpIntro: string;
+  /** The overview's last line: what waits for approval (already listed), and how to read one command. */
+  helpFooter: (waiting: readonly string[], helpCommand: string) => string;
+  /** A verb in the footer's list that waits on some clusters only. */
+  helpOnClusters: (verb: string, clusters: readonly string[]) => string;
+  /** How `cancel` is listed among what waits: only stopping a running snapshot does. */
+  helpCancelWaiting: string;
+  /** `help <verb>` of a job verb that waits; `clusters` undefined: on every cluster. */
+  helpWaits: (clusters: readonly string[] | undefined) => string;
+  /** `help cancel` when stopping a running snapshot waits; `clusters` undefined: on every cluster. */
+  helpCancelWaits: (clusters: readonly string[] | undefined) => string;
+  helpExample: (example: string) => string;
+};
 
-const helpWords: Record<Language, HelpWords> = { en: {}, ja: {} };
+/** Commands are syntax: the same in every language. */
+const EXAMPLES: Readonly<Record<Verb, string>> = {
+  help: `${COMMAND_PREFIX} help restore`,
+  clusters: `${COMMAND_PREFIX} clusters`,
+  repos: `${COMMAND_PREFIX} repos prod`,
+  'repo-register': `${COMMAND_PREFIX} repo register prod migration bucket=acme-snapshots region=eu-west-1 role_arn=arn:aws:iam::123456789012:role/SnapshotRole`,
+  create: `${COMMAND_PREFIX} create prod migration nightly-2026.11.02 indices=logs-*,orders`,
+  list: `${COMMAND_PREFIX} list prod cs-automated-enc limit=5`,
+  status: `${COMMAND_PREFIX} status prod migration nightly-2026.11.02`,
+  delete: `${COMMAND_PREFIX} delete prod migration nightly-2026.11.02`,
+  'delete-index': `${COMMAND_PREFIX} delete-index staging logs-2026.10.*,orders-old`,
+  restore: `${COMMAND_PREFIX} restore prod migration nightly-2026.11.02 indices=logs-* rename=(.+):restored-$1`,
+  migrate: `${COMMAND_PREFIX} migrate prod staging migration indices=orders,customers replace`,
+  jobs: `${COMMAND_PREFIX} jobs mine`,
+  job: `${COMMAND_PREFIX} job k3x9q2m7`,
+  cancel: `${COMMAND_PREFIX} cancel k3x9q2m7`,
+};
 
-export type { HelpWords };
+/** `a`, `a and b`, `a, b and c` */
+function listedEn(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+const en: HelpWords = {
+  helpVerbs: {
+    help: {
+      summary: 'Show every command, or one command in detail with an example.',
+      notes: [`${COMMAND_PREFIX} alone shows this help too.`],
+      example: EXAMPLES.help,
+    },
+    clusters: {
+      summary: 'List the configured clusters with their health and default repository.',
+      notes: [],
+      example: EXAMPLES.clusters,
+    },
+    repos: { summary: 'List the snapshot repositories registered on a cluster.', notes: [], example: EXAMPLES.repos },
+    'repo-register': {
+      summary: 'Register (or update) a snapshot repository on a cluster.',
+      notes: [
+        "Settings left out come from the cluster's default repository in the bot config.",
+        'bucket=, region=, role_arn= and base_path= make an s3 repository; location= an fs one.',
+      ],
+      example: EXAMPLES['repo-register'],
+    },
+    create: {
+      summary: 'Take a snapshot now.',
+      notes: [
+        "Without [repo] the cluster's default repository is used; without [name] a name is generated.",
+        'Without indices= the snapshot holds every index the cluster includes by default.',
+        'partial=true keeps the snapshot going when some primary shards are unavailable: it ends PARTIAL, naming them.',
+      ],
+      example: EXAMPLES.create,
+    },
+    list: {
+      summary: 'List the newest snapshots in a repository.',
+      notes: [
+        "Without [repo] the cluster's default repository is listed.",
+        `limit= is ${LIST_LIMIT.min} to ${LIST_LIMIT.max}, ${LIST_LIMIT.fallback} when left out.`,
+      ],
+      example: EXAMPLES.list,
+    },
+    status: {
+      summary: "Show a snapshot's state, shards, bytes and how far it has got.",
+      notes: [],
+      example: EXAMPLES.status,
+    },
+    delete: {
+      summary: 'Delete a snapshot.',
+      notes: ["The service's automated snapshots (cs-automated…) cannot be deleted."],
+      example: EXAMPLES.delete,
+    },
+    'delete-index': {
+      summary: 'Delete indices.',
+      notes: [
+        'Patterns are resolved when you ask: the approval message lists the exact indices, and only those are deleted.',
+        'Protected and system indices are never deleted; _all and * are refused.',
+      ],
+      example: EXAMPLES['delete-index'],
+    },
+    restore: {
+      summary: 'Restore indices from a snapshot.',
+      notes: [
+        'indices= is required: restoring everything would include the system indices.',
+        '`replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
+        'rename= splits at the first colon; write \\: for a colon in the pattern.',
+      ],
+      example: EXAMPLES.restore,
+    },
+    migrate: {
+      summary: 'Copy indices from one cluster to another through a snapshot, the whole runbook.',
+      notes: [
+        'Registers the repository on both clusters, snapshots, restores and checks document counts.',
+        "Without [repo] the source cluster's default repository is used.",
+        "`replace` deletes the target's indices of the same names first; rename= restores beside them instead.",
+      ],
+      example: EXAMPLES.migrate,
+    },
+    jobs: {
+      summary: 'List the jobs still waiting or running, or every recent job you asked for.',
+      notes: ['Without a filter the active jobs are listed.'],
+      example: EXAMPLES.jobs,
+    },
+    job: { summary: 'Show a job: its plan, where it is, and who did what when.', notes: [], example: EXAMPLES.job },
+    cancel: {
+      summary: 'Cancel a job that is waiting for approval or has not finished.',
+      notes: [],
+      example: EXAMPLES.cancel,
+    },
+  },
+  helpIntro: `*${COMMAND_PREFIX}*: snapshots, restores and migrations from this channel.`,
+  helpFooter: (waiting, helpCommand) =>
+    `${waiting.length === 0 ? 'Nothing waits for approval.' : `Waits for approval: ${waiting.join(', ')}.`} ${helpCommand} shows one command with an example.`,
+  helpOnClusters: (verb, clusters) => `${verb} (on ${listedEn(clusters)})`,
+  helpCancelWaiting: 'cancel of a running snapshot',
+  helpWaits: (clusters) =>
+    clusters === undefined
+      ? 'Waits for an approver before it runs.'
+      : `Waits for an approver before it runs on ${listedEn(clusters)}.`,
+  helpCancelWaits: (clusters) =>
+    `Stopping a running snapshot deletes it, which waits for an approver${clusters === undefined ? '' : ` on ${listedEn(clusters)}`}.`,
+  helpExample: (example) => `Example: ${example}`,
+};
+
+const ja: HelpWords = {
+  helpVerbs: {
+    help: {
+      summary: 'すべてのコマンド、または1つのコマンドの詳細と例を表示します。',
+      notes: [`${COMMAND_PREFIX} だけでもこのヘルプが出ます。`],
+      example: EXAMPLES.help,
+    },
+    clusters: {
+      summary: '設定済みのクラスタを、状態と既定のリポジトリとともに一覧します。',
+      notes: [],
+      example: EXAMPLES.clusters,
+    },
+    repos: {
+      summary: 'クラスタに登録されたスナップショットリポジトリを一覧します。',
+      notes: [],
+      example: EXAMPLES.repos,
+    },
+    'repo-register': {
+      summary: 'クラスタにスナップショットリポジトリを登録 (または更新) します。',
+      notes: [
+        '省略した設定は、ボットの設定にあるクラスタの既定リポジトリから取ります。',
+        'bucket=、region=、role_arn=、base_path= を指定すると s3 リポジトリ、location= なら fs リポジトリです。',
+      ],
+      example: EXAMPLES['repo-register'],
+    },
+    create: {
+      summary: '今すぐスナップショットを取ります。',
+      notes: [
+        '[repo] を省くとクラスタの既定リポジトリを使い、[name] を省くと名前を自動で付けます。',
+        'indices= を省くと、クラスタが既定で含めるすべてのインデックスをスナップショットに入れます。',
+        'partial=true にすると、一部のプライマリシャードが使えなくても続行し、PARTIAL で終わってそのシャードを示します。',
+      ],
+      example: EXAMPLES.create,
+    },
+    list: {
+      summary: 'リポジトリの新しいスナップショットを一覧します。',
+      notes: [
+        '[repo] を省くとクラスタの既定リポジトリを一覧します。',
+        `limit= は ${LIST_LIMIT.min} から ${LIST_LIMIT.max} まで、省くと ${LIST_LIMIT.fallback} です。`,
+      ],
+      example: EXAMPLES.list,
+    },
+    status: {
+      summary: 'スナップショットの状態、シャード、バイト数、進み具合を表示します。',
+      notes: [],
+      example: EXAMPLES.status,
+    },
+    delete: {
+      summary: 'スナップショットを削除します。',
+      notes: ['サービスの自動スナップショット (cs-automated…) は削除できません。'],
+      example: EXAMPLES.delete,
+    },
+    'delete-index': {
+      summary: 'インデックスを削除します。',
+      notes: [
+        'パターンは依頼した時点で解決され、承認メッセージに正確なインデックスが並び、それだけが削除されます。',
+        '保護されたインデックスとシステムインデックスは削除しません。_all と * は受け付けません。',
+      ],
+      example: EXAMPLES['delete-index'],
+    },
+    restore: {
+      summary: 'スナップショットからインデックスを復元します。',
+      notes: [
+        'indices= は必須です: すべてを復元するとシステムインデックスまで含まれるためです。',
+        '`replace` は同じ名前の既存インデックスを先に削除し、rename= はその横に別名で復元します。',
+        'rename= は最初のコロンで分かれます。パターン中のコロンは \\: と書いてください。',
+      ],
+      example: EXAMPLES.restore,
+    },
+    migrate: {
+      summary: 'スナップショットを通して、インデックスをあるクラスタから別のクラスタへ手順一式でコピーします。',
+      notes: [
+        '両方のクラスタにリポジトリを登録し、スナップショットを取り、復元し、ドキュメント数を確かめます。',
+        '[repo] を省くとコピー元クラスタの既定リポジトリを使います。',
+        '`replace` はコピー先の同じ名前のインデックスを先に削除し、rename= はその横に別名で復元します。',
+      ],
+      example: EXAMPLES.migrate,
+    },
+    jobs: {
+      summary: '待機中や実行中のジョブ、または自分が依頼した最近のジョブをすべて一覧します。',
+      notes: ['絞り込みを省くと、進行中のジョブを一覧します。'],
+      example: EXAMPLES.jobs,
+    },
+    job: {
+      summary: 'ジョブの計画、今どこにいるか、誰がいつ何をしたかを表示します。',
+      notes: [],
+      example: EXAMPLES.job,
+    },
+    cancel: {
+      summary: '承認待ちのジョブや、終わっていないジョブを取り消します。',
+      notes: [],
+      example: EXAMPLES.cancel,
+    },
+  },
+  helpIntro: `*${COMMAND_PREFIX}*: このチャンネルからスナップショット、復元、移行を行います。`,
+  helpFooter: (waiting, helpCommand) =>
+    `${waiting.length === 0 ? '承認を待つコマンドはありません。' : `承認を待つもの: ${waiting.join('、')}。`}${helpCommand} で1つのコマンドを例とともに表示します。`,
+  helpOnClusters: (verb, clusters) => `${verb} (${clusters.join('、')} で)`,
+  helpCancelWaiting: '実行中のスナップショットの cancel',
+  helpWaits: (clusters) =>
+    clusters === undefined
+      ? '実行前に承認者の承認を待ちます。'
+      : `${clusters.join('、')} では実行前に承認者の承認を待ちます。`,
+  helpCancelWaits: (clusters) =>
+    `実行中のスナップショットを止めるとそのスナップショットは削除されるため、${clusters === undefined ? '' : `${clusters.join('、')} では`}承認者の承認を待ちます。`,
+  helpExample: (example) => `例: ${example}`,
+};
+
+const helpWords: Record<Language, HelpWords> = { en, ja };
+
+export type { HelpWords, VerbHelp };
 export { helpWords };

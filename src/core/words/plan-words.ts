@@ -1,41 +1,125 @@
 import type { Language, Said } from './language.js';
 
-/** What a plan is asked for by a step: a job whose steps and plan disagree was built or stored wrongly. */
-type PlanPart = 'snapshot' | 'deletions' | 'restores' | 'repository';
-
+/** What the bot says when a command reads well but cannot be planned against what the clusters hold now. */
 type PlanWords = {
-  planLacks: (jobKind: string, part: PlanPart) => Said;
+  noSuchCluster: (alias: string, configured: readonly string[]) => Said;
+  migrateOneCluster: Said;
+  nothingToMigrate: (cluster: string) => Said;
+  nothingToDelete: (cluster: string) => Said;
+  noIndexMatches: (cluster: string, unmatched: readonly string[]) => Said;
+  noDefaultRepository: (cluster: string) => Said;
+  reservedRepositoryName: Said;
+  fsWithoutLocation: Said;
+  s3WithoutBucket: Said;
+  s3WithoutRoleArn: Said;
+  targetsExist: (cluster: string, names: readonly string[]) => Said;
+  snapshotNotRestorable: (snapshot: string, state: string) => Said;
+  snapshotLacksIndex: (snapshot: string, pattern: string, held: readonly string[], more: boolean) => Said;
+  systemIndexNotRestored: (index: string) => Said;
+  renamePatternNotRegex: (pattern: string) => Said;
+  renameClash: (index: string) => Said;
 };
 
-const EN_PARTS: Record<PlanPart, string> = {
-  snapshot: 'no snapshot',
-  deletions: 'no indices to delete',
-  restores: 'nothing to restore',
-  repository: 'no repository to register',
-};
-
-const JA_PARTS: Record<PlanPart, string> = {
-  snapshot: 'スナップショットがありません',
-  deletions: '削除するインデックスがありません',
-  restores: '復元するものがありません',
-  repository: '登録するリポジトリがありません',
-};
+const RENAME_EXAMPLE = 'rename=(.+):restored-$1';
 
 const en: PlanWords = {
-  planLacks: (jobKind, part) => ({
-    text: `a ${jobKind} job has ${EN_PARTS[part]}: its steps do not fit its plan`,
-    hint: 'The job was stored wrongly; ask again with a new command.',
+  noSuchCluster: (alias, configured) => ({
+    text: `there is no cluster "${alias}"`,
+    hint: `Configured clusters: ${configured.join(', ')}`,
+  }),
+  migrateOneCluster: { text: 'migrate needs two different clusters', hint: 'Use restore within one cluster.' },
+  nothingToMigrate: (cluster) => ({ text: `nothing to migrate from ${cluster}` }),
+  nothingToDelete: (cluster) => ({ text: `nothing to delete on ${cluster}` }),
+  noIndexMatches: (cluster, unmatched) => ({
+    text: `no index on ${cluster} matches ${unmatched.map((name) => `"${name}"`).join(', ')}`,
+    hint: 'See the indices with a pattern, e.g. indices=logs-*; names are exact and lowercase.',
+  }),
+  noDefaultRepository: (cluster) => ({
+    text: `no repository given, and cluster ${cluster} has no default_repository`,
+    hint: `Name one (see /es snapshot repos ${cluster}), or set default_repository in the cluster config.`,
+  }),
+  reservedRepositoryName: { text: 'repository names starting with "cs-" are reserved for automated snapshots' },
+  fsWithoutLocation: { text: 'an fs repository needs location=<path in path.repo>' },
+  s3WithoutBucket: { text: 'an s3 repository needs bucket=<name>' },
+  s3WithoutRoleArn: {
+    text: 'Amazon OpenSearch Service needs role_arn=<snapshot role ARN> to register an s3 repository',
+  },
+  targetsExist: (cluster, names) => ({
+    text: `${names.map((name) => `"${name}"`).join(', ')} already exist${names.length === 1 ? 's' : ''} on ${cluster}`,
+    hint: `Add \`replace\` to delete them first (the approval shows what goes), or restore beside them with ${RENAME_EXAMPLE}`,
+  }),
+  snapshotNotRestorable: (snapshot, state) => ({
+    text: `snapshot "${snapshot}" is ${state}: only SUCCESS or PARTIAL snapshots restore`,
+  }),
+  snapshotLacksIndex: (snapshot, pattern, held, more) => ({
+    text: `snapshot "${snapshot}" has no index matching "${pattern}"`,
+    hint: `It holds: ${held.join(', ')}${more ? ', …' : ''}`,
+  }),
+  systemIndexNotRestored: (index) => ({
+    text: `"${index}" is a system index and is not restored`,
+    hint: 'Name the data indices you need, e.g. indices=logs-*',
+  }),
+  renamePatternNotRegex: (pattern) => ({
+    text: `rename pattern "${pattern}" is not a valid regular expression`,
+    hint: `Write it as rename=pattern:replacement, e.g. ${RENAME_EXAMPLE}`,
+  }),
+  renameClash: (index) => ({
+    text: `the rename maps two indices onto "${index}"`,
+    hint: `Keep a capture group of the whole name in the replacement, e.g. ${RENAME_EXAMPLE}`,
   }),
 };
 
 const ja: PlanWords = {
-  planLacks: (jobKind, part) => ({
-    text: `${jobKind} のジョブには${JA_PARTS[part]}: 手順が計画と合っていません`,
-    hint: 'ジョブの記録が壊れています。コマンドをもう一度実行してください。',
+  noSuchCluster: (alias, configured) => ({
+    text: `クラスタ "${alias}" はありません`,
+    hint: `設定済みのクラスタ: ${configured.join('、')}`,
+  }),
+  migrateOneCluster: {
+    text: 'migrate には異なる2つのクラスタが必要です',
+    hint: '1つのクラスタの中では restore を使ってください。',
+  },
+  nothingToMigrate: (cluster) => ({ text: `${cluster} から移行するものがありません` }),
+  nothingToDelete: (cluster) => ({ text: `${cluster} で削除するものがありません` }),
+  noIndexMatches: (cluster, unmatched) => ({
+    text: `${cluster} には ${unmatched.map((name) => `"${name}"`).join('、')} に一致するインデックスがありません`,
+    hint: 'indices=logs-* のようなパターンでインデックスを確かめてください。名前は完全一致で小文字です。',
+  }),
+  noDefaultRepository: (cluster) => ({
+    text: `リポジトリの指定がなく、クラスタ ${cluster} には default_repository もありません`,
+    hint: `リポジトリを指定するか (/es snapshot repos ${cluster} で確認できます)、クラスタ設定で default_repository を設定してください。`,
+  }),
+  reservedRepositoryName: { text: '"cs-" で始まるリポジトリ名は自動スナップショット用に予約されています' },
+  fsWithoutLocation: { text: 'fs リポジトリには location=<path.repo 内のパス> が必要です' },
+  s3WithoutBucket: { text: 's3 リポジトリには bucket=<名前> が必要です' },
+  s3WithoutRoleArn: {
+    text: 'Amazon OpenSearch Service で s3 リポジトリを登録するには role_arn=<スナップショット用ロールの ARN> が必要です',
+  },
+  targetsExist: (cluster, names) => ({
+    text: `${names.map((name) => `"${name}"`).join('、')} は ${cluster} に既にあります`,
+    hint: `\`replace\` を付けると先に削除します (削除されるものは承認メッセージに出ます)。または ${RENAME_EXAMPLE} でその横に復元してください。`,
+  }),
+  snapshotNotRestorable: (snapshot, state) => ({
+    text: `スナップショット "${snapshot}" は ${state} です: 復元できるのは SUCCESS か PARTIAL のスナップショットだけです`,
+  }),
+  snapshotLacksIndex: (snapshot, pattern, held, more) => ({
+    text: `スナップショット "${snapshot}" には "${pattern}" に一致するインデックスがありません`,
+    hint: `含まれているもの: ${held.join('、')}${more ? '、…' : ''}`,
+  }),
+  systemIndexNotRestored: (index) => ({
+    text: `"${index}" はシステムインデックスなので復元しません`,
+    hint: '必要なデータのインデックスを指定してください (例 indices=logs-*)',
+  }),
+  renamePatternNotRegex: (pattern) => ({
+    text: `rename のパターン "${pattern}" は正しい正規表現ではありません`,
+    hint: `rename=pattern:replacement の形で書いてください (例 ${RENAME_EXAMPLE})`,
+  }),
+  renameClash: (index) => ({
+    text: `この rename では2つのインデックスが "${index}" に重なります`,
+    hint: `置換後の名前に、名前全体のキャプチャグループを残してください (例 ${RENAME_EXAMPLE})`,
   }),
 };
 
 const planWords: Record<Language, PlanWords> = { en, ja };
 
-export type { PlanPart, PlanWords };
+export type { PlanWords };
 export { planWords };

@@ -4,14 +4,11 @@ import type { Language, Said } from './language.js';
 
 /** What the bot says when it will not do something: not allowed, no such job, changed meanwhile, protected. */
 type RefusalWords = {
-  /** Free text from the use cases, being moved into words of their own. */
-  notAllowedBecause: (text: string, hint: string | undefined) => Said;
   protectedIndex: (index: string, pattern: string) => Said;
   automatedRepository: (repository: string) => Said;
   jobConflict: (jobId: string, state: string, version: number) => Said;
   jobNotFound: (jobId: string) => Said;
   /** `known` lists the configured aliases. */
-  noSuchCluster: (alias: string, known: string) => Said;
   invalidTransition: (jobId: string, from: string, event: string) => Said;
   /** An error the bot does not know: never shown, only pointed at in the log. */
   unexpected: (reference: string) => Said;
@@ -25,7 +22,6 @@ type RefusalWords = {
 };
 
 const en: RefusalWords = {
-  notAllowedBecause: (text, hint) => ({ text, hint }),
   protectedIndex: (index, pattern) => ({
     text: `index "${index}" is protected (matches "${pattern}") and is never deleted`,
     hint: 'Leave system and protected indices out, or restore under a new name with rename=pattern:replacement.',
@@ -42,7 +38,6 @@ const en: RefusalWords = {
     text: `there is no job ${jobId}`,
     hint: 'List jobs with /es snapshot jobs, or your own with /es snapshot jobs mine.',
   }),
-  noSuchCluster: (alias, known) => ({ text: `there is no cluster "${alias}"`, hint: `Configured clusters: ${known}` }),
   invalidTransition: (jobId, from, event) => ({ text: `job ${jobId} is ${from}: it cannot be ${event} now` }),
   unexpected: (reference) => ({
     text: `Something went wrong on our side (reference \`${reference}\`). Check \`/es snapshot jobs\` before you try again.`,
@@ -72,7 +67,6 @@ const JA_ACTIONS: Record<string, string> = {
 };
 
 const ja: RefusalWords = {
-  notAllowedBecause: (text, hint) => ({ text, hint }),
   protectedIndex: (index, pattern) => ({
     text: `インデックス "${index}" は保護されています ("${pattern}" に一致) ので削除しません`,
     hint: 'システムインデックスと保護されたインデックスを外すか、rename=pattern:replacement で別名に復元してください。',
@@ -88,10 +82,6 @@ const ja: RefusalWords = {
   jobNotFound: (jobId) => ({
     text: `ジョブ ${jobId} はありません`,
     hint: '/es snapshot jobs でジョブの一覧、/es snapshot jobs mine で自分のジョブが分かります。',
-  }),
-  noSuchCluster: (alias, known) => ({
-    text: `クラスター "${alias}" はありません`,
-    hint: `設定されているクラスター: ${known}`,
   }),
   invalidTransition: (jobId, from, event) => ({
     text: `ジョブ ${jobId} は${jaState(from)}です: 今は${JA_ACTIONS[event] ?? event}できません`,

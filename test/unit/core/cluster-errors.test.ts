@@ -56,7 +56,7 @@ describe('isClusterError', () => {
     [unreachable, undefined, true],
     [unreachable, ClusterErrorCode.UNREACHABLE, true],
     [unreachable, ClusterErrorCode.SNAPSHOT_MISSING, false],
-    [new UsageError('no'), undefined, false],
+    [new UsageError((words) => words.jobNotFound('no')), undefined, false],
     [new Error('plain'), ClusterErrorCode.UNREACHABLE, false],
   ])('tells %s apart by code %s: %s', (error, code, expected) => {
     expect(isClusterError(error, code)).toBe(expected);

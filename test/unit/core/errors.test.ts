@@ -22,12 +22,16 @@ describe('job errors', () => {
     });
   });
 
-  it('a refusal keeps its reason and hint', () => {
-    expect(new NotAllowedError('not in this channel', { hint: 'use #ops' })).toMatchObject({
+  it('a refusal says its reason and hint in the words given, English in the log', () => {
+    const error = new NotAllowedError((words) => words.channelNotAllowed('prod', ['C0OPS']));
+
+    expect(error).toMatchObject({
       code: 'not_allowed',
       name: 'NotAllowedError',
-      hint: 'use #ops',
+      message: 'cluster prod is not operated from this channel',
+      hint: 'Use the channel with ID C0OPS.',
     });
+    expect(error.saidIn(catalogFor('ja')).text).toBe('クラスタ prod はこのチャンネルからは操作できません');
   });
 
   it("says itself in the reader's language, and in English in its message", () => {

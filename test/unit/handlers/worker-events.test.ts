@@ -8,7 +8,7 @@ describe('tasksOf', () => {
     expect(tasksOf(task)).toEqual([task]);
   });
 
-  it('takes a command task', () => {
+  it('takes a command task and reads its text with the grammar', () => {
     const task = {
       type: 'command',
       text: 'snapshot list a',
@@ -19,7 +19,23 @@ describe('tasksOf', () => {
       responseUrl: 'https://hooks.slack.com/commands/1',
     };
 
-    expect(tasksOf(task)).toEqual([task]);
+    expect(tasksOf(task)).toEqual([
+      { ...task, request: { verb: 'list', cluster: 'a', repository: undefined, limit: 20 } },
+    ]);
+  });
+
+  it('refuses a command whose text does not parse, saying why', () => {
+    const task = {
+      type: 'command',
+      text: 'lsit a',
+      userId: 'U1',
+      channelId: 'C1',
+      teamId: 'T1',
+      triggerId: 't',
+      responseUrl: 'r',
+    };
+
+    expect(() => tasksOf(task)).toThrowError('Unknown command "lsit". Did you mean "list"?');
   });
 
   it('turns a batch from the jobs stream into jobs to run', () => {

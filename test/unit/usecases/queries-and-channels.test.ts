@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { NotAllowedError } from '../../../src/core/errors.js';
-import { answerQuery } from '../../../src/usecases/answer-query.js';
+import type { SlackMessage } from '../../../src/core/messages/blocks.js';
+import type { QueryRequest } from '../../../src/usecases/answer-query.js';
+import type { BotContext } from '../../../src/usecases/bot-context.js';
 import { requestJob } from '../../../src/usecases/request-job.js';
+import { handleRequest } from '../../../src/usecases/verb-handlers.js';
 import { buildBotContext } from '../../fixtures/bot-context.js';
 import { buildCommandTask } from '../../fixtures/command-task.js';
+
+/** A read-only request asked by `userId`, routed as the worker routes it. */
+async function answerQuery(context: BotContext, request: QueryRequest, userId: string): Promise<SlackMessage> {
+  const reply = await handleRequest(context, buildCommandTask(request.verb, { request, userId }));
+  if (reply === undefined) throw new Error(`${request.verb} answered nobody`);
+  return reply;
+}
 
 const deleteRequest = { verb: 'delete-index' as const, cluster: 'b', indices: ['logs-1'] };
 
@@ -44,9 +55,22 @@ describe('read-only questions', () => {
     expect(reply.text).toBe('Snapshots in migration on a (newest first)');
   });
 
+  it('never shows the raw message of an unknown failure in the clusters list, only a reference', async () => {
+    const bot = buildBotContext();
+    bot.clusters.b?.fail('info', new Error('socket hang up at tls.js:12 token=xoxb-1'));
+
+    const reply = await answerQuery(bot.context, { verb: 'clusters' }, 'U1');
+
+    expect(JSON.stringify(reply.blocks)).toContain('Something went wrong on our side (reference');
+    expect(JSON.stringify(reply.blocks)).not.toContain('xoxb');
+  });
+
   it('shows a cluster that does not answer without failing the whole list', async () => {
     const bot = buildBotContext();
-    bot.clusters.b?.fail('info', new Error('b: cluster did not answer (ECONNREFUSED)'));
+    bot.clusters.b?.fail(
+      'info',
+      new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: 'b', reason: 'ECONNREFUSED' }),
+    );
 
     const reply = await answerQuery(bot.context, { verb: 'clusters' }, 'U1');
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../../src/core/errors.js';
 import {
   type ArgumentSpec,
-  listing,
   type ParsedArguments,
   parseBoolean,
   parseClusterAlias,
@@ -15,6 +14,7 @@ import {
   splitList,
 } from '../../../../src/core/grammar/arguments.js';
 import { tokenize } from '../../../../src/core/grammar/tokenize.js';
+import { catalogFor } from '../../../../src/core/words/catalog.js';
 import { thrownBy } from './thrown-by.js';
 
 const CONTEXT = { command: 'restore', usage: '/es snapshot restore <cluster>' };
@@ -269,7 +269,7 @@ describe('parseClusterAlias and parseJobId', () => {
   });
 });
 
-describe('shown and listing', () => {
+describe('shown, and the options an error lists', () => {
   it.each([
     ['short', 'short'],
     ['x'.repeat(40), 'x'.repeat(40)],
@@ -283,15 +283,15 @@ describe('shown and listing', () => {
   });
 
   it.each([
-    [[], ''],
-    [['a'], 'a'],
-    [['a', 'b'], 'a and b'],
-    [['a', 'b', 'c'], 'a, b and c'],
+    [[], 'no options'],
+    [['a='], 'a='],
+    [['a=', 'b'], 'a= and b'],
+    [['a=', 'b=', 'c'], 'a=, b= and c'],
   ])('lists %j as %j', (items, expected) => {
     // Act
-    const text = listing(items);
+    const text = catalogFor('en').unknownOption('x', 'list', items);
 
     // Assess
-    expect(text).toBe(expected);
+    expect(text).toBe(`unknown option "x=": list takes ${expected}`);
   });
 });

@@ -1,32 +1,78 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../../src/core/commands/index.js';
 import { VERBS } from '../../../../src/core/grammar/command-request.js';
-import { escapeMrkdwn, helpText } from '../../../../src/core/grammar/usage.js';
+import { type ApprovalPolicies, escapeMrkdwn, helpText } from '../../../../src/core/grammar/usage.js';
+import { JobKind as KINDS } from '../../../../src/core/jobs/job-states.js';
+import { catalogFor } from '../../../../src/core/words/catalog.js';
+import { buildPolicy } from '../../../fixtures/plans.js';
+
+const en = catalogFor('en');
+const ja = catalogFor('ja');
+
+/** Two clusters with the default policy: what waits is the same on both. */
+const SAME: ApprovalPolicies = new Map([
+  ['prod', buildPolicy()],
+  ['staging', buildPolicy()],
+]);
 
 describe('helpText', () => {
   it('lists every command on its own line, in order', () => {
     // Act
-    const text = helpText(undefined);
+    const text = helpText(undefined, en, SAME);
 
     // Assess
     const lines = text.split('\n');
     expect(lines).toHaveLength(COMMANDS.length + 2);
     COMMANDS.forEach((command, position) => {
-      expect(lines[position + 1]).toBe(`\`${escapeMrkdwn(command.usage)}\` ${command.summary}`);
+      expect(lines[position + 1]).toBe(`\`${escapeMrkdwn(command.usage)}\` ${en.helpVerbs[command.verb].summary}`);
     });
   });
 
-  it('names the commands that wait for approval', () => {
+  it('names the commands that wait for approval, as the clusters’ policies say', () => {
     // Act
-    const text = helpText(undefined);
+    const text = helpText(undefined, en, SAME);
 
     // Assess
-    expect(text).toContain('Waits for approval: delete, delete-index, restore, migrate.');
+    expect(text).toContain(
+      'Waits for approval: delete, delete-index, restore, migrate, cancel of a running snapshot. `/es snapshot help &lt;command&gt;` shows one command with an example.',
+    );
+  });
+
+  it('names the clusters where a command waits when they differ', () => {
+    // Prepare
+    const policies: ApprovalPolicies = new Map([
+      ['prod', buildPolicy()],
+      ['staging', buildPolicy({ autoRun: ['repo-register', 'snapshot-create', 'restore', 'snapshot-delete'] })],
+      ['dev', buildPolicy({ autoRun: ['repo-register', 'snapshot-create', 'restore', 'snapshot-delete'] })],
+    ]);
+
+    // Act
+    const text = helpText(undefined, en, policies);
+
+    // Assess
+    expect(text).toContain(
+      'Waits for approval: delete (on prod), delete-index, restore (on prod), migrate, cancel of a running snapshot (on prod).',
+    );
+  });
+
+  it.each([
+    [en, /^Nothing waits for approval\. /],
+    [ja, /^承認を待つコマンドはありません。/],
+  ])('says so when nothing waits', (words, expected) => {
+    // Prepare
+    const policies: ApprovalPolicies = new Map([['dev', buildPolicy({ autoRun: Object.values(KINDS) })]]);
+
+    // Act
+    const text = helpText(undefined, words, policies);
+
+    // Assess
+    expect(text.split('\n').at(-1)).toMatch(expected);
+    expect(helpText('cancel', words, policies)).not.toContain(words.helpCancelWaits(undefined));
   });
 
   it('escapes the angle brackets Slack would read as links', () => {
     // Act
-    const text = helpText(undefined);
+    const text = helpText(undefined, en, SAME);
 
     // Assess
     expect(text).toContain('`/es snapshot repos &lt;cluster&gt;`');
@@ -35,7 +81,7 @@ describe('helpText', () => {
 
   it('explains one command with its notes and an example', () => {
     // Act
-    const text = helpText('restore');
+    const text = helpText('restore', en, SAME);
 
     // Assess
     expect(text.split('\n')).toEqual([
@@ -49,9 +95,27 @@ describe('helpText', () => {
     ]);
   });
 
+  it('says on which clusters one command waits', () => {
+    // Prepare
+    const policies: ApprovalPolicies = new Map([
+      ['prod', buildPolicy()],
+      ['dev', buildPolicy({ autoRun: ['restore', 'snapshot-delete'] })],
+    ]);
+
+    // Act
+    const restore = helpText('restore', en, policies).split('\n');
+    const cancel = helpText('cancel', en, policies).split('\n');
+    const cancelEverywhere = helpText('cancel', en, SAME).split('\n');
+
+    // Assess
+    expect(restore[2]).toBe('Waits for an approver before it runs on prod.');
+    expect(cancel[2]).toBe('Stopping a running snapshot deletes it, which waits for an approver on prod.');
+    expect(cancelEverywhere[2]).toBe('Stopping a running snapshot deletes it, which waits for an approver.');
+  });
+
   it.each(VERBS)('gives %s a usage line and an example', (verb) => {
     // Act
-    const lines = helpText(verb).split('\n');
+    const lines = helpText(verb, en, SAME).split('\n');
 
     // Assess
     expect(lines[0]).toMatch(/^`\/es snapshot /);
@@ -60,10 +124,36 @@ describe('helpText', () => {
 
   it('leaves out the approval line for a read-only command', () => {
     // Act
-    const text = helpText('list');
+    const text = helpText('list', en, SAME);
 
     // Assess
     expect(text).not.toContain('approver');
+  });
+
+  it('speaks Japanese with the same usage lines', () => {
+    // Act
+    const overview = helpText(undefined, ja, SAME).split('\n');
+    const restore = helpText(
+      'restore',
+      ja,
+      new Map([
+        ['prod', buildPolicy()],
+        ['dev', buildPolicy({ autoRun: ['restore', 'snapshot-delete'] })],
+      ]),
+    ).split('\n');
+
+    // Assess
+    expect(overview[0]).toBe('*/es snapshot*: このチャンネルからスナップショット、復元、移行を行います。');
+    expect(overview.at(-1)).toBe(
+      '承認を待つもの: delete、delete-index、restore、migrate、実行中のスナップショットの cancel。`/es snapshot help &lt;command&gt;` で1つのコマンドを例とともに表示します。',
+    );
+    expect(restore[0]).toBe(helpText('restore', en, SAME).split('\n')[0]);
+    expect(restore[2]).toBe('prod では実行前に承認者の承認を待ちます。');
+    expect(restore.at(-1)).toMatch(/^例: `\/es snapshot restore /);
+    expect(helpText('restore', ja, SAME).split('\n')[2]).toBe('実行前に承認者の承認を待ちます。');
+    expect(helpText('cancel', ja, SAME).split('\n')[2]).toBe(
+      '実行中のスナップショットを止めるとそのスナップショットは削除されるため、承認者の承認を待ちます。',
+    );
   });
 });
 

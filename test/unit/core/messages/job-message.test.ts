@@ -184,14 +184,18 @@ describe('the message after a decision', () => {
 
 describe('errorReply', () => {
   it('says what went wrong and what to try', () => {
-    const reply = errorReply(new UsageError('unknown cluster "c"', { hint: 'Use one of: a, b' }), en, 'ref-1');
+    const reply = errorReply(
+      new UsageError(() => ({ text: 'unknown cluster "c"', hint: 'Use one of: a, b' })),
+      en,
+      'ref-1',
+    );
 
     expect(reply.text).toBe(':warning: unknown cluster "c"\nTry: Use one of: a, b');
   });
 
   it('shows what a person typed as text, never as a mention or a link', () => {
     const reply = errorReply(
-      new UsageError('unknown command "<!channel>"', { hint: '/es snapshot list <cluster>' }),
+      new UsageError(() => ({ text: 'unknown command "<!channel>"', hint: '/es snapshot list <cluster>' })),
       en,
       'r',
     );
@@ -200,7 +204,7 @@ describe('errorReply', () => {
   });
 
   it('leaves out the hint line when there is none', () => {
-    expect(errorReply(new UsageError('plain'), en, 'ref-1').text).toBe(':warning: plain');
+    expect(errorReply(new UsageError(() => ({ text: 'plain' })), en, 'ref-1').text).toBe(':warning: plain');
   });
 
   it('never shows an unknown error, only a reference to its log line', () => {

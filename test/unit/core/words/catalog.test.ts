@@ -4,13 +4,38 @@ import { type Catalog, catalogFor } from '../../../../src/core/words/catalog.js'
 
 const SAMPLE_ARGUMENTS = ['alpha', 'beta', 'gamma'];
 
+/** Entries whose parameters are not all text, with arguments of their own. */
+const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
+  helpFooter: [['alpha', 'beta'], '`help`'],
+  helpOnClusters: ['alpha', ['beta', 'gamma']],
+  helpWaits: [['alpha']],
+  helpCancelWaits: [['alpha']],
+  unknownOption: ['alpha', 'beta', ['gamma']],
+  unknownCommand: ['alpha', 'beta', ['gamma'], '`help`'],
+  repoWithoutRegister: [['alpha'], '`help`'],
+  settingFormat: ['bucket', 'alpha'],
+  invalidResourceName: ['index', 'alpha', { rule: 'too-long', bytes: 255 }],
+  channelNotAllowed: ['alpha', ['beta']],
+  noSuchCluster: ['alpha', ['beta']],
+  noIndexMatches: ['alpha', ['beta']],
+  targetsExist: ['alpha', ['beta']],
+  snapshotLacksIndex: ['alpha', 'beta', ['gamma'], true],
+};
+
+function rendered(key: string, entry: unknown): string[] {
+  if (entry === undefined) return [];
+  if (typeof entry === 'string') return [`${key}=${entry}`];
+  if (typeof entry === 'function') {
+    const args = ARGUMENTS_OF[key as keyof Catalog] ?? SAMPLE_ARGUMENTS;
+    const said = (entry as (...args: unknown[]) => string | { text: string; hint?: string })(...args);
+    return typeof said === 'string' ? [`${key}=${said}`] : rendered(key, said);
+  }
+  if (Array.isArray(entry)) return entry.map((item, position) => `${key}.${position}=${item}`);
+  return Object.entries(entry as Record<string, unknown>).flatMap(([name, value]) => rendered(`${key}.${name}`, value));
+}
+
 function renderEveryEntry(catalog: Catalog): string[] {
-  return Object.entries(catalog).flatMap(([key, entry]) => {
-    if (typeof entry === 'string') return [`${key}=${entry}`];
-    if (typeof entry === 'function')
-      return [`${key}=${(entry as (...args: unknown[]) => string)(...SAMPLE_ARGUMENTS)}`];
-    return Object.entries(entry as Record<string, string>).map(([name, text]) => `${key}.${name}=${text}`);
-  });
+  return Object.entries(catalog).flatMap(([key, entry]) => rendered(key, entry));
 }
 
 describe('the message catalogue', () => {

@@ -58,13 +58,22 @@ function withoutRequestText(job: Job): Job {
   };
 }
 
+/** An entry called with plain words, or with lists of them where it takes lists (`names.join`). */
+function sayWith(entry: (...args: unknown[]) => unknown): unknown {
+  try {
+    return entry('x', 'x', 'x', 'x', 'x', 'x');
+  } catch {
+    return entry(['x'], ['x'], ['x'], ['x'], ['x'], ['x']);
+  }
+}
+
 /** Every entry of a catalog, filled with the same arguments, as one text. */
 function everything(catalog: Catalog): string {
   return Object.values(catalog)
     .flatMap((entry) => {
       if (typeof entry === 'string') return [entry];
       if (typeof entry === 'function') {
-        const said = (entry as (...args: unknown[]) => unknown)('x', 'x', 'x', 'x', 'x', 'x');
+        const said = sayWith(entry as (...args: unknown[]) => unknown);
         return [typeof said === 'string' ? said : JSON.stringify(said)];
       }
       return Object.values(entry as Record<string, string>);
@@ -204,7 +213,7 @@ function errorReplies(): Array<[string, SlackMessage]> {
   const job = buildRequestedJob();
   return [
     ['no such job', errorReply(new JobNotFoundError('job1'), ja)],
-    ['no such cluster', errorReply(new UsageError((words) => words.noSuchCluster('c', 'a, b')), ja)],
+    ['no such cluster', errorReply(new UsageError((words) => words.noSuchCluster('c', ['a', 'b'])), ja)],
     ['a protected index', errorReply(new ProtectedIndexError('.kibana', '.*'), ja)],
     ['an automated repository', errorReply(new AutomatedRepositoryError('cs-automated'), ja)],
     ['a conflict', errorReply(new JobConflictError(job), ja)],
