@@ -3,8 +3,8 @@ import type { SlackMessage } from '../core/messages/blocks.js';
 import { textMessage } from '../core/messages/blocks.js';
 import type { CommandTask, SlashCommand } from '../ports/background-tasks.js';
 import type { BotContext } from './bot-context.js';
+import { replyToError } from './error-edge.js';
 import { helpReply } from './help-reply.js';
-import { replyToError } from './reply-to-error.js';
 
 type Acknowledge = (reply: SlackMessage) => Promise<void>;
 

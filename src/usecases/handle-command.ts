@@ -1,6 +1,6 @@
 import type { CommandTask } from '../ports/background-tasks.js';
 import type { BotContext } from './bot-context.js';
-import { replyToError } from './reply-to-error.js';
+import { replyToError } from './error-edge.js';
 import { handleRequest } from './verb-handlers.js';
 
 /**

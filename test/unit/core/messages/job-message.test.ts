@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../../src/core/errors.js';
+import { UnexpectedError, UsageError } from '../../../../src/core/errors.js';
 import type { Job } from '../../../../src/core/jobs/job.js';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
 import { approve, cancel, claim, expire, finish, reject, updateStep } from '../../../../src/core/jobs/transitions.js';
@@ -184,11 +184,7 @@ describe('the message after a decision', () => {
 
 describe('errorReply', () => {
   it('says what went wrong and what to try', () => {
-    const reply = errorReply(
-      new UsageError(() => ({ text: 'unknown cluster "c"', hint: 'Use one of: a, b' })),
-      en,
-      'ref-1',
-    );
+    const reply = errorReply(new UsageError(() => ({ text: 'unknown cluster "c"', hint: 'Use one of: a, b' })), en);
 
     expect(reply.text).toBe(':warning: unknown cluster "c"\nTry: Use one of: a, b');
   });
@@ -197,18 +193,17 @@ describe('errorReply', () => {
     const reply = errorReply(
       new UsageError(() => ({ text: 'unknown command "<!channel>"', hint: '/es snapshot list <cluster>' })),
       en,
-      'r',
     );
 
     expect(reply.text).toBe(':warning: unknown command "&lt;!channel&gt;"\nTry: /es snapshot list &lt;cluster&gt;');
   });
 
   it('leaves out the hint line when there is none', () => {
-    expect(errorReply(new UsageError(() => ({ text: 'plain' })), en, 'ref-1').text).toBe(':warning: plain');
+    expect(errorReply(new UsageError(() => ({ text: 'plain' })), en).text).toBe(':warning: plain');
   });
 
-  it('never shows an unknown error, only a reference to its log line', () => {
-    const reply = errorReply(new Error('ECONNRESET at socket.js:12 token=xoxb-1'), en, 'ref-9');
+  it('says an unexpected error only as a reference to its log line', () => {
+    const reply = errorReply(new UnexpectedError('ref-9', { cause: new Error('token=xoxb-1') }), en);
 
     expect(reply.text).toContain('reference `ref-9`');
     expect(reply.text).not.toContain('xoxb');

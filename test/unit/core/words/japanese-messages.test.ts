@@ -219,7 +219,6 @@ function errorReplies(): Array<[string, SlackMessage]> {
     ['a conflict', errorReply(new JobConflictError(job), ja)],
     ['a transition', errorReply(new InvalidTransitionError('job1', 'QUEUED', 'approved'), ja)],
     ['an unexpected error', errorReply(new UnexpectedError('ref1'), ja)],
-    ['an unknown error', errorReply(new Error('socket hang up'), ja, 'ref2')],
   ];
 }
 
