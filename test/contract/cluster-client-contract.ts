@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ClusterErrorCode } from '../../src/core/cluster-errors.js';
 import { repositorySummary } from '../../src/core/model/cluster-info.js';
-import { resolvedIndices } from '../../src/core/model/index.js';
+import { resolvedIndices } from '../../src/core/model/search-index.js';
 import { recoveryProgress } from '../../src/core/model/recovery.js';
 import type { RepositoryDefinition } from '../../src/core/model/repository.js';
 import { snapshotDetail, snapshotListEntry, snapshotProgress } from '../../src/core/model/snapshot.js';

@@ -1,5 +1,5 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
-import type { IndexSummary, ResolvedIndices } from '../../core/model/index.js';
+import type { IndexSummary, ResolvedIndices } from '../../core/model/search-index.js';
 import { assertDeletable } from '../../core/safety/protected-indices.js';
 import { validateIndexName, validateIndexPattern } from '../../core/safety/resource-names.js';
 import type { DeleteOutcome, IndexApi } from '../../ports/cluster-client.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IndexSummary } from '../../../../core/model/index.js';
+import type { IndexSummary } from '../../../../core/model/search-index.js';
 import type { Answer } from '../cluster-dialect.js';
 
 // `_cat` answers every cell as a string, and leaves out the counts of a closed index.
