@@ -1,8 +1,8 @@
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../core/model/cluster-info.js';
-import type { ResolvedIndices } from '../core/model/search-index.js';
 import type { RecoveryProgress } from '../core/model/recovery.js';
 import type { Rename } from '../core/model/rename.js';
 import type { RepositoryDefinition } from '../core/model/repository.js';
+import type { ResolvedIndices } from '../core/model/search-index.js';
 import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../core/model/snapshot.js';
 
 /**

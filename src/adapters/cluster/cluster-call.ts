@@ -32,7 +32,7 @@ function parseAnswer<T>(call: ClusterCall, answer: Answer<T>, body: unknown): T 
 async function read<T>(call: ClusterCall, request: ClusterRequest, answer: Answer<T>, about: About = {}): Promise<T> {
   const response = await call.transport.send(request);
   if (response.outcome !== 'answered') {
-    throw new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: call.cluster, reason: 'the gateway timed out' });
+    throw new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: call.cluster, reason: 'gateway-timeout' });
   }
   if (!isSuccess(response)) throw failure(call, request, about, response);
   return parseAnswer(call, answer, response.body);

@@ -193,7 +193,7 @@ class SignedTransport implements ClusterTransport {
 /** A read that timed out is asked again; a write that timed out may have been applied, so it is reported. */
 function noAnswer(request: ClusterRequest, error: unknown): Attempt {
   if ((error as Error).name !== 'TimeoutError') throw new NoAnswerError(describeFetchFailure(error));
-  if (request.method === 'GET' || request.method === 'HEAD') throw new NoAnswerError('timed out');
+  if (request.method === 'GET' || request.method === 'HEAD') throw new NoAnswerError('timeout');
   return { response: { outcome: 'maybe-accepted', reason: 'client-timeout' } };
 }
 

@@ -90,7 +90,7 @@ function snapshotStatusReply(
     catalog.snapshotIndices(detail.indices.length, detail.indices.map((index) => `\`${index}\``).join(', ')),
     ...detail.failures
       .slice(0, 10)
-      .map((failure) => `:x: ${failure.index}[${failure.shardId ?? '?'}]: ${failure.reason}`),
+      .map((failure) => `:x: ${catalog.shardFailure(failure.index, failure.shardId, failure.reason)}`),
   ];
   return reply(catalog.snapshotTitle(detail.snapshot, detail.repository, cluster), sectionsOf(lines));
 }

@@ -23,7 +23,11 @@ const snapshotState = z.enum(SnapshotState);
 
 const shardCounts = z.object({ total: z.number(), successful: z.number(), failed: z.number() });
 
-const shardFailure = z.object({ index: z.string(), shardId: z.number().or(z.undefined()), reason: z.string() });
+const shardFailure = z.object({
+  index: z.string(),
+  shardId: z.number().or(z.undefined()),
+  reason: z.string().or(z.undefined()),
+});
 
 const snapshotDetail = z.object({
   repository: z.string(),

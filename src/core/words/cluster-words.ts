@@ -20,6 +20,16 @@ type ClusterWords = {
   unexpectedAnswer: (cluster: string, detail: string) => Said;
 };
 
+/**
+ * Why a request got no answer: the adapter's own reasons by key; anything else is the network's code
+ * (ECONNREFUSED, ENOTFOUND …), shown as it is.
+ */
+const UNANSWERED_EN: Record<string, string> = { 'gateway-timeout': 'the gateway timed out', timeout: 'timed out' };
+const UNANSWERED_JA: Record<string, string> = {
+  'gateway-timeout': 'ゲートウェイがタイムアウトしました',
+  timeout: 'タイムアウトしました',
+};
+
 const en: ClusterWords = {
   snapshotNameTaken: (cluster, repository, snapshot) => ({
     text: `${cluster}: snapshot "${snapshot}" already exists in repository "${repository}"`,
@@ -58,7 +68,7 @@ const en: ClusterWords = {
     hint: "With fine-grained access control, map the bot's IAM role as a backend role of manage_snapshots.",
   }),
   clusterUnreachable: (cluster, reason) => ({
-    text: `${cluster}: cluster did not answer (${reason})`,
+    text: `${cluster}: cluster did not answer (${UNANSWERED_EN[reason] ?? reason})`,
     hint: 'Check the endpoint in the cluster config, the network path (VPC domains need a route from the bot) and the cluster health.',
   }),
   requestFailed: (cluster, type, reason) => ({ text: `${cluster}: ${type}: ${reason}` }),
@@ -110,7 +120,7 @@ const ja: ClusterWords = {
     hint: 'きめ細かなアクセス制御を使っている場合は、ボットの IAM ロールを manage_snapshots のバックエンドロールにマッピングしてください。',
   }),
   clusterUnreachable: (cluster, reason) => ({
-    text: `${cluster}: クラスターが応答しません (${reason})`,
+    text: `${cluster}: クラスターが応答しません (${UNANSWERED_JA[reason] ?? reason})`,
     hint: '設定のエンドポイント、ネットワーク経路 (VPC ドメインにはボットからの経路が必要です)、クラスターの状態を確認してください。',
   }),
   requestFailed: (cluster, type, reason) => ({ text: `${cluster}: ${type}: ${reason}` }),

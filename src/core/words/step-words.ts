@@ -32,6 +32,8 @@ type StepWords = {
   allStepsDone: string;
   partlyDone: string;
   stalledAt: (step: string, cluster: string) => string;
+  /** One shard that failed; the engine does not always give a reason. */
+  shardFailure: (index: string, shardId: number | undefined, reason: string | undefined) => string;
 };
 
 const en: StepWords = {
@@ -63,6 +65,7 @@ const en: StepWords = {
   allStepsDone: 'all steps done',
   partlyDone: 'partly done',
   stalledAt: (step, cluster) => `${step} on ${cluster}`,
+  shardFailure: (index, shardId, reason) => `${index}[${shardId ?? '?'}]: ${reason ?? 'no reason given'}`,
 };
 
 const ja: StepWords = {
@@ -96,6 +99,7 @@ const ja: StepWords = {
   allStepsDone: 'すべての手順が完了しました',
   partlyDone: '一部が完了しました',
   stalledAt: (step, cluster) => `${cluster} の ${step}`,
+  shardFailure: (index, shardId, reason) => `${index}[${shardId ?? '?'}]: ${reason ?? '理由の記載なし'}`,
 };
 
 const stepWords: Record<Language, StepWords> = { en, ja };

@@ -1,5 +1,6 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import type { Job } from '../../core/jobs/job.js';
+import type { ShardFailure } from '../../core/model/snapshot.js';
 import { snapshotOf } from '../../core/plans/plan-targets.js';
 import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
@@ -19,12 +20,10 @@ async function startSnapshot(job: Job, client: ClusterClient, words: StepWords):
   return { status: 'done', detail };
 }
 
-function failureSummary(
-  failures: ReadonlyArray<{ index: string; shardId: number | undefined; reason: string }>,
-): string {
+function failureSummary(failures: readonly ShardFailure[], words: StepWords): string {
   return failures
     .slice(0, 5)
-    .map((failure) => `${failure.index}[${failure.shardId ?? '?'}]: ${failure.reason}`)
+    .map((failure) => words.shardFailure(failure.index, failure.shardId, failure.reason))
     .join('; ');
 }
 
@@ -54,10 +53,10 @@ async function awaitSnapshot(job: Job, client: ClusterClient, words: StepWords):
       return {
         status: 'done',
         partial: true,
-        detail: words.snapshotPartial(shards.failed, shards.total, failureSummary(detail.failures)),
+        detail: words.snapshotPartial(shards.failed, shards.total, failureSummary(detail.failures, words)),
       };
     default:
-      return { status: 'failed', detail: words.snapshotFailed(detail.state, failureSummary(detail.failures)) };
+      return { status: 'failed', detail: words.snapshotFailed(detail.state, failureSummary(detail.failures, words)) };
   }
 }
 

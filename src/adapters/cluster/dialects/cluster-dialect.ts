@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../../../core/model/cluster-info.js';
-import type { IndexSummary } from '../../../core/model/search-index.js';
 import type { IndexRecovery } from '../../../core/model/recovery.js';
+import type { IndexSummary } from '../../../core/model/search-index.js';
 import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../../../core/model/snapshot.js';
 import type { CreateSnapshotRequest, RestoreRequest } from '../../../ports/cluster-client.js';
 

@@ -37,7 +37,7 @@ function isLoggerCall(node: ts.CallExpression): boolean {
   return (
     ts.isPropertyAccessExpression(callee) &&
     LOG_METHODS.has(callee.name.text) &&
-    /(^|\.)(logger|log|child)$/.test(callee.expression.getText())
+    /(^|\.|#)(logger|log|child)$/.test(callee.expression.getText())
   );
 }
 

@@ -12,6 +12,9 @@ describe('step words', () => {
     expect(en.docCountDifference('b-1', 3, undefined)).toBe('b-1 has 3, source no index');
     expect(en.stepRefused('no such index', undefined)).toBe('no such index');
     expect(en.stepRefused('no such index', 'Check the name.')).toBe('no such index (Check the name.)');
+    expect(en.shardFailure('logs', undefined, undefined)).toBe('logs[?]: no reason given');
+    expect(en.clusterUnreachable('a', 'timeout').text).toBe('a: cluster did not answer (timed out)');
+    expect(en.clusterUnreachable('a', 'ECONNREFUSED').text).toBe('a: cluster did not answer (ECONNREFUSED)');
   });
 
   it.each(['en', 'ja'] as const)('fill in every case in %s', (language) => {
@@ -27,6 +30,8 @@ describe('step words', () => {
       words.docCountDifference('t', 1, 2),
       words.stepRefused('a', undefined),
       words.stepRefused('a', 'b'),
+      words.shardFailure('logs', 0, 'disk full'),
+      words.shardFailure('logs', undefined, undefined),
     ];
 
     expect(new Set(texts).size).toBe(texts.length);

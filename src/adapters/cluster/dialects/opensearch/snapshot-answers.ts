@@ -80,7 +80,7 @@ function toSnapshotDetail(repository: string, entry: SnapshotEntry): SnapshotDet
     failures: entry.failures.map((failure) => ({
       index: failure.index ?? '?',
       shardId: failure.shard_id ?? undefined,
-      reason: failure.reason ?? 'no reason given',
+      reason: failure.reason ?? undefined,
     })),
     metadata: entry.metadata ?? {},
   };
