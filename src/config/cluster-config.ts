@@ -4,8 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { JobKind } from '../core/jobs/job-states.js';
 import type { BotConfig, ClusterConfig } from '../core/model/configured-cluster.js';
 import { fsRepositorySettings, ROLE_ARN, s3RepositorySettings } from '../core/model/repository.js';
+import { LANGUAGES } from '../core/words/language.js';
 import { ConfigError } from './errors.js';
 
 const repositoryName = z
@@ -43,9 +45,7 @@ const approvalSchema = z
       .min(1)
       .max(24 * 60)
       .default(30),
-    auto_run: z
-      .array(z.enum(['repo-register', 'snapshot-create', 'snapshot-delete', 'index-delete', 'restore', 'migrate']))
-      .default(['repo-register', 'snapshot-create']),
+    auto_run: z.array(z.enum(JobKind)).default(['repo-register', 'snapshot-create']),
   })
   .default({
     approvers: [],
@@ -103,7 +103,7 @@ const clusterSchema = z
 const CLUSTER_ALIAS = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 const configSchema = z.strictObject({
-  language: z.enum(['en', 'ja']).default('en'),
+  language: z.enum(LANGUAGES).default('en'),
   clusters: z
     .record(z.string().regex(CLUSTER_ALIAS), clusterSchema)
     .refine((clusters) => Object.keys(clusters).length > 0, 'define at least one cluster'),

@@ -6,8 +6,9 @@ import {
   shown,
   usageError,
 } from '../grammar/arguments.js';
-import { COMMAND_PREFIX, type RepositoryOptions, RepositoryType } from '../grammar/command-request.js';
+import { COMMAND_PREFIX, type RepositoryOptions } from '../grammar/command-request.js';
 import { JobKind } from '../jobs/job-states.js';
+import { RepositoryType, ROLE_ARN } from '../model/repository.js';
 import { validateRepositoryName } from '../safety/resource-names.js';
 import type { CheckedSetting } from '../words/usage-words.js';
 import { type CommandDefinition, type PrintedRequest, VerbKind } from './command-definition.js';
@@ -19,7 +20,7 @@ const FS_KEYS = ['location'] as const;
 const FORMATS: Readonly<Record<CheckedSetting, RegExp>> = {
   bucket: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
   region: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/,
-  role_arn: /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+  role_arn: ROLE_ARN,
 };
 
 function parseType(args: ParsedArguments): RepositoryType | undefined {

@@ -1,4 +1,5 @@
 import type { Rename } from '../model/rename.js';
+import type { RepositoryType } from '../model/repository.js';
 
 /** The Slack command, and the word after it that every command of this bot starts with. */
 const SLASH_COMMAND = '/es';
@@ -27,10 +28,6 @@ type Verb = (typeof VERBS)[number];
 const JobsFilter = { ACTIVE: 'active', MINE: 'mine' } as const;
 
 type JobsFilter = (typeof JobsFilter)[keyof typeof JobsFilter];
-
-const RepositoryType = { S3: 's3', FS: 'fs' } as const;
-
-type RepositoryType = (typeof RepositoryType)[keyof typeof RepositoryType];
 
 /** What `repo register` was told; anything left out comes from the cluster's configured default repository. */
 type RepositoryOptions = {
@@ -91,4 +88,4 @@ type CommandRequest =
 type RequestOf<V extends Verb> = Extract<CommandRequest, { verb: V }>;
 
 export type { CommandRequest, Rename, RepositoryOptions, RequestOf, Verb };
-export { COMMAND_PREFIX, JobsFilter, RepositoryType, SLASH_COMMAND, VERBS };
+export { COMMAND_PREFIX, JobsFilter, SLASH_COMMAND, VERBS };
