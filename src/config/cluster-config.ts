@@ -182,5 +182,4 @@ async function loadBotConfig(path: string): Promise<BotConfig> {
   return parseBotConfig(document, path);
 }
 
-export type { BotConfig, ClusterConfig, OnCall } from '../core/model/configured-cluster.js';
 export { loadBotConfig, parseBotConfig };

@@ -9,8 +9,8 @@ import {
 } from '../adapters/cluster/request-authenticator.js';
 import { randomIdSource } from '../adapters/system/random-id-source.js';
 import { systemClock } from '../adapters/system/system-clock.js';
-import type { BotConfig, ClusterConfig } from '../config/cluster-config.js';
 import { ConfigError } from '../config/errors.js';
+import type { BotConfig, ClusterConfig } from '../core/model/configured-cluster.js';
 import { catalogFor } from '../core/words/catalog.js';
 import type { BackgroundTasks } from '../ports/background-tasks.js';
 import type { ChatNotifier, UserDirectory } from '../ports/chat-notifier.js';
