@@ -1,3 +1,4 @@
+import { replyToError } from '../usecases/error-edge.js';
 import { runBackgroundTask } from '../usecases/run-background-task.js';
 import { awsRuntime } from './aws-runtime.js';
 import { tasksOf } from './worker-events.js';
@@ -9,7 +10,14 @@ import { tasksOf } from './worker-events.js';
  */
 async function handler(event: unknown): Promise<void> {
   const { context } = await awsRuntime();
-  for (const task of tasksOf(event)) await runBackgroundTask(context, task);
+  for (const task of tasksOf(event)) {
+    if (task.type !== 'unreadable-command') await runBackgroundTask(context, task);
+    else {
+      const { command, refusal } = task;
+      const reply = replyToError(context, refusal, { userId: command.userId, channel: command.channelId });
+      await context.chat.respond(command.responseUrl, reply);
+    }
+  }
 }
 
 export { handler };

@@ -24,7 +24,7 @@ describe('tasksOf', () => {
     ]);
   });
 
-  it('refuses a command whose text does not parse, saying why', () => {
+  it('keeps a command whose text does not parse, with the refusal to answer it with', () => {
     const task = {
       type: 'command',
       text: 'lsit a',
@@ -35,7 +35,10 @@ describe('tasksOf', () => {
       responseUrl: 'r',
     };
 
-    expect(() => tasksOf(task)).toThrowError('Unknown command "lsit". Did you mean "list"?');
+    const [unreadable] = tasksOf(task);
+
+    expect(unreadable).toMatchObject({ type: 'unreadable-command', command: task });
+    expect(unreadable).toHaveProperty('refusal.message', 'Unknown command "lsit". Did you mean "list"?');
   });
 
   it('turns a batch from the jobs stream into jobs to run', () => {
