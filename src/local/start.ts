@@ -115,6 +115,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // A closed terminal (or tmux session) sends SIGHUP: the local clusters must not outlive it.
+  process.once('SIGHUP', stop);
 }
 
 main().catch((error: unknown) => {
