@@ -107,16 +107,18 @@ async function main(): Promise<void> {
   if (local !== undefined) {
     process.stdout.write(`Local clusters are up (shared repository path ${local.sharedRepoPath}).\n`);
   }
-  process.stdout.write('Ctrl-C stops everything.\n');
   const stop = async () => {
     clearInterval(poller);
     await Promise.allSettled([slack?.receiver.stop?.(), dynamo.close(), local?.stop()]);
     process.exit(0);
   };
+  // Listening before saying so: a Ctrl-C right after the line below would otherwise kill the process outright and
+  // leave the local clusters running.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // A closed terminal (or tmux session) sends SIGHUP: the local clusters must not outlive it.
   process.once('SIGHUP', stop);
+  process.stdout.write('Ctrl-C stops everything.\n');
 }
 
 main().catch((error: unknown) => {
