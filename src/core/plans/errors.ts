@@ -1,5 +1,5 @@
 import { BotError } from '../errors.js';
-import type { PlanPart } from '../words/plan-step-words.js';
+import type { PlanPart } from '../words/plan-words.js';
 
 /** A step asked its plan for something the plan's kind does not have: the job was built or stored wrongly. */
 class PlanMismatchError extends BotError {

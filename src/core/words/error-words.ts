@@ -1,13 +1,12 @@
 import { type ClusterWords, clusterWords } from './cluster-words.js';
 import { type CommandWords, commandWords } from './command-words.js';
 import type { Language } from './language.js';
-import { type PlanStepWords, planStepWords } from './plan-step-words.js';
 import { type PlanWords, planWords } from './plan-words.js';
 import { type RefusalWords, refusalWords } from './refusal-words.js';
 import { type UsageWords, usageWords } from './usage-words.js';
 
 /** Every word an error can say. Errors depend on these sections only, never on the rest of the catalog. */
-type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords & PlanStepWords;
+type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords;
 
 function errorWordsIn(language: Language): ErrorWords {
   return {
@@ -16,7 +15,6 @@ function errorWordsIn(language: Language): ErrorWords {
     ...refusalWords[language],
     ...commandWords[language],
     ...planWords[language],
-    ...planStepWords[language],
   };
 }
 

@@ -1,7 +1,25 @@
 import type { Language, Said } from './language.js';
 
 /** What the bot says when a command reads well but cannot be planned against what the clusters hold now. */
+/** What a plan is asked for by a step: a job whose steps and plan disagree was built or stored wrongly. */
+type PlanPart = 'snapshot' | 'deletions' | 'restores' | 'repository';
+
+const EN_PARTS: Record<PlanPart, string> = {
+  snapshot: 'no snapshot',
+  deletions: 'no indices to delete',
+  restores: 'nothing to restore',
+  repository: 'no repository to register',
+};
+
+const JA_PARTS: Record<PlanPart, string> = {
+  snapshot: 'スナップショットがありません',
+  deletions: '削除するインデックスがありません',
+  restores: '復元するものがありません',
+  repository: '登録するリポジトリがありません',
+};
+
 type PlanWords = {
+  planLacks: (jobKind: string, part: PlanPart) => Said;
   noSuchCluster: (alias: string, configured: readonly string[]) => Said;
   migrateOneCluster: Said;
   nothingToMigrate: (cluster: string) => Said;
@@ -23,6 +41,10 @@ type PlanWords = {
 const RENAME_EXAMPLE = 'rename=(.+):restored-$1';
 
 const en: PlanWords = {
+  planLacks: (jobKind, part) => ({
+    text: `a ${jobKind} job has ${EN_PARTS[part]}: its steps do not fit its plan`,
+    hint: 'The job was stored wrongly; ask again with a new command.',
+  }),
   noSuchCluster: (alias, configured) => ({
     text: `there is no cluster "${alias}"`,
     hint: `Configured clusters: ${configured.join(', ')}`,
@@ -70,6 +92,10 @@ const en: PlanWords = {
 };
 
 const ja: PlanWords = {
+  planLacks: (jobKind, part) => ({
+    text: `${jobKind} のジョブには${JA_PARTS[part]}: 手順が計画と合っていません`,
+    hint: 'ジョブの記録が壊れています。コマンドをもう一度実行してください。',
+  }),
   noSuchCluster: (alias, configured) => ({
     text: `クラスタ "${alias}" はありません`,
     hint: `設定済みのクラスタ: ${configured.join('、')}`,
@@ -121,5 +147,5 @@ const ja: PlanWords = {
 
 const planWords: Record<Language, PlanWords> = { en, ja };
 
-export type { PlanWords };
+export type { PlanPart, PlanWords };
 export { planWords };
