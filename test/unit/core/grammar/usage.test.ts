@@ -109,8 +109,12 @@ describe('helpText', () => {
 
     // Assess
     expect(restore[2]).toBe('Waits for an approver before it runs on prod.');
-    expect(cancel[2]).toBe('Stopping a running restore deletes the indices still restoring, which waits for an approver on prod.');
-    expect(cancelEverywhere[2]).toBe('Stopping a running restore deletes the indices still restoring, which waits for an approver.');
+    expect(cancel[2]).toBe(
+      'Stopping a running restore deletes the indices still restoring, which waits for an approver on prod.',
+    );
+    expect(cancelEverywhere[2]).toBe(
+      'Stopping a running restore deletes the indices still restoring, which waits for an approver.',
+    );
   });
 
   it.each(VERBS)('gives %s a usage line and an example', (verb) => {
