@@ -4,8 +4,8 @@ import { JobState } from './job-states.js';
 import { currentStep, isUnfinished } from './job-steps.js';
 
 /**
- * What a cancelled running job may have left going on a cluster, read from its steps: a snapshot it may have
- * started and not seen end, a restore it may have started and not seen finish. A start step still pending counts
+ * What a cancelled running job may have left going on a cluster, read from its steps: the snapshot it takes (running
+ * or not), a restore it may have started and not seen finish. A start step still pending counts
  * too: a worker that started the work and lost the race to record it (the cancel wrote first) leaves it pending,
  * and asking the cluster costs one read where guessing wrong would leave work running.
  */
@@ -16,14 +16,11 @@ type StopChecks = {
   restoreOn: string | undefined;
 };
 
-function unfinishedStep(job: Job, name: JobStep['name']): JobStep | undefined {
-  return job.steps.find((step) => step.name === name && isUnfinished(step));
-}
-
 function stopChecks(job: Job): StopChecks {
   return {
-    snapshotOn: unfinishedStep(job, StepName.AWAIT_SNAPSHOT)?.cluster,
-    restoreOn: unfinishedStep(job, StepName.AWAIT_RESTORE)?.cluster,
+    // Asked even once the job has seen it end: the stop then says that the snapshot is kept, and in what state.
+    snapshotOn: job.steps.find((step) => step.name === StepName.AWAIT_SNAPSHOT)?.cluster,
+    restoreOn: job.steps.find((step) => step.name === StepName.AWAIT_RESTORE && isUnfinished(step))?.cluster,
   };
 }
 

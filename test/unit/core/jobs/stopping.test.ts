@@ -31,11 +31,17 @@ function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexR
 }
 
 describe('what a cancelled job checks before it stops', () => {
+  it('asks nothing about a snapshot when the job takes none', () => {
+    const job = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+
+    expect(stopChecks(job)).toEqual({ snapshotOn: undefined, restoreOn: 'b' });
+  });
+
   it.each([
     ['registering its repository', 0, { snapshotOn: 'a', restoreOn: 'b' }],
     ['waiting for its snapshot', 3, { snapshotOn: 'a', restoreOn: 'b' }],
-    ['starting its restore', 4, { snapshotOn: undefined, restoreOn: 'b' }],
-    ['comparing document counts', 6, { snapshotOn: undefined, restoreOn: undefined }],
+    ['starting its restore', 4, { snapshotOn: 'a', restoreOn: 'b' }],
+    ['comparing document counts', 6, { snapshotOn: 'a', restoreOn: undefined }],
   ])('asks the clusters about what it may have left running when %s', (_, finished, expected) => {
     expect(stopChecks(migrationAt(finished))).toEqual(expected);
   });
