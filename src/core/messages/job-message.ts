@@ -52,13 +52,16 @@ function stepLine(step: JobStep, catalog: Catalog, now: Date): string {
   return `${STEP_ICON[step.status]} ${catalog.step[step.name]} (${step.cluster})${detail}${progressLine(step, catalog, now)}`;
 }
 
-/** A cancel, from the moment it is recorded: asked (the job is stopping), then done with what the stop did. */
+/**
+ * A cancel, from the moment it is recorded: asked (the job is stopping), then done with what the stop did; or too
+ * late, when the last step finished before the worker reached a safe point.
+ */
 function cancelLine(job: Job, state: JobState, catalog: Catalog): string | undefined {
   const request = job.cancelRequest;
   if (state === JobState.RUNNING && request !== undefined) {
     return catalog.cancelRequestedBy(request.by, slackDate(request.at));
   }
-  if (state !== JobState.CANCELLED) return undefined;
+  if (state !== JobState.CANCELLED) return request === undefined ? undefined : catalog.cancelTooLate(request.by);
   const cancelled = [...job.history].reverse().find((entry) => entry.event === 'cancelled');
   const line = catalog.cancelledBy(request?.by ?? cancelled?.by ?? '?');
   return cancelled?.detail === undefined ? line : `${line}: ${cancelled.detail}`;

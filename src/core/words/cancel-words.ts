@@ -10,6 +10,8 @@ type CancelWords = {
   alreadyCancelling: (jobId: string, user: string) => string;
   /** On the job's message from the moment the cancel is recorded. */
   cancelRequestedBy: (user: string, date: string) => string;
+  /** On the message of a job that finished its last step before its worker could act on the cancel. */
+  cancelTooLate: (user: string) => string;
   /** The thread reply (for on-call) when a running job has stopped. */
   cancelledNotice: (kind: string, user: string, reason: string) => string;
   stoppedBefore: (step: string) => string;
@@ -31,6 +33,7 @@ const en: CancelWords = {
   alreadyCancelling: (jobId, user) => `Job \`${jobId}\` is already stopping (cancel asked by <@${user}>).`,
   cancelRequestedBy: (user, date) =>
     `:no_entry_sign: Cancel asked by <@${user}> (${date}): the job stops at its next safe point`,
+  cancelTooLate: (user) => `Cancel asked by <@${user}> came after the job's last step had run: nothing was stopped`,
   cancelledNotice: (kind, user, reason) => `:no_entry_sign: ${kind} cancelled by <@${user}>: ${reason}`,
   stoppedBefore: (step) => `stopped before “${step}”`,
   stoppedDuring: (step) => `stopped during “${step}”`,
@@ -52,6 +55,8 @@ const ja: CancelWords = {
   alreadyCancelling: (jobId, user) => `ジョブ \`${jobId}\` はすでに停止中です (<@${user}> が取り消しを依頼)。`,
   cancelRequestedBy: (user, date) =>
     `:no_entry_sign: <@${user}> が取り消しを依頼しました (${date}): ジョブは次の安全な時点で止まります`,
+  cancelTooLate: (user) =>
+    `<@${user}> の取り消しの依頼は、ジョブの最後の手順が終わったあとに届きました。何も止めていません`,
   cancelledNotice: (kind, user, reason) => `:no_entry_sign: <@${user}> が${kind}を取り消しました: ${reason}`,
   stoppedBefore: (step) => `「${step}」の前で止めました`,
   stoppedDuring: (step) => `「${step}」の途中で止めました`,

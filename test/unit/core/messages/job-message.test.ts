@@ -161,6 +161,16 @@ describe('the message after a decision', () => {
     expect(textOf(stopped, later(4))).not.toContain('Cancel asked');
   });
 
+  it('says that a cancel came too late when the job finished its last step first', () => {
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const finished = finish(requestCancel(running, 'U0SECOND', later(3)), JobState.SUCCEEDED, later(4));
+
+    expect(jobMessage(finished, en, later(4)).text).toBe('Restore on b: Succeeded');
+    expect(textOf(finished, later(4))).toContain(
+      "Cancel asked by <@U0SECOND> came after the job's last step had run: nothing was stopped",
+    );
+  });
+
   it('names who cancelled a job stored before cancels were recorded on the job, from its history', () => {
     const cancelled = cancel(buildRequestedJob(), 'U0REQUESTER', later(1));
     const stored = { ...cancelled, cancelRequest: undefined };

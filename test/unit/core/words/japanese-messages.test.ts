@@ -150,6 +150,11 @@ function jobsInEveryState(): Array<[string, Job, Date]> {
     ['cancelled', cancel(pending, 'U0REQUESTER', later(1)), later(1)],
     ['asked to cancel', requestCancel(withProgress, 'U0APPROVER', later(4)), later(4)],
     [
+      'finished before a cancel could stop it',
+      finish(requestCancel(withProgress, 'U0APPROVER', later(4)), JobState.SUCCEEDED, later(5), ja.allStepsDone),
+      later(5),
+    ],
+    [
       'stopped by a cancel',
       stop(requestCancel(withProgress, 'U0APPROVER', later(4)), later(5), ja.snapshotAborted('s1')),
       later(5),
