@@ -1,7 +1,7 @@
 import { BotError, InvalidTransitionError, JobConflictError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
 import { isCancelling, overCancel, stillRestoring, stopChecks, stopPoint } from '../core/jobs/stopping.js';
-import { claim, hasLiveLease, stop } from '../core/jobs/transitions.js';
+import { claim, hasLiveLease, release, stop } from '../core/jobs/transitions.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { restoresOf, snapshotOf } from '../core/plans/plan-targets.js';
 import type { Catalog } from '../core/words/catalog.js';
@@ -79,8 +79,16 @@ async function askToStopRestore(
  */
 async function stopCancelledJob(context: BotContext, job: Job): Promise<void> {
   const { snapshotOn, restoreOn } = stopChecks(job);
-  const aborted = snapshotOn === undefined ? undefined : await abortOwnSnapshot(context, job, snapshotOn);
-  const restore = restoreOn === undefined ? undefined : await askToStopRestore(context, job, restoreOn);
+  let aborted: string | undefined;
+  let restore: Awaited<ReturnType<typeof askToStopRestore>> | undefined;
+  try {
+    aborted = snapshotOn === undefined ? undefined : await abortOwnSnapshot(context, job, snapshotOn);
+    restore = restoreOn === undefined ? undefined : await askToStopRestore(context, job, restoreOn);
+  } catch (error) {
+    // A cluster that did not answer: the lease goes back, so that the next tick tries the stop again at once.
+    await context.jobs.update(release(job, context.clock.now()));
+    throw error;
+  }
   const detail = [stopPointWords(job, context.catalog), aborted, restore?.said]
     .filter((part) => part !== undefined)
     .join('; ');

@@ -201,6 +201,39 @@ describe('cancel of a running job', () => {
     expect((await bot.clusters.a?.getSnapshot('migration', 'long-one'))?.state).toBe('IN_PROGRESS');
   });
 
+  it('gives the job back when a cluster does not answer the stop, and stops it on the next try', async () => {
+    const bot = buildBotContext({ clusters: slowClusters() });
+    const job = await runningSnapshotJob(bot);
+    await cancelJob(bot.context, job.id, task('cancel'));
+    const unreachable = new Error('connect ECONNREFUSED');
+    bot.clusters.a?.fail('abortSnapshot', unreachable);
+
+    await expect(runJob(bot.context, job.id)).rejects.toThrowError(unreachable);
+    const waiting = await stored(bot, job.id);
+    bot.clusters.a?.heal('abortSnapshot');
+    await runJob(bot.context, job.id);
+
+    expect(waiting).toMatchObject({ state: JobState.RUNNING, lease: undefined });
+    expect((await stored(bot, job.id)).state).toBe(JobState.CANCELLED);
+  });
+
+  it('leaves a cancelled job to the worker that holds it', async () => {
+    const bot = buildBotContext({ clusters: slowClusters() });
+    const job = await runningSnapshotJob(bot);
+    await cancelJob(bot.context, job.id, task('cancel'));
+    const asked = await stored(bot, job.id);
+    const held = {
+      ...asked,
+      version: asked.version + 1,
+      lease: { owner: 'worker-elsewhere', until: '2099-01-01T00:00:00.000Z' },
+    };
+    await bot.jobs.update(held);
+
+    await runJob(bot.context, job.id);
+
+    expect(await stored(bot, job.id)).toEqual(held);
+  });
+
   it('finishes the step under way when the cancel is written meanwhile, and stops before the next one', async () => {
     const bot = buildBotContext({ clusters: slowClusters() });
     await requestJob(bot.context, snapshotRequest, task('create a'));
