@@ -175,8 +175,9 @@ async function advance(context: BotContext, job: Job, position: number, options:
 
 /**
  * Takes a queued (or abandoned running) job and runs its steps in order until one has to wait for the cluster,
- * one fails, or all are done; a job asked to cancel stops before its next step or where it waits. Two workers never run one job: the claim is a conditional write, and the loser
- * stops. A step that waits gives the lease back; the poller brings the job here again on a later tick.
+ * one fails, or all are done. Two workers never run one job: the claim is a conditional write, and the loser
+ * stops. A step that waits gives the lease back; the poller brings the job here again on a later tick. A job
+ * asked to cancel stops at a safe point: before a step, or where one waits.
  */
 async function runJob(context: BotContext, jobId: string, options: RunOptions = {}): Promise<void> {
   const settings = {
