@@ -1,4 +1,4 @@
-import type { JobPlan, PlannedIndex, PlannedRestore } from '../jobs/job.js';
+import type { JobPlan, LeftOutIndex, PlannedIndex, PlannedRestore } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Catalog } from '../words/catalog.js';
 import { formatBytes, formatCount } from './format.js';
@@ -37,6 +37,14 @@ function deletionLines(cluster: string, deletions: readonly PlannedIndex[], list
   return deletions.length === 0 ? [] : [listing.catalog.willDelete(cluster), ...indexLines(deletions, listing)];
 }
 
+/** What a restore or migration reached and leaves out, each with its reason, so the approver sees it too. */
+function leftOutLines(leftOut: readonly LeftOutIndex[], listing: Listing): string[] {
+  const { catalog } = listing;
+  return leftOut.length === 0
+    ? []
+    : [catalog.leftOutHeading(leftOut.length), ...listed(leftOut, (entry) => catalog.leftOutLine(entry), listing)];
+}
+
 /** The cluster a job is about, as its title shows it. */
 function planCluster(plan: JobPlan): string {
   return plan.kind === JobKind.MIGRATE ? `${plan.from} → ${plan.to}` : plan.cluster;
@@ -70,6 +78,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         ...deletionLines(plan.cluster, plan.deletions, listing),
         catalog.willRestore(plan.cluster),
         ...restoreLines(plan.restores, listing),
+        ...leftOutLines(plan.leftOut, listing),
       ];
     case JobKind.MIGRATE:
       return [
@@ -81,6 +90,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         ...deletionLines(plan.to, plan.deletions, listing),
         catalog.willRestore(plan.to),
         ...restoreLines(plan.restores, listing),
+        ...leftOutLines(plan.leftOut, listing),
       ];
   }
 }

@@ -113,9 +113,10 @@ describe('planIndexDelete', () => {
 
 describe('restoreMapping', () => {
   const contents = { snapshot: 'nightly', state: 'SUCCESS', indices: ['.kibana_1', 'logs-1', 'logs-2', 'orders'] };
+  const rules = { hidden: [], protectedPatterns: [], dotNamesAreHidden: true };
 
   it('matches patterns against the snapshot and maps each index to its target', () => {
-    const mapping = restoreMapping(contents, ['logs-*', 'orders'], { pattern: '(.+)', replacement: 'r-$1' });
+    const { mapping } = restoreMapping(contents, ['logs-*', 'orders'], { pattern: '(.+)', replacement: 'r-$1' }, rules);
 
     expect([...mapping]).toEqual([
       ['logs-1', 'r-logs-1'],
@@ -124,8 +125,14 @@ describe('restoreMapping', () => {
     ]);
   });
 
+  it('reads exclusions in order: each removes what came before it', () => {
+    const { mapping } = restoreMapping(contents, ['logs-*', '-logs-2', 'orders'], undefined, rules);
+
+    expect([...mapping.keys()]).toEqual(['logs-1', 'orders']);
+  });
+
   it('names what the snapshot holds when a pattern matches nothing', () => {
-    const act = () => restoreMapping(contents, ['metrics-*'], undefined);
+    const act = () => restoreMapping(contents, ['metrics-*'], undefined, rules);
 
     expect(act).toThrowError('snapshot "nightly" has no index matching "metrics-*"');
     expect(act).toThrowError(UsageError);
@@ -134,17 +141,49 @@ describe('restoreMapping', () => {
   it('shortens a long list of held indices', () => {
     const many = { ...contents, indices: Array.from({ length: 12 }, (_, position) => `i-${position}`) };
 
-    expect(() => restoreMapping(many, ['x'], undefined)).toThrowError(
+    expect(() => restoreMapping(many, ['x'], undefined, rules)).toThrowError(
       expect.objectContaining({ hint: expect.stringContaining(', …') }),
     );
   });
 
-  it('never restores system indices', () => {
-    expect(() => restoreMapping(contents, ['.kibana*'], undefined)).toThrowError('is a system index');
+  it('leaves out the system, protected, hidden and dot-named indices a wildcard reaches, and says why', () => {
+    const full = {
+      ...contents,
+      indices: ['.kibana_1', '.lo-hidden', '.ql-datasources', 'audit-1', 'logs-1', 'logs-quiet'],
+    };
+    const withRules = { hidden: ['logs-quiet'], protectedPatterns: ['audit-*'], dotNamesAreHidden: true };
+
+    const { mapping, leftOut } = restoreMapping(full, ['.*', '*-*'], undefined, withRules);
+
+    expect([...mapping.keys()]).toEqual(['logs-1']);
+    expect(leftOut).toEqual([
+      { index: '.kibana_1', reason: 'system', pattern: '.kibana*' },
+      { index: '.lo-hidden', reason: 'dot-name', pattern: undefined },
+      { index: '.ql-datasources', reason: 'system', pattern: '.ql-datasources' },
+      { index: 'audit-1', reason: 'protected', pattern: 'audit-*' },
+      { index: 'logs-quiet', reason: 'hidden', pattern: undefined },
+    ]);
+  });
+
+  it('keeps a dot-named index when the names carry no sign of hiddenness', () => {
+    const dotted = { ...contents, indices: ['.my-app'] };
+
+    const { mapping } = restoreMapping(dotted, ['.my-app'], undefined, { ...rules, dotNamesAreHidden: false });
+
+    expect([...mapping.keys()]).toEqual(['.my-app']);
+  });
+
+  it('refuses a request that reaches only indices it leaves out, with the reasons', () => {
+    const act = () => restoreMapping(contents, ['.kibana*'], undefined, rules);
+
+    expect(act).toThrowError(UsageError);
+    expect(act).toThrowError(
+      'everything indices= reaches is left out: `.kibana_1` — system index (matches `.kibana*`): the managed service refuses to restore it',
+    );
   });
 
   it.each(['IN_PROGRESS', 'FAILED', 'INCOMPATIBLE'])('refuses a snapshot that is %s', (state) => {
-    expect(() => restoreMapping({ ...contents, state }, ['logs-1'], undefined)).toThrowError(
+    expect(() => restoreMapping({ ...contents, state }, ['logs-1'], undefined, rules)).toThrowError(
       'only SUCCESS or PARTIAL snapshots restore',
     );
   });
@@ -155,7 +194,7 @@ describe('planRestore', () => {
     cluster: 'b',
     repository: 'migration',
     snapshot: 'nightly',
-    mapping: new Map([['logs-1', 'logs-1']]),
+    selection: { mapping: new Map([['logs-1', 'logs-1']]), leftOut: [] },
     rename: undefined,
     replace: false,
     existingTargets: [],
@@ -164,6 +203,12 @@ describe('planRestore', () => {
 
   it('restores when no target exists', () => {
     expect(planRestore(base)).toMatchObject({ restores: [{ index: 'logs-1', target: 'logs-1' }], deletions: [] });
+  });
+
+  it('carries what the selection left out', () => {
+    const leftOut = [{ index: '.tasks', reason: 'system' as const, pattern: '.tasks' }];
+
+    expect(planRestore({ ...base, selection: { ...base.selection, leftOut } })).toMatchObject({ leftOut });
   });
 
   it('refuses existing targets without replace, suggesting replace or rename', () => {
