@@ -43,6 +43,8 @@ type FakeClusterOptions = {
 
 type FakeCluster = ClusterClient & {
   indices: Map<string, number>;
+  /** Which of `indices` are hidden. */
+  hidden: Set<string>;
   calls: string[];
   fail(operation: string, error: Error): void;
   heal(operation: string): void;
@@ -168,6 +170,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   return {
     alias,
     indices,
+    hidden,
     calls,
     fail: (operation, error) => failures.set(operation, error),
     heal: (operation) => {
