@@ -126,7 +126,14 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
       await client.getSnapshot(request.repository, request.snapshot);
       return planSnapshotDelete(request.cluster, request.repository, request.snapshot);
     case 'delete-index':
-      return planIndexDelete(request.cluster, await client.resolveIndices(request.indices), config.protectedIndices);
+      return planIndexDelete({
+        cluster: request.cluster,
+        expressions: request.indices,
+        // Wildcards reach hidden indices too, so that the plan can say which it does not delete.
+        resolved: await client.resolveIndices(request.indices, { includeHidden: true }),
+        hidden: await client.hiddenIndices(),
+        protectedPatterns: config.protectedIndices,
+      });
     case 'restore':
       return planRestoreRequest(context, request);
   }

@@ -70,7 +70,13 @@ const jobPlan = z.discriminatedUnion('kind', [
     repository: z.string(),
     snapshot: z.string(),
   }),
-  z.object({ kind: z.literal(JobKind.INDEX_DELETE), cluster: z.string(), indices: z.array(plannedIndex) }),
+  z.object({
+    kind: z.literal(JobKind.INDEX_DELETE),
+    cluster: z.string(),
+    indices: z.array(plannedIndex),
+    // Hidden indices a wildcard reached and that are not deleted; jobs stored before the list existed had none.
+    leftOut: z.array(leftOutIndex).default([]),
+  }),
   z.object({
     kind: z.literal(JobKind.RESTORE),
     cluster: z.string(),

@@ -38,11 +38,15 @@ function deletionLines(cluster: string, deletions: readonly PlannedIndex[], list
 }
 
 /** What a restore or migration reached and leaves out, each with its reason, so the approver sees it too. */
-function leftOutLines(leftOut: readonly LeftOutIndex[], listing: Listing): string[] {
+function leftOutLines(
+  leftOut: readonly LeftOutIndex[],
+  listing: Listing,
+  heading = listing.catalog.leftOutHeading,
+): string[] {
   const { catalog } = listing;
   return leftOut.length === 0
     ? []
-    : [catalog.leftOutHeading(leftOut.length), ...listed(leftOut, (entry) => catalog.leftOutLine(entry), listing)];
+    : [heading(leftOut.length), ...listed(leftOut, (entry) => catalog.leftOutLine(entry), listing)];
 }
 
 /** The cluster a job is about, as its title shows it. */
@@ -70,7 +74,10 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
     case JobKind.SNAPSHOT_DELETE:
       return [catalog.snapshotLine(plan.repository, plan.snapshot)];
     case JobKind.INDEX_DELETE:
-      return deletionLines(plan.cluster, plan.indices, listing);
+      return [
+        ...deletionLines(plan.cluster, plan.indices, listing),
+        ...leftOutLines(plan.leftOut, listing, catalog.notDeletedHeading),
+      ];
     case JobKind.RESTORE:
       return [
         catalog.snapshotLine(plan.repository, plan.snapshot),

@@ -107,7 +107,7 @@ const en: HelpWords = {
       notes: [
         'Patterns are resolved when you ask: the approval message lists the exact indices, and only those are deleted.',
         'A list that reaches a protected or system index is refused whole, naming it, never shrunk: leave it out with an exclusion, e.g. logs-*,-logs-keep.',
-        'Wildcards skip hidden indices, as the engines do: name a hidden index exactly to delete it. _all and * are refused.',
+        'Wildcards skip hidden indices, as the engines do: the approval lists those a wildcard reached under Not deleted; name one exactly to delete it. _all and * are refused.',
       ],
       example: EXAMPLES['delete-index'],
     },
@@ -216,7 +216,7 @@ const ja: HelpWords = {
       notes: [
         'パターンは依頼した時点で解決され、承認メッセージに正確なインデックスが並び、それだけが削除されます。',
         '保護されたインデックスやシステムインデックスに届く依頼は、黙って減らさずに、その名前を示して全体を断ります: 除外で外してください (例 logs-*,-logs-keep)。',
-        'ワイルドカードはエンジンと同じく隠しインデックスに届きません: 隠しインデックスは正確な名前で指定してください。_all と * は受け付けません。',
+        'ワイルドカードはエンジンと同じく隠しインデックスに届きません: ワイルドカードが届いたものは承認メッセージに「削除しないもの」として並びます。削除するには正確な名前で指定してください。_all と * は受け付けません。',
       ],
       example: EXAMPLES['delete-index'],
     },

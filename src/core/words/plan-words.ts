@@ -41,6 +41,8 @@ type PlanWords = {
   leftOutHeading: (count: number) => string;
   leftOutLine: (entry: LeftOut) => string;
   onlyLeftOut: (entries: readonly string[]) => Said;
+  notDeletedHeading: (count: number) => string;
+  onlyHiddenToDelete: (cluster: string, names: readonly string[]) => Said;
   renamePatternNotRegex: (pattern: string) => Said;
   renameClash: (index: string) => Said;
 };
@@ -95,6 +97,12 @@ const en: PlanWords = {
   },
   leftOutHeading: (count) => `*Left out (${count}), not restored:*`,
   leftOutLine: (entry) => `• ${en.leftOutEntry(entry)}`,
+  notDeletedHeading: (count) =>
+    `*Not deleted (${count}): wildcards skip hidden indices, as the engines do; name one exactly to delete it:*`,
+  onlyHiddenToDelete: (cluster, names) => ({
+    text: `the list reaches only hidden indices on ${cluster}, and wildcards skip those: ${names.map((name) => `"${name}"`).join(', ')}`,
+    hint: 'Name a hidden index exactly to delete it.',
+  }),
   onlyLeftOut: (entries) => ({
     text: `everything indices= reaches is left out: ${entries.join('; ')}`,
     hint: 'System, protected and hidden indices are never restored or migrated; name the data indices you need, e.g. indices=logs-*',
@@ -161,6 +169,12 @@ const ja: PlanWords = {
   },
   leftOutHeading: (count) => `*対象外 (${count} 件、復元しません):*`,
   leftOutLine: (entry) => `• ${ja.leftOutEntry(entry)}`,
+  notDeletedHeading: (count) =>
+    `*削除しないもの (${count} 件): エンジンと同じくワイルドカードは隠しインデックスに届きません。削除するには正確な名前で指定してください:*`,
+  onlyHiddenToDelete: (cluster, names) => ({
+    text: `${cluster} で届いたのは隠しインデックスだけで、ワイルドカードはそれを対象にしません: ${names.map((name) => `"${name}"`).join('、')}`,
+    hint: '隠しインデックスを削除するには正確な名前で指定してください。',
+  }),
   onlyLeftOut: (entries) => ({
     text: `indices= に一致したものはすべて対象外です: ${entries.join('、')}`,
     hint: 'システム・保護・隠しインデックスは復元も移行もしません。必要なデータのインデックスを指定してください (例 indices=logs-*)',

@@ -94,20 +94,61 @@ describe('planSnapshotDelete', () => {
 });
 
 describe('planIndexDelete', () => {
+  const input = { cluster: 'b', expressions: ['old-*'], hidden: [], protectedPatterns: [] };
+
   it('deletes the exact indices resolved now', () => {
-    expect(planIndexDelete('b', resolved(['old-1', 'old-2']), [])).toEqual({
+    expect(planIndexDelete({ ...input, resolved: resolved(['old-1', 'old-2']) })).toEqual({
       kind: 'index-delete',
       cluster: 'b',
       indices: [plannedIndex('old-1'), plannedIndex('old-2')],
+      leftOut: [],
     });
   });
 
   it('refuses the whole request when one index is protected', () => {
-    expect(() => planIndexDelete('b', resolved(['old-1', 'audit-1']), ['audit-*'])).toThrowError(ProtectedIndexError);
+    const act = () =>
+      planIndexDelete({ ...input, resolved: resolved(['old-1', 'audit-1']), protectedPatterns: ['audit-*'] });
+
+    expect(act).toThrowError(ProtectedIndexError);
+    expect(act).toThrowError(expect.objectContaining({ hint: expect.stringContaining('logs-*,-logs-keep') }));
+  });
+
+  it('refuses a system index a wildcard reached, even a hidden one', () => {
+    const act = () =>
+      planIndexDelete({
+        ...input,
+        expressions: ['.opendistro*'],
+        resolved: resolved(['.opendistro-job-scheduler-lock']),
+        hidden: ['.opendistro-job-scheduler-lock'],
+      });
+
+    expect(act).toThrowError(ProtectedIndexError);
+  });
+
+  it('deletes a hidden index named exactly, and lists one only a wildcard reached as not deleted', () => {
+    const plan = planIndexDelete({
+      ...input,
+      expressions: ['old-*', 'old-quiet-1'],
+      resolved: resolved(['old-1', 'old-quiet-1', 'old-quiet-2']),
+      hidden: ['old-quiet-1', 'old-quiet-2'],
+    });
+
+    expect(plan).toEqual({
+      kind: 'index-delete',
+      cluster: 'b',
+      indices: [plannedIndex('old-1'), plannedIndex('old-quiet-1')],
+      leftOut: [{ index: 'old-quiet-2', reason: 'hidden', pattern: undefined }],
+    });
+  });
+
+  it('refuses a list that reaches only hidden indices through wildcards, naming them', () => {
+    const act = () => planIndexDelete({ ...input, resolved: resolved(['old-quiet']), hidden: ['old-quiet'] });
+
+    expect(act).toThrowError('the list reaches only hidden indices on b, and wildcards skip those: "old-quiet"');
   });
 
   it('refuses an empty plan', () => {
-    expect(() => planIndexDelete('b', resolved([]), [])).toThrowError('nothing to delete on b');
+    expect(() => planIndexDelete({ ...input, resolved: resolved([]) })).toThrowError('nothing to delete on b');
   });
 });
 

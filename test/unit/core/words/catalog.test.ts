@@ -23,6 +23,7 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   leftOutEntry: [{ index: 'alpha', reason: 'system', pattern: '.beta*' }],
   leftOutLine: [{ index: 'alpha', reason: 'hidden', pattern: undefined }],
   onlyLeftOut: [['alpha', 'beta']],
+  onlyHiddenToDelete: ['alpha', ['beta']],
 };
 
 function rendered(key: string, entry: unknown): string[] {
