@@ -180,4 +180,40 @@ describe('indices left out of restores and migrations', () => {
     }
     expect(await markerOf(bot.clusters.b.directUrl, `${prefix}-app`)).toBe('before');
   });
+
+  it('deletes what a wildcard reaches but the hidden index it skips, and says it does not delete that one', async () => {
+    // Given cluster A with an old index and a hidden one under one prefix
+    const prefix = `${tag}d`;
+    await given('a', `${prefix}-old`, 3);
+    await given('a', `${prefix}-quiet`, 2, { hidden: true });
+
+    // When the requester deletes the prefix, and it is approved
+    const { job, approval } = await request(`snapshot delete-index a ${prefix}-*`);
+    await bot.click(job, 'approve', approverId);
+    const ended = await bot.untilEnded(job.id);
+
+    // Then the approval said what goes and what stays, and only the old index is gone
+    expect(approval).toContain(`:warning: *Deletes on a:*\n• \`${prefix}-old\` — 3 docs, `);
+    expect(approval).toContain(
+      `*Not deleted (1): wildcards skip hidden indices, as the engines do; name one exactly to delete it:*\n• \`${prefix}-quiet\` — hidden index (index.hidden: true)`,
+    );
+    expect(ended.state).toBe(JobState.SUCCEEDED);
+    expect(await indexExists(bot.clusters.a.directUrl, `${prefix}-old`)).toBe(false);
+    expect(await docCount('a', `${prefix}-quiet`)).toBe(2);
+  });
+
+  it('refuses a deletion that reaches a system index, naming it and how to leave it out', async () => {
+    // Given the Dashboards index of the first case
+    // When the requester deletes a list that reaches it
+    const { responseId } = await bot.command(`snapshot delete-index a ${tag}-users,.kibana_${tag}`, requesterId);
+    await bot.tasks.idle();
+
+    // Then nothing is planned, and both indices are still there
+    const answer = JSON.stringify(bot.responsesTo(responseId).map((post) => post.body));
+    expect(answer).toContain(`index \\".kibana_${tag}\\" is protected (matches \\".kibana*\\") and is never deleted`);
+    expect(answer).toContain('logs-*,-logs-keep');
+    expect(await bot.context.jobs.listActive()).toEqual([]);
+    expect(await indexExists(bot.clusters.a.directUrl, `.kibana_${tag}`)).toBe(true);
+    expect(await indexExists(bot.clusters.a.directUrl, `${tag}-users`)).toBe(true);
+  });
 });
