@@ -37,7 +37,7 @@ function deletionLines(cluster: string, deletions: readonly PlannedIndex[], list
   return deletions.length === 0 ? [] : [listing.catalog.willDelete(cluster), ...indexLines(deletions, listing)];
 }
 
-/** What a restore or migration reached and leaves out, each with its reason, so the approver sees it too. */
+/** What a plan's list reached and the plan leaves out, each with its reason, so that the approver sees it too. */
 function leftOutLines(
   leftOut: readonly LeftOutIndex[],
   listing: Listing,
