@@ -103,9 +103,19 @@ interface RestoreApi {
   restoreProgress(indices: readonly string[]): Promise<RecoveryProgress>;
 }
 
+type ResolveOptions = {
+  /** Let wildcards reach hidden indices too, as `expand_wildcards=all` does. @default false (as the engines) */
+  includeHidden?: boolean;
+};
+
 interface IndexApi {
-  /** Names and `*` patterns to the concrete indices they reach now; `unmatched` names the patterns that reach none. */
-  resolveIndices(patterns: readonly string[]): Promise<ResolvedIndices>;
+  /**
+   * An index list (names, `*` patterns, `-pattern` exclusions read in order) to the concrete indices it reaches now;
+   * `unmatched` names the inclusions that reach none.
+   */
+  resolveIndices(expressions: readonly string[], options?: ResolveOptions): Promise<ResolvedIndices>;
+  /** Every index marked `index.hidden: true`, sorted by name. */
+  hiddenIndices(): Promise<string[]>;
   /** Exactly the named indices, never a protected one; an index already gone is `already-absent`. */
   deleteIndices(indices: readonly string[]): Promise<Array<{ index: string; outcome: DeleteOutcome }>>;
   /** Documents (primaries) of the named indices that exist; a missing one is absent from the map. */
@@ -122,6 +132,7 @@ export type {
   DeleteOutcome,
   IndexApi,
   RepositoryApi,
+  ResolveOptions,
   RestoreApi,
   RestoreRequest,
   SnapshotAbort,

@@ -22,13 +22,20 @@ async function planRestoreRequest(
 ): Promise<JobPlan> {
   const { config, client } = clusterNamed(context, request.cluster);
   const snapshot = await client.getSnapshot(request.repository, request.snapshot);
-  const mapping = restoreMapping(snapshot, request.indices, request.rename);
-  const existing = await client.resolveIndices([...mapping.values()]);
+  // The snapshot does not show its indices' settings: the cluster restoring it (most often the one that took it)
+  // tells which names are hidden, and a leading dot counts as hidden.
+  const rules = {
+    hidden: await client.hiddenIndices(),
+    protectedPatterns: config.protectedIndices,
+    dotNamesAreHidden: true,
+  };
+  const selection = restoreMapping(snapshot, request.indices, request.rename, rules);
+  const existing = await client.resolveIndices([...selection.mapping.values()]);
   return planRestore({
     cluster: request.cluster,
     repository: request.repository,
     snapshot: request.snapshot,
-    mapping,
+    selection,
     rename: request.rename,
     replace: request.replace,
     existingTargets: toPlanned(existing.indices),
@@ -63,14 +70,21 @@ async function planMigrateRequest(
   const source = clusterNamed(context, request.from);
   const target = clusterNamed(context, request.to);
   const repository = await migrationRepository(context, request.from, request.repository);
-  const resolved = await source.client.resolveIndices(request.indices);
-  const targets = migrateTargets(resolved, request.from, request.rename);
+  // Wildcards reach hidden indices too, so that the plan can say it leaves them out.
+  const resolved = await source.client.resolveIndices(request.indices, { includeHidden: true });
+  const leftOutRules = {
+    hidden: await source.client.hiddenIndices(),
+    protectedPatterns: [...source.config.protectedIndices, ...target.config.protectedIndices],
+    dotNamesAreHidden: false,
+  };
+  const targets = migrateTargets(resolved, request.from, request.rename, leftOutRules);
   const existing = await target.client.resolveIndices([...targets.values()]);
   return planMigrate({
     from: request.from,
     to: request.to,
     repository,
     resolved,
+    leftOutRules,
     rename: request.rename,
     replace: request.replace,
     existingTargets: toPlanned(existing.indices),
@@ -112,7 +126,14 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
       await client.getSnapshot(request.repository, request.snapshot);
       return planSnapshotDelete(request.cluster, request.repository, request.snapshot);
     case 'delete-index':
-      return planIndexDelete(request.cluster, await client.resolveIndices(request.indices), config.protectedIndices);
+      return planIndexDelete({
+        cluster: request.cluster,
+        expressions: request.indices,
+        // Wildcards reach hidden indices too, so that the plan can say which it does not delete.
+        resolved: await client.resolveIndices(request.indices, { includeHidden: true }),
+        hidden: await client.hiddenIndices(),
+        protectedPatterns: config.protectedIndices,
+      });
     case 'restore':
       return planRestoreRequest(context, request);
   }

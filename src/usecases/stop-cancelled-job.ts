@@ -61,7 +61,14 @@ async function askToStopRestore(
   const names = recovering.join(', ');
   const stopJob = context.ids.jobIdFor(`cancel:${job.id}`);
   try {
-    const plan = planIndexDelete(cluster, await client.resolveIndices(recovering), config.protectedIndices);
+    const plan = planIndexDelete({
+      cluster,
+      expressions: recovering,
+      resolved: await client.resolveIndices(recovering, { includeHidden: true }),
+      // Every one is named exactly, and a hidden index named exactly is deleted: none is left out for being hidden.
+      hidden: [],
+      protectedPatterns: config.protectedIndices,
+    });
     const text = context.catalog.restoreStopRequestText(job.id);
     const by = job.cancelRequest?.by ?? job.requestedBy;
     await submitPlan(context, plan, { jobId: stopJob, userId: by, text, channelId: job.channel });

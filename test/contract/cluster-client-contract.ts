@@ -14,8 +14,11 @@ type FsRepository = Extract<RepositoryDefinition, { type: 'fs' }>;
 /** A cluster to hold to the contract, with the fixtures the contract builds on it. */
 type ContractCluster = {
   client: ClusterClient;
-  /** Creates `index` with `docs` documents (refreshed, so counts see them), replacing any index of that name. */
-  createIndex(index: string, docs: number): Promise<void>;
+  /**
+   * Creates `index` with `docs` documents (refreshed, so counts see them), replacing any index of that name;
+   * `hidden` marks it `index.hidden: true`.
+   */
+  createIndex(index: string, docs: number, options?: { hidden?: boolean }): Promise<void>;
   /** An `fs` repository this cluster can register, not registered yet: a new name each call. */
   newRepository(): FsRepository;
 };
@@ -207,6 +210,28 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         ]);
         expect(resolved.indices.every((index) => index.storeBytes > 0)).toBe(true);
         expect(resolved.unmatched).toEqual(['cc-missing']);
+      });
+
+      it('reads -pattern exclusions in order, and lets wildcards reach hidden indices only when asked', async () => {
+        // Prepare
+        await cluster.createIndex('cc-quiet-1', 2, { hidden: true });
+
+        // Act
+        const excluded = await client.resolveIndices(['cc-logs-*', '-cc-logs-2']);
+        const visible = await client.resolveIndices(['cc-quiet-*', 'cc-logs-1']);
+        const withHidden = await client.resolveIndices(['cc-quiet-*'], { includeHidden: true });
+        const named = await client.resolveIndices(['cc-quiet-1']);
+        const hidden = await client.hiddenIndices();
+
+        // Assess
+        const names = (resolved: { indices: Array<{ index: string }> }) => resolved.indices.map(({ index }) => index);
+        expect(names(excluded)).toEqual(['cc-logs-1']);
+        expect(names(visible)).toEqual(['cc-logs-1']);
+        expect(visible.unmatched).toEqual(['cc-quiet-*']);
+        expect(names(withHidden)).toEqual(['cc-quiet-1']);
+        expect(names(named)).toEqual(['cc-quiet-1']);
+        expect(hidden).toContain('cc-quiet-1');
+        expect(hidden).not.toContain('cc-logs-1');
       });
 
       it('deletes an index, and counts an absent one as already gone', async () => {

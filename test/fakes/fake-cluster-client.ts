@@ -9,6 +9,7 @@ import type {
 } from '../../src/core/model/snapshot.js';
 import { summarizeRecovery } from '../../src/core/restore/recovery-summary.js';
 import { renameMapping } from '../../src/core/restore/rename-mapping.js';
+import { selectIndices } from '../../src/core/safety/index-expressions.js';
 import { matchesWildcard } from '../../src/core/safety/protected-indices.js';
 import type { ClusterClient } from '../../src/ports/cluster-client.js';
 
@@ -30,6 +31,8 @@ type FakeRestore = { docs: number; pollsLeft: number; repository: string; snapsh
 type FakeClusterOptions = {
   alias: string;
   indices?: Record<string, number>;
+  /** Which of `indices` are hidden: wildcards skip them unless asked to include hidden ones. @default [] */
+  hidden?: readonly string[];
   /** Repositories registered from the start, as `fs` ones. @default ['migration'] (the fixtures' default repository) */
   repositories?: readonly string[];
   /** How many progress reads a snapshot or restore stays unfinished. @default 1 */
@@ -40,6 +43,8 @@ type FakeClusterOptions = {
 
 type FakeCluster = ClusterClient & {
   indices: Map<string, number>;
+  /** Which of `indices` are hidden. */
+  hidden: Set<string>;
   calls: string[];
   fail(operation: string, error: Error): void;
   heal(operation: string): void;
@@ -58,6 +63,7 @@ function byName<Entry>(entries: Iterable<[string, Entry]>): Array<[string, Entry
 function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   const { alias, pollsToFinish = 1, snapshotOutcome = 'SUCCESS' } = options;
   const indices = new Map(Object.entries(options.indices ?? {}));
+  const hidden = new Set(options.hidden ?? []);
   const snapshots = new Map<string, FakeSnapshot>();
   const restoring = new Map<string, FakeRestore>();
   const restoredFrom = new Map<string, { repository: string; snapshot: string }>();
@@ -164,6 +170,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   return {
     alias,
     indices,
+    hidden,
     calls,
     fail: (operation, error) => failures.set(operation, error),
     heal: (operation) => {
@@ -254,20 +261,29 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       snapshots.delete(`${repository}/${snapshot}`);
       return { outcome: 'aborted' };
     },
-    resolveIndices: async (patterns) => {
-      const matched = byName(indices).filter(([name]) => patterns.some((pattern) => matchesWildcard(pattern, name)));
+    // As the engines: a wildcard skips hidden indices unless asked to include them; an exact name reaches one.
+    resolveIndices: async (expressions, resolveOptions) => {
+      const reach = (pattern: string) =>
+        byName(indices)
+          .map(([name]) => name)
+          .filter(
+            (name) =>
+              name === pattern ||
+              (matchesWildcard(pattern, name) && (resolveOptions?.includeHidden || !hidden.has(name))),
+          );
+      const { names, unmatched } = selectIndices(expressions, reach);
       return {
-        indices: matched.map(([index, docsCount]) => ({
-          index,
-          docsCount,
-          storeBytes: docsCount * 100,
-          health: 'green',
-          status: 'open',
-          primaries: 1,
-        })),
-        unmatched: patterns.filter((pattern) => !matched.some(([name]) => matchesWildcard(pattern, name))),
+        indices: names.map((index) => {
+          const docsCount = indices.get(index) ?? 0;
+          return { index, docsCount, storeBytes: docsCount * 100, health: 'green', status: 'open', primaries: 1 };
+        }),
+        unmatched,
       };
     },
+    hiddenIndices: async () =>
+      byName(indices)
+        .map(([name]) => name)
+        .filter((name) => hidden.has(name)),
     deleteIndices: async (names) => {
       record('deleteIndices');
       return names.map((index) => {

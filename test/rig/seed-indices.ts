@@ -32,12 +32,22 @@ async function bulkLoad(clusterUrl: string, index: string, lines: string[]): Pro
   if (answer.errors) throw new Error(`bulk load of ${index} failed: ${JSON.stringify(answer.items[0])}`);
 }
 
-type IndexSeed = { docs: number; shards?: number; marker?: string };
+type IndexSeed = {
+  docs: number;
+  shards?: number;
+  marker?: string;
+  /** Marks the index `index.hidden: true`. @default false */
+  hidden?: boolean;
+};
 
 /** Creates `index` (replacing any old one) with `docs` documents, refreshed so that counts see them. */
 async function createIndexWithDocs(clusterUrl: string, index: string, seed: IndexSeed): Promise<void> {
   await direct(clusterUrl, 'DELETE', `/${index}`);
-  const settings = { number_of_shards: seed.shards ?? 1, number_of_replicas: 0 };
+  const settings = {
+    number_of_shards: seed.shards ?? 1,
+    number_of_replicas: 0,
+    ...(seed.hidden ? { 'index.hidden': true } : {}),
+  };
   await direct(clusterUrl, 'PUT', `/${index}`, JSON.stringify({ settings }));
   const lines: string[] = [];
   for (let position = 0; position < seed.docs; position += 1) {

@@ -1,8 +1,9 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import type { IndexSummary, ResolvedIndices } from '../../core/model/search-index.js';
+import { inclusionsOf, selectIndices } from '../../core/safety/index-expressions.js';
 import { assertDeletable } from '../../core/safety/protected-indices.js';
-import { validateIndexName, validateIndexPattern } from '../../core/safety/resource-names.js';
-import type { DeleteOutcome, IndexApi } from '../../ports/cluster-client.js';
+import { validateIndexExpression, validateIndexName } from '../../core/safety/resource-names.js';
+import type { DeleteOutcome, IndexApi, ResolveOptions } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
 import { clusterPath } from './request-path.js';
 
@@ -10,11 +11,16 @@ import { clusterPath } from './request-path.js';
  * One pattern at a time: a wildcard that reaches nothing answers `[]`, a missing name answers 404. (Asking for
  * several with `ignore_unavailable=true` instead makes OpenSearch 2.19 never answer when a name is missing.)
  */
-async function catIndices(call: ClusterCall, pattern: string): Promise<IndexSummary[] | undefined> {
+async function catIndices(
+  call: ClusterCall,
+  pattern: string,
+  includeHidden: boolean,
+): Promise<IndexSummary[] | undefined> {
+  const { catIndicesQuery } = call.dialect.requests;
   const request = {
     method: 'GET' as const,
     path: clusterPath`/_cat/indices/${pattern}`,
-    query: call.dialect.requests.catIndicesQuery,
+    query: includeHidden ? { ...catIndicesQuery, expand_wildcards: 'all' } : catIndicesQuery,
   };
   try {
     return await read(call, request, call.dialect.answers.catIndices);
@@ -25,16 +31,39 @@ async function catIndices(call: ClusterCall, pattern: string): Promise<IndexSumm
 }
 
 /**
- * Resolves names and `*` patterns to the concrete indices they reach now, with doc counts and sizes, sorted by
- * name; `unmatched` lists the patterns that reach nothing, so a plan never silently shrinks.
+ * Resolves an index list to the concrete indices it reaches now, with doc counts and sizes, sorted by name: the
+ * cluster resolves each inclusion, and the core reads the list in order so that `-pattern` removes what came
+ * before it. `unmatched` lists the inclusions that reach nothing, so a plan never silently shrinks.
  */
-async function resolveIndices(call: ClusterCall, patterns: readonly string[]): Promise<ResolvedIndices> {
-  const checked = patterns.map(validateIndexPattern);
-  const answers = await Promise.all(checked.map((pattern) => catIndices(call, pattern)));
+async function resolveIndices(
+  call: ClusterCall,
+  expressions: readonly string[],
+  options: ResolveOptions,
+): Promise<ResolvedIndices> {
+  const checked = expressions.map(validateIndexExpression);
+  const inclusions = inclusionsOf(checked);
+  const answers = await Promise.all(
+    inclusions.map((pattern) => catIndices(call, pattern, options.includeHidden ?? false)),
+  );
+  const reached = new Map(inclusions.map((pattern, position) => [pattern, answers[position] ?? []]));
   const byName = new Map(answers.flatMap((rows) => rows ?? []).map((row) => [row.index, row]));
-  const indices = [...byName.values()].sort((left, right) => left.index.localeCompare(right.index));
-  const unmatched = checked.filter((_pattern, position) => (answers[position] ?? []).length === 0);
+  const { names, unmatched } = selectIndices(checked, (pattern) =>
+    (reached.get(pattern) ?? []).map((row) => row.index),
+  );
+  const indices = names
+    .flatMap((name) => byName.get(name) ?? [])
+    .sort((left, right) => left.index.localeCompare(right.index));
   return { indices, unmatched };
+}
+
+/** Every hidden index: the settings API reports `index.hidden` only where it is set. */
+async function hiddenIndices(call: ClusterCall): Promise<string[]> {
+  const request = {
+    method: 'GET' as const,
+    path: '/_all/_settings/index.hidden',
+    query: { expand_wildcards: 'all', flat_settings: 'true' },
+  };
+  return read(call, request, call.dialect.answers.hiddenIndices);
 }
 
 /**
@@ -74,7 +103,8 @@ async function docCounts(call: ClusterCall, indices: readonly string[]): Promise
 /** The index capability; `protectedPatterns` are never deleted, whatever a plan says. */
 function indexApi(call: ClusterCall, protectedPatterns: readonly string[]): IndexApi {
   return {
-    resolveIndices: (patterns) => resolveIndices(call, patterns),
+    resolveIndices: (expressions, options = {}) => resolveIndices(call, expressions, options),
+    hiddenIndices: () => hiddenIndices(call),
     deleteIndices: (indices) => deleteIndices(call, indices, protectedPatterns),
     docCounts: (indices) => docCounts(call, indices),
   };

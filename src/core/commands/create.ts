@@ -1,7 +1,7 @@
-import { parseBoolean, parseClusterAlias, parseList, requirePositionals } from '../grammar/arguments.js';
+import { parseBoolean, parseClusterAlias, parseIndexList, requirePositionals } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
 import { JobKind } from '../jobs/job-states.js';
-import { validateIndexPattern, validateRepositoryName, validateSnapshotName } from '../safety/resource-names.js';
+import { validateRepositoryName, validateSnapshotName } from '../safety/resource-names.js';
 import { type CommandDefinition, VerbKind } from './command-definition.js';
 
 const create = {
@@ -18,7 +18,7 @@ const create = {
       cluster: parseClusterAlias(args, cluster),
       repository: repository === undefined ? undefined : validateRepositoryName(repository),
       snapshot: snapshot === undefined ? undefined : validateSnapshotName(snapshot),
-      indices: parseList(args, 'indices', validateIndexPattern),
+      indices: parseIndexList(args, 'indices'),
       includeGlobalState: parseBoolean(args, 'global_state') ?? false,
       partial: parseBoolean(args, 'partial') ?? false,
     };

@@ -1,7 +1,6 @@
-import { parseClusterAlias, requirePositionals, splitList, usageError } from '../grammar/arguments.js';
+import { checkIndexList, parseClusterAlias, requirePositionals, splitList, usageError } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
 import { JobKind } from '../jobs/job-states.js';
-import { validateIndexPattern } from '../safety/resource-names.js';
 import { type CommandDefinition, VerbKind } from './command-definition.js';
 
 const deleteIndex = {
@@ -17,7 +16,7 @@ const deleteIndex = {
     return {
       verb: 'delete-index',
       cluster: parseClusterAlias(args, cluster),
-      indices: indices.map(validateIndexPattern),
+      indices: checkIndexList(args, indices),
     };
   },
   print: (request) => ({ names: [request.cluster, request.indices.join(',')], options: [] }),

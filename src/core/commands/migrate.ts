@@ -1,8 +1,8 @@
-import { parseClusterAlias, parseList, requirePositionals, usageError } from '../grammar/arguments.js';
+import { parseClusterAlias, parseIndexList, requirePositionals, usageError } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
 import { parseRenameOrReplace, printRenameOrReplace } from '../grammar/rename-option.js';
 import { JobKind } from '../jobs/job-states.js';
-import { validateIndexPattern, validateRepositoryName } from '../safety/resource-names.js';
+import { validateRepositoryName } from '../safety/resource-names.js';
 import { type CommandDefinition, VerbKind } from './command-definition.js';
 
 const migrate = {
@@ -17,7 +17,7 @@ const migrate = {
     const to = parseClusterAlias(args, target);
     if (from === to) throw usageError(args, (words) => words.migrateSameCluster(from));
     const repository = args.positionals[2];
-    const indices = parseList(args, 'indices', validateIndexPattern);
+    const indices = parseIndexList(args, 'indices');
     if (indices.length === 0) throw usageError(args, (words) => words.migrateWithoutIndices);
     return {
       verb: 'migrate',

@@ -1,8 +1,8 @@
-import { parseClusterAlias, parseList, requirePositionals, usageError } from '../grammar/arguments.js';
+import { parseClusterAlias, parseIndexList, requirePositionals, usageError } from '../grammar/arguments.js';
 import { COMMAND_PREFIX } from '../grammar/command-request.js';
 import { parseRenameOrReplace, printRenameOrReplace } from '../grammar/rename-option.js';
 import { JobKind } from '../jobs/job-states.js';
-import { validateIndexPattern, validateRepositoryName, validateSnapshotName } from '../safety/resource-names.js';
+import { validateRepositoryName, validateSnapshotName } from '../safety/resource-names.js';
 import { type CommandDefinition, VerbKind } from './command-definition.js';
 
 const restore = {
@@ -13,7 +13,7 @@ const restore = {
   arguments: { maxPositionals: 3, options: ['indices', 'rename'], flags: ['replace'] },
   parse(args) {
     const [cluster, repository, snapshot] = requirePositionals(args, ['cluster', 'repo', 'snapshot']);
-    const indices = parseList(args, 'indices', validateIndexPattern);
+    const indices = parseIndexList(args, 'indices');
     if (indices.length === 0) throw usageError(args, (words) => words.restoreWithoutIndices);
     return {
       verb: 'restore',

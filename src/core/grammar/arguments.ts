@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { isExclusion, validateIndexExpression } from '../safety/resource-names.js';
 import type { UsageWords } from '../words/usage-words.js';
 import type { Token } from './tokenize.js';
 
@@ -124,6 +125,25 @@ function parseList(args: ParsedArguments, key: string, check: (item: string) => 
   return items.map(check);
 }
 
+/**
+ * An index list as the engines write it: names, `*` patterns, and `-pattern` to leave out what the items before it
+ * reached. A list may not start with an exclusion: the engines would start it from every index, which is `*`.
+ */
+function checkIndexList(args: ParsedArguments, items: readonly string[]): string[] {
+  const expressions = items.map(validateIndexExpression);
+  const [first] = expressions;
+  if (first !== undefined && isExclusion(first)) throw usageError(args, (words) => words.exclusionFirst(shown(first)));
+  return expressions;
+}
+
+/** `indices=` as {@link checkIndexList} reads it; `[]` when the option is left out. */
+function parseIndexList(args: ParsedArguments, key: string): string[] {
+  return checkIndexList(
+    args,
+    parseList(args, key, (item) => item),
+  );
+}
+
 function parseBoolean(args: ParsedArguments, key: string): boolean | undefined {
   const value = args.options.get(key);
   if (value === undefined) return undefined;
@@ -163,8 +183,10 @@ function parseJobId(args: ParsedArguments, value: string): string {
 
 export type { ArgumentSpec, ParsedArguments };
 export {
+  checkIndexList,
   parseBoolean,
   parseClusterAlias,
+  parseIndexList,
   parseInteger,
   parseJobId,
   parseList,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LeftOutReason } from '../model/left-out.js';
 import { rename } from '../model/rename.js';
 import { repositoryDefinition } from '../model/repository.js';
 import { JobKind, JobState } from './job-states.js';
@@ -33,11 +34,16 @@ const plannedIndex = z.object({ index: z.string(), docsCount: count, storeBytes:
 /** Source index in the snapshot → the index it becomes on the target cluster. */
 const plannedRestore = z.object({ index: z.string(), target: z.string() });
 
+/** An index the request reached that the plan leaves out, with why (and the pattern that matched it). */
+const leftOutIndex = z.object({ index: z.string(), reason: z.enum(LeftOutReason), pattern: maybe(z.string()) });
+
 const restoreFields = {
   restores: z.array(plannedRestore),
   rename: maybe(rename),
   /** Existing target indices deleted first (`replace`). */
   deletions: z.array(plannedIndex),
+  // Jobs stored before left-out lists existed left nothing out: they refused system indices instead.
+  leftOut: z.array(leftOutIndex).default([]),
 };
 
 /**
@@ -64,7 +70,13 @@ const jobPlan = z.discriminatedUnion('kind', [
     repository: z.string(),
     snapshot: z.string(),
   }),
-  z.object({ kind: z.literal(JobKind.INDEX_DELETE), cluster: z.string(), indices: z.array(plannedIndex) }),
+  z.object({
+    kind: z.literal(JobKind.INDEX_DELETE),
+    cluster: z.string(),
+    indices: z.array(plannedIndex),
+    // Hidden indices a wildcard reached and that are not deleted; jobs stored before the list existed had none.
+    leftOut: z.array(leftOutIndex).default([]),
+  }),
   z.object({
     kind: z.literal(JobKind.RESTORE),
     cluster: z.string(),
@@ -156,6 +168,7 @@ const job = z.object({
   updatedAt: isoTime,
 });
 
+type LeftOutIndex = z.infer<typeof leftOutIndex>;
 type PlannedIndex = z.infer<typeof plannedIndex>;
 type PlannedRestore = z.infer<typeof plannedRestore>;
 type JobPlan = z.infer<typeof jobPlan>;
@@ -178,6 +191,7 @@ export type {
   JobPlan,
   JobStep,
   Lease,
+  LeftOutIndex,
   PlannedIndex,
   PlannedRestore,
   Progress,

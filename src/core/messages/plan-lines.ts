@@ -1,4 +1,4 @@
-import type { JobPlan, PlannedIndex, PlannedRestore } from '../jobs/job.js';
+import type { JobPlan, LeftOutIndex, PlannedIndex, PlannedRestore } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Catalog } from '../words/catalog.js';
 import { formatBytes, formatCount } from './format.js';
@@ -37,6 +37,18 @@ function deletionLines(cluster: string, deletions: readonly PlannedIndex[], list
   return deletions.length === 0 ? [] : [listing.catalog.willDelete(cluster), ...indexLines(deletions, listing)];
 }
 
+/** What a plan's list reached and the plan leaves out, each with its reason, so that the approver sees it too. */
+function leftOutLines(
+  leftOut: readonly LeftOutIndex[],
+  listing: Listing,
+  heading = listing.catalog.leftOutHeading,
+): string[] {
+  const { catalog } = listing;
+  return leftOut.length === 0
+    ? []
+    : [heading(leftOut.length), ...listed(leftOut, (entry) => catalog.leftOutLine(entry), listing)];
+}
+
 /** The cluster a job is about, as its title shows it. */
 function planCluster(plan: JobPlan): string {
   return plan.kind === JobKind.MIGRATE ? `${plan.from} → ${plan.to}` : plan.cluster;
@@ -62,7 +74,10 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
     case JobKind.SNAPSHOT_DELETE:
       return [catalog.snapshotLine(plan.repository, plan.snapshot)];
     case JobKind.INDEX_DELETE:
-      return deletionLines(plan.cluster, plan.indices, listing);
+      return [
+        ...deletionLines(plan.cluster, plan.indices, listing),
+        ...leftOutLines(plan.leftOut, listing, catalog.notDeletedHeading),
+      ];
     case JobKind.RESTORE:
       return [
         catalog.snapshotLine(plan.repository, plan.snapshot),
@@ -70,6 +85,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         ...deletionLines(plan.cluster, plan.deletions, listing),
         catalog.willRestore(plan.cluster),
         ...restoreLines(plan.restores, listing),
+        ...leftOutLines(plan.leftOut, listing),
       ];
     case JobKind.MIGRATE:
       return [
@@ -81,6 +97,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         ...deletionLines(plan.to, plan.deletions, listing),
         catalog.willRestore(plan.to),
         ...restoreLines(plan.restores, listing),
+        ...leftOutLines(plan.leftOut, listing),
       ];
   }
 }

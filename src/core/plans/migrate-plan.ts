@@ -1,9 +1,10 @@
 import { UsageError } from '../errors.js';
-import type { JobPlan, PlannedIndex } from '../jobs/job.js';
+import type { JobPlan, LeftOutIndex, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Rename } from '../model/rename.js';
 import type { RepositoryDefinition } from '../model/repository.js';
 import { renameMapping } from '../restore/rename-mapping.js';
+import { type LeftOutRules, leaveOut } from './left-out.js';
 import { plannedIndices, type ResolvedIndices } from './planned-index.js';
 import { replacedTargets } from './replaced-targets.js';
 import { generatedSnapshotName } from './snapshot-plans.js';
@@ -12,8 +13,10 @@ type MigratePlanInput = {
   from: string;
   to: string;
   repository: RepositoryDefinition;
-  /** The source indices the patterns reach on `from` now. */
+  /** The source indices the patterns reach on `from` now, hidden ones included. */
   resolved: ResolvedIndices;
+  /** Which of them stay on `from`: system, protected and hidden indices. */
+  leftOutRules: LeftOutRules;
   rename: Rename | undefined;
   replace: boolean;
   /** Target names that exist on `to` now. */
@@ -23,10 +26,32 @@ type MigratePlanInput = {
   now: Date;
 };
 
+/**
+ * The source indices a migration snapshots, by exact name, and those it leaves out. A pattern that reached nothing
+ * is an error, and so is a request that reaches only indices to leave out.
+ */
+function migrateSources(
+  from: string,
+  resolved: ResolvedIndices,
+  rules: LeftOutRules,
+): { indices: PlannedIndex[]; leftOut: LeftOutIndex[] } {
+  const reached = plannedIndices(from, resolved);
+  const { kept, leftOut } = leaveOut(
+    reached.map((entry) => entry.index),
+    rules,
+  );
+  return { indices: reached.filter((entry) => kept.includes(entry.index)), leftOut };
+}
+
 /** The target names of a migration, before asking the target which of them exist. */
-function migrateTargets(resolved: ResolvedIndices, from: string, rename: Rename | undefined): Map<string, string> {
+function migrateTargets(
+  resolved: ResolvedIndices,
+  from: string,
+  rename: Rename | undefined,
+  rules: LeftOutRules,
+): Map<string, string> {
   return renameMapping(
-    plannedIndices(from, resolved).map((entry) => entry.index),
+    migrateSources(from, resolved, rules).indices.map((entry) => entry.index),
     rename,
   );
 }
@@ -34,12 +59,12 @@ function migrateTargets(resolved: ResolvedIndices, from: string, rename: Rename 
 /**
  * The whole runbook as one plan: register the repository on both clusters, snapshot on `from`, delete the
  * existing targets on `to` (only with `replace`), restore, wait, compare doc counts. One approval covers it, so
- * the plan lists every index that will be deleted.
+ * the plan lists every index that will be deleted, and every index it leaves out.
  */
 function planMigrate(input: MigratePlanInput): JobPlan {
   const { from, to, existingTargets } = input;
   if (from === to) throw new UsageError((words) => words.migrateOneCluster);
-  const indices = plannedIndices(from, input.resolved);
+  const { indices, leftOut } = migrateSources(from, input.resolved, input.leftOutRules);
   if (indices.length === 0) throw new UsageError((words) => words.nothingToMigrate(from));
   const mapping = renameMapping(
     indices.map((entry) => entry.index),
@@ -56,6 +81,7 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     restores: [...mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
+    leftOut,
   };
 }
 

@@ -1,51 +1,53 @@
 import { UsageError } from '../errors.js';
-import type { JobPlan, PlannedIndex } from '../jobs/job.js';
+import type { JobPlan, LeftOutIndex, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Rename } from '../model/rename.js';
 import { renameMapping } from '../restore/rename-mapping.js';
-import { BUILT_IN_PROTECTED_PATTERNS, matchesWildcard } from '../safety/protected-indices.js';
+import { selectIndices } from '../safety/index-expressions.js';
+import { matchesWildcard } from '../safety/protected-indices.js';
+import { type LeftOutRules, leaveOut } from './left-out.js';
 import { replacedTargets } from './replaced-targets.js';
 
 type SnapshotContents = { snapshot: string; state: string; indices: readonly string[] };
 
 const RESTORABLE_STATES = ['SUCCESS', 'PARTIAL'];
 
-function matchingIndices(contents: SnapshotContents, pattern: string): string[] {
-  return contents.indices.filter((index) => matchesWildcard(pattern, index));
-}
+/** Which of the snapshot's indices a restore takes, the name each gets, and what it leaves out and why. */
+type RestoreSelection = { mapping: Map<string, string>; leftOut: LeftOutIndex[] };
 
 /**
- * Which indices of the snapshot a restore takes, and the name each gets. Patterns are matched against the
- * snapshot's own index list; system indices are never restored (the managed service refuses them too).
+ * Which indices of the snapshot a restore takes, and the name each gets. The index list is read against the
+ * snapshot's own index list, exclusions in order; system, protected and hidden indices are left out (the managed
+ * service refuses system ones), and a list that reaches only those is refused with the reasons.
  */
-function restoreMapping(contents: SnapshotContents, patterns: readonly string[], rename: Rename | undefined) {
+function restoreMapping(
+  contents: SnapshotContents,
+  expressions: readonly string[],
+  rename: Rename | undefined,
+  rules: LeftOutRules,
+): RestoreSelection {
   if (!RESTORABLE_STATES.includes(contents.state)) {
     const { snapshot, state } = contents;
     throw new UsageError((words) => words.snapshotNotRestorable(snapshot, state));
   }
-  const selected = new Set<string>();
-  for (const pattern of patterns) {
-    const matches = matchingIndices(contents, pattern);
-    if (matches.length === 0) {
-      const { snapshot, indices } = contents;
-      throw new UsageError((words) =>
-        words.snapshotLacksIndex(snapshot, pattern, indices.slice(0, 10), indices.length > 10),
-      );
-    }
-    for (const match of matches) selected.add(match);
+  const { indices } = contents;
+  const selection = selectIndices(expressions, (pattern) => indices.filter((index) => matchesWildcard(pattern, index)));
+  const [pattern] = selection.unmatched;
+  if (pattern !== undefined) {
+    const { snapshot } = contents;
+    throw new UsageError((words) =>
+      words.snapshotLacksIndex(snapshot, pattern, indices.slice(0, 10), indices.length > 10),
+    );
   }
-  const system = [...selected].find((index) => BUILT_IN_PROTECTED_PATTERNS.some((p) => matchesWildcard(p, index)));
-  if (system !== undefined) {
-    throw new UsageError((words) => words.systemIndexNotRestored(system));
-  }
-  return renameMapping([...selected].sort(), rename);
+  const { kept, leftOut } = leaveOut(selection.names, rules);
+  return { mapping: renameMapping(kept, rename), leftOut };
 }
 
 type RestorePlanInput = {
   cluster: string;
   repository: string;
   snapshot: string;
-  mapping: ReadonlyMap<string, string>;
+  selection: RestoreSelection;
   rename: Rename | undefined;
   replace: boolean;
   /** Target indices that exist on the cluster now. */
@@ -55,18 +57,19 @@ type RestorePlanInput = {
 
 /** The restore, with the existing targets deleted first when `replace` was asked for, and refused otherwise. */
 function planRestore(input: RestorePlanInput): JobPlan {
-  const { cluster } = input;
+  const { cluster, selection } = input;
   const deletions = replacedTargets(cluster, input.existingTargets, input.replace, input.protectedPatterns);
   return {
     kind: JobKind.RESTORE,
     cluster,
     repository: input.repository,
     snapshot: input.snapshot,
-    restores: [...input.mapping].map(([index, target]) => ({ index, target })),
+    restores: [...selection.mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
+    leftOut: selection.leftOut,
   };
 }
 
-export type { RestorePlanInput, SnapshotContents };
+export type { RestorePlanInput, RestoreSelection, SnapshotContents };
 export { planRestore, restoreMapping };

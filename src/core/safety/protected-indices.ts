@@ -1,6 +1,9 @@
 import { ProtectedIndexError } from '../errors.js';
 
-/** System indices of OpenSearch, its plugins and Dashboards/Kibana: deleting one breaks the cluster's tooling. */
+/**
+ * System indices of OpenSearch, its plugins and Dashboards/Kibana, as Amazon OpenSearch Service keeps them: deleting
+ * one breaks the cluster's tooling, and the service refuses to restore them. Restores and migrations leave them out.
+ */
 const BUILT_IN_PROTECTED_PATTERNS = [
   '.kibana*',
   '.opendistro*',
@@ -8,6 +11,8 @@ const BUILT_IN_PROTECTED_PATTERNS = [
   '.opensearch*',
   '.security*',
   '.tasks',
+  '.ql-datasources',
+  '.replication-metadata-store',
 ] as const;
 
 function wildcardToRegExp(pattern: string): RegExp {

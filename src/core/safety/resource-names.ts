@@ -56,6 +56,20 @@ function validateIndexPattern(pattern: string): string {
   return pattern;
 }
 
+/** `-pattern` in an index list: removes what the items before it reached, as the engines read index lists. */
+function isExclusion(expression: string): boolean {
+  return expression.startsWith('-');
+}
+
+/** One item of an index list: a name or pattern, or `-` and a name or pattern to leave out. */
+function validateIndexExpression(expression: string): string {
+  if (isExclusion(expression)) {
+    validateIndexPattern(expression.slice(1));
+    return expression;
+  }
+  return validateIndexPattern(expression);
+}
+
 function validateSnapshotName(name: string): string {
   checkCommon('snapshot', name);
   checkForbiddenCharacters('snapshot', name, [':']);
@@ -78,4 +92,12 @@ function isAutomatedRepository(name: string): boolean {
   return name.startsWith('cs-automated');
 }
 
-export { isAutomatedRepository, validateIndexName, validateIndexPattern, validateRepositoryName, validateSnapshotName };
+export {
+  isAutomatedRepository,
+  isExclusion,
+  validateIndexExpression,
+  validateIndexName,
+  validateIndexPattern,
+  validateRepositoryName,
+  validateSnapshotName,
+};

@@ -79,6 +79,7 @@ const en: HelpWords = {
       notes: [
         "Without [repo] the cluster's default repository is used; without [name] a name is generated.",
         'Without indices= the snapshot holds every index the cluster includes by default.',
+        'indices= takes the engines’ exclusions, read in order: logs-*,-logs-debug-* (a list may not start with one: that would start from every index).',
         'partial=true keeps the snapshot going when some primary shards are unavailable: it ends PARTIAL, naming them.',
       ],
       example: EXAMPLES.create,
@@ -105,14 +106,16 @@ const en: HelpWords = {
       summary: 'Delete indices.',
       notes: [
         'Patterns are resolved when you ask: the approval message lists the exact indices, and only those are deleted.',
-        'Protected and system indices are never deleted; _all and * are refused.',
+        'A list that reaches a protected or system index is refused whole, naming it, never shrunk: leave it out with an exclusion, e.g. logs-*,-logs-keep.',
+        'Wildcards skip hidden indices, as the engines do: the approval lists those a wildcard reached under Not deleted; name one exactly to delete it. _all and * are refused.',
       ],
       example: EXAMPLES['delete-index'],
     },
     restore: {
       summary: 'Restore indices from a snapshot.',
       notes: [
-        'indices= is required: restoring everything would include the system indices.',
+        'indices= is required; it takes names, patterns and exclusions read in order against the snapshot’s indices: logs-*,-logs-debug-*.',
+        'Left out, and listed with the reason on the approval message: system indices (.kibana*, .opendistro*, .opensearch*, .plugins*, .security*, .tasks, .ql-datasources, .replication-metadata-store), protected ones, ones hidden on this cluster, and names starting with a dot (a snapshot does not say which are hidden). A list that reaches only those is refused.',
         '`replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
         'rename= splits at the first colon; write \\: for a colon in the pattern.',
       ],
@@ -123,6 +126,8 @@ const en: HelpWords = {
       notes: [
         'Registers the repository on both clusters, snapshots, restores and checks document counts.',
         "Without [repo] the source cluster's default repository is used.",
+        'indices= takes names, patterns and exclusions read in order (logs-*,-logs-debug-*); the snapshot is taken of the exact names the approval lists.',
+        'Left out, and listed with the reason on the approval message: system indices, indices protected on either cluster, and hidden ones (index.hidden on the source). A list that reaches only those is refused.',
         "`replace` deletes the target's indices of the same names first; rename= restores beside them instead.",
       ],
       example: EXAMPLES.migrate,
@@ -190,6 +195,7 @@ const ja: HelpWords = {
       notes: [
         '[repo] を省くとクラスタの既定リポジトリを使い、[name] を省くと名前を自動で付けます。',
         'indices= を省くと、クラスタが既定で含めるすべてのインデックスをスナップショットに入れます。',
+        'indices= ではエンジンと同じ除外が使え、前から順に読みます: logs-*,-logs-debug-* (除外から始めることはできません: すべてのインデックスから始まってしまうためです)。',
         'partial=true にすると、一部のプライマリシャードが使えなくても続行し、PARTIAL で終わってそのシャードを示します。',
       ],
       example: EXAMPLES.create,
@@ -216,14 +222,16 @@ const ja: HelpWords = {
       summary: 'インデックスを削除します。',
       notes: [
         'パターンは依頼した時点で解決され、承認メッセージに正確なインデックスが並び、それだけが削除されます。',
-        '保護されたインデックスとシステムインデックスは削除しません。_all と * は受け付けません。',
+        '保護されたインデックスやシステムインデックスに届く依頼は、黙って減らさずに、その名前を示して全体を断ります: 除外で外してください (例 logs-*,-logs-keep)。',
+        'ワイルドカードはエンジンと同じく隠しインデックスに届きません: ワイルドカードが届いたものは承認メッセージに「削除しないもの」として並びます。削除するには正確な名前で指定してください。_all と * は受け付けません。',
       ],
       example: EXAMPLES['delete-index'],
     },
     restore: {
       summary: 'スナップショットからインデックスを復元します。',
       notes: [
-        'indices= は必須です: すべてを復元するとシステムインデックスまで含まれるためです。',
+        'indices= は必須です。名前・パターン・除外を、スナップショットのインデックスに対して前から順に読みます: logs-*,-logs-debug-*。',
+        '次のものは対象外とし、承認メッセージに理由とともに示します: システムインデックス (.kibana*、.opendistro*、.opensearch*、.plugins*、.security*、.tasks、.ql-datasources、.replication-metadata-store)、保護されたもの、このクラスタで隠しインデックスのもの、ドットで始まる名前 (スナップショットはどれが隠しかを示さないため)。それしか届かない依頼は断ります。',
         '`replace` は同じ名前の既存インデックスを先に削除し、rename= はその横に別名で復元します。',
         'rename= は最初のコロンで分かれます。パターン中のコロンは \\: と書いてください。',
       ],
@@ -234,6 +242,8 @@ const ja: HelpWords = {
       notes: [
         '両方のクラスタにリポジトリを登録し、スナップショットを取り、復元し、ドキュメント数を確かめます。',
         '[repo] を省くとコピー元クラスタの既定リポジトリを使います。',
+        'indices= は名前・パターン・除外を前から順に読みます (logs-*,-logs-debug-*)。スナップショットは承認メッセージに並ぶ正確な名前で取ります。',
+        '次のものは対象外とし、承認メッセージに理由とともに示します: システムインデックス、どちらかのクラスタで保護されたもの、隠しインデックス (コピー元の index.hidden)。それしか届かない依頼は断ります。',
         '`replace` はコピー先の同じ名前のインデックスを先に削除し、rename= はその横に別名で復元します。',
       ],
       example: EXAMPLES.migrate,

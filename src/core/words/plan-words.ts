@@ -1,3 +1,4 @@
+import { LeftOutReason } from '../model/left-out.js';
 import type { Language, Said } from './language.js';
 
 /** What the bot says when a command reads well but cannot be planned against what the clusters hold now. */
@@ -18,6 +19,8 @@ const JA_PARTS: Record<PlanPart, string> = {
   repository: '登録するリポジトリがありません',
 };
 
+type LeftOut = { index: string; reason: LeftOutReason; pattern: string | undefined };
+
 type PlanWords = {
   planLacks: (jobKind: string, part: PlanPart) => Said;
   noSuchCluster: (alias: string, configured: readonly string[]) => Said;
@@ -33,7 +36,13 @@ type PlanWords = {
   targetsExist: (cluster: string, names: readonly string[]) => Said;
   snapshotNotRestorable: (snapshot: string, state: string) => Said;
   snapshotLacksIndex: (snapshot: string, pattern: string, held: readonly string[], more: boolean) => Said;
-  systemIndexNotRestored: (index: string) => Said;
+  /** One index a restore or migration leaves out, and why. */
+  leftOutEntry: (entry: LeftOut) => string;
+  leftOutHeading: (count: number) => string;
+  leftOutLine: (entry: LeftOut) => string;
+  onlyLeftOut: (entries: readonly string[]) => Said;
+  notDeletedHeading: (count: number) => string;
+  onlyHiddenToDelete: (cluster: string, names: readonly string[]) => Said;
   renamePatternNotRegex: (pattern: string) => Said;
   renameClash: (index: string) => Said;
 };
@@ -77,9 +86,26 @@ const en: PlanWords = {
     text: `snapshot "${snapshot}" has no index matching "${pattern}"`,
     hint: `It holds: ${held.join(', ')}${more ? ', …' : ''}`,
   }),
-  systemIndexNotRestored: (index) => ({
-    text: `"${index}" is a system index and is not restored`,
-    hint: 'Name the data indices you need, e.g. indices=logs-*',
+  leftOutEntry: ({ index, reason, pattern }) => {
+    const because = {
+      [LeftOutReason.SYSTEM]: `system index (matches \`${pattern}\`): the managed service refuses to restore it`,
+      [LeftOutReason.PROTECTED]: `protected by the cluster's config (matches \`${pattern}\`)`,
+      [LeftOutReason.HIDDEN]: 'hidden index (index.hidden: true)',
+      [LeftOutReason.DOT_NAME]: 'its name starts with a dot: a hidden or system index, by the engines’ convention',
+    }[reason];
+    return `\`${index}\` — ${because}`;
+  },
+  leftOutHeading: (count) => `*Left out (${count}), not restored:*`,
+  leftOutLine: (entry) => `• ${en.leftOutEntry(entry)}`,
+  notDeletedHeading: (count) =>
+    `*Not deleted (${count}): wildcards skip hidden indices, as the engines do; name one exactly to delete it:*`,
+  onlyHiddenToDelete: (cluster, names) => ({
+    text: `the list reaches only hidden indices on ${cluster}, and wildcards skip those: ${names.map((name) => `"${name}"`).join(', ')}`,
+    hint: 'Name a hidden index exactly to delete it.',
+  }),
+  onlyLeftOut: (entries) => ({
+    text: `everything indices= reaches is left out: ${entries.join('; ')}`,
+    hint: 'System, protected and hidden indices are never restored or migrated; name the data indices you need, e.g. indices=logs-*',
   }),
   renamePatternNotRegex: (pattern) => ({
     text: `rename pattern "${pattern}" is not a valid regular expression`,
@@ -131,9 +157,27 @@ const ja: PlanWords = {
     text: `スナップショット "${snapshot}" には "${pattern}" に一致するインデックスがありません`,
     hint: `含まれているもの: ${held.join('、')}${more ? '、…' : ''}`,
   }),
-  systemIndexNotRestored: (index) => ({
-    text: `"${index}" はシステムインデックスなので復元しません`,
-    hint: '必要なデータのインデックスを指定してください (例 indices=logs-*)',
+  leftOutEntry: ({ index, reason, pattern }) => {
+    const because = {
+      [LeftOutReason.SYSTEM]: `システムインデックス (\`${pattern}\` に一致): マネージドサービスは復元を拒否します`,
+      [LeftOutReason.PROTECTED]: `クラスタ設定で保護されています (\`${pattern}\` に一致)`,
+      [LeftOutReason.HIDDEN]: '隠しインデックス (index.hidden: true)',
+      [LeftOutReason.DOT_NAME]:
+        '名前がドットで始まります: エンジンの慣例では隠しインデックスかシステムインデックスです',
+    }[reason];
+    return `\`${index}\` — ${because}`;
+  },
+  leftOutHeading: (count) => `*対象外 (${count} 件、復元しません):*`,
+  leftOutLine: (entry) => `• ${ja.leftOutEntry(entry)}`,
+  notDeletedHeading: (count) =>
+    `*削除しないもの (${count} 件): エンジンと同じくワイルドカードは隠しインデックスに届きません。削除するには正確な名前で指定してください:*`,
+  onlyHiddenToDelete: (cluster, names) => ({
+    text: `${cluster} で届いたのは隠しインデックスだけで、ワイルドカードはそれを対象にしません: ${names.map((name) => `"${name}"`).join('、')}`,
+    hint: '隠しインデックスを削除するには正確な名前で指定してください。',
+  }),
+  onlyLeftOut: (entries) => ({
+    text: `indices= に一致したものはすべて対象外です: ${entries.join('、')}`,
+    hint: 'システム・保護・隠しインデックスは復元も移行もしません。必要なデータのインデックスを指定してください (例 indices=logs-*)',
   }),
   renamePatternNotRegex: (pattern) => ({
     text: `rename のパターン "${pattern}" は正しい正規表現ではありません`,

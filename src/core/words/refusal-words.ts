@@ -24,7 +24,7 @@ type RefusalWords = {
 const en: RefusalWords = {
   protectedIndex: (index, pattern) => ({
     text: `index "${index}" is protected (matches "${pattern}") and is never deleted`,
-    hint: 'Leave system and protected indices out, or restore under a new name with rename=pattern:replacement.',
+    hint: 'Leave it out with an exclusion (e.g. logs-*,-logs-keep), or restore beside it with rename=pattern:replacement.',
   }),
   automatedRepository: (repository) => ({
     text: `"${repository}" holds the service's automated snapshots: they can be listed and restored, not created or deleted`,
@@ -69,7 +69,7 @@ const JA_ACTIONS: Record<string, string> = {
 const ja: RefusalWords = {
   protectedIndex: (index, pattern) => ({
     text: `インデックス "${index}" は保護されています ("${pattern}" に一致) ので削除しません`,
-    hint: 'システムインデックスと保護されたインデックスを外すか、rename=pattern:replacement で別名に復元してください。',
+    hint: '除外で外すか (例 logs-*,-logs-keep)、rename=pattern:replacement でその横に別名で復元してください。',
   }),
   automatedRepository: (repository) => ({
     text: `"${repository}" はサービスの自動スナップショットです: 一覧と復元はできますが、作成と削除はできません`,

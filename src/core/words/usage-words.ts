@@ -27,6 +27,7 @@ type UsageWords = {
   unexpectedWord: (word: string, listWithSpaces: boolean) => string;
   missingName: (name: string) => string;
   emptyList: (key: string) => string;
+  exclusionFirst: (item: string) => string;
   notBoolean: (key: string, value: string) => string;
   notWholeNumber: (key: string, min: number, max: number, value: string) => string;
   notClusterAlias: (value: string) => string;
@@ -117,6 +118,8 @@ const en: UsageWords = {
     `unexpected "${word}"${listWithSpaces ? ': write a list without spaces (a,b) or quote it ("a, b")' : ''}`,
   missingName: (name) => `missing <${name}>`,
   emptyList: (key) => `"${key}=" lists nothing`,
+  exclusionFirst: (item) =>
+    `the index list starts with the exclusion "${item}": it would start from every index; name what to include first, e.g. logs-*,-logs-debug-*`,
   notBoolean: (key, value) => `"${key}=" takes true or false, not "${value}"`,
   notWholeNumber: (key, min, max, value) => `"${key}=" takes a whole number from ${min} to ${max}, not "${value}"`,
   notClusterAlias: (value) =>
@@ -215,6 +218,8 @@ const ja: UsageWords = {
     `"${word}" は余分です${listWithSpaces ? ': リストは空白なしで書くか (a,b)、引用符で囲んでください ("a, b")' : ''}`,
   missingName: (name) => `<${name}> がありません`,
   emptyList: (key) => `"${key}=" に何も並んでいません`,
+  exclusionFirst: (item) =>
+    `インデックスの並びが除外 "${item}" で始まっています: これではすべてのインデックスから始まります。先に含めるものを書いてください (例 logs-*,-logs-debug-*)`,
   notBoolean: (key, value) => `"${key}=" は true か false です ("${value}" ではありません)`,
   notWholeNumber: (key, min, max, value) =>
     `"${key}=" は ${min} から ${max} までの整数です ("${value}" ではありません)`,

@@ -16,7 +16,7 @@ describe('the cluster client on OpenSearch behind the gateway', () => {
     const { a } = clusters;
     return {
       client: a.client,
-      createIndex: (index, docs) => createIndexWithDocs(a.directUrl, index, { docs }),
+      createIndex: (index, docs, options) => createIndexWithDocs(a.directUrl, index, { docs, hidden: options?.hidden }),
       newRepository: () => sharedFsRepository('contract'),
     };
   });

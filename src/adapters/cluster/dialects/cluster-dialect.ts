@@ -34,6 +34,8 @@ interface ClusterDialect {
     snapshotStatus: Answer<SnapshotProgress[]>;
     /** `_cat/indices/<pattern>` asked with {@link ClusterDialect.requests.catIndicesQuery}. */
     catIndices: Answer<IndexSummary[]>;
+    /** `GET _all/_settings/index.hidden` (flat, every index): the hidden ones, sorted. */
+    hiddenIndices: Answer<string[]>;
     /** `GET <indices>/_stats/docs`: primaries' documents by index. */
     docCounts: Answer<Map<string, number>>;
     /** `GET <indices>/_recovery`: the primaries' recovery by index. */

@@ -363,6 +363,46 @@ describe('indices', () => {
     expect(resolved.unmatched).toEqual(['orders', 'none-*']);
   });
 
+  it('asks the cluster for the inclusions only, and takes away what each exclusion matches after it', async () => {
+    const { client, sent } = buildClient([
+      answered(200, [catRow('x-app', '1', '10'), catRow('x-debug-1', '1', '10'), catRow('x-web', '1', '10')]),
+      answered(200, [catRow('x-debug-1', '1', '10')]),
+    ]);
+
+    const resolved = await client.resolveIndices(['x-*', '-x-debug-*', '-x-web', 'x-debug-1']);
+
+    expect(sent.map((request) => request.path)).toEqual(['/_cat/indices/x-*', '/_cat/indices/x-debug-1']);
+    expect(resolved).toMatchObject({ unmatched: [] });
+    expect(resolved.indices.map((index) => index.index)).toEqual(['x-app', 'x-debug-1']);
+  });
+
+  it('lets wildcards reach hidden indices only when asked', async () => {
+    const { client, sent } = buildClient([answered(200, []), answered(200, [])]);
+
+    await client.resolveIndices(['x-*']);
+    await client.resolveIndices(['x-*'], { includeHidden: true });
+
+    expect(sent[0]?.query).not.toHaveProperty('expand_wildcards');
+    expect(sent[1]?.query).toMatchObject({ expand_wildcards: 'all' });
+  });
+
+  it('names the hidden indices from their settings, where the setting is true', async () => {
+    const { client, sent } = buildClient([
+      answered(200, {
+        'b-quiet': { settings: { 'index.hidden': 'true' } },
+        'a-quiet': { settings: { 'index.hidden': 'true' } },
+        shown: { settings: { 'index.hidden': 'false' } },
+      }),
+    ]);
+
+    expect(await client.hiddenIndices()).toEqual(['a-quiet', 'b-quiet']);
+    expect(sent[0]).toMatchObject({
+      method: 'GET',
+      path: '/_all/_settings/index.hidden',
+      query: { expand_wildcards: 'all', flat_settings: 'true' },
+    });
+  });
+
   it('passes on a refusal to list indices', async () => {
     const { client } = buildClient([clusterError(403, 'security_exception', 'no permissions for [indices:monitor]')]);
 

@@ -10,8 +10,9 @@ describe('the fake cluster', () => {
     const client = createFakeCluster({ alias: 'a', repositories: [] });
     return {
       client,
-      createIndex: async (index, docs) => {
+      createIndex: async (index, docs, options) => {
         client.indices.set(index, docs);
+        if (options?.hidden) client.hidden.add(index);
       },
       newRepository: () => {
         repositories += 1;

@@ -94,6 +94,12 @@ describe('fromJobItem', () => {
     expect(error.message).toMatch(new RegExp(`^stored job bad-1 is malformed: .*${field.replaceAll('.', '\\.')}: `));
   });
 
+  it('reads a migration stored before plans had a left-out list as leaving nothing out', () => {
+    const item = withField(stored(toJobItem(buildFullJob(), 30)), 'job.plan.leftOut', undefined);
+
+    expect(fromJobItem(item).plan).toMatchObject({ kind: 'migrate', leftOut: [] });
+  });
+
   it('says so when the item has no id', () => {
     const error = errorOf(() => fromJobItem({ version: 1, job: {} }));
 

@@ -29,6 +29,7 @@ describe('create', () => {
     ['create prod indices=a,b*,a global_state=true', creation({ indices: ['a', 'b*'], includeGlobalState: true })],
     ['create prod GLOBAL_STATE=False indices="a, b"', creation({ indices: ['a', 'b'] })],
     ['create prod indices=a partial=true', creation({ indices: ['a'], partial: true })],
+    ['create prod indices=logs-*,-logs-debug-*', creation({ indices: ['logs-*', '-logs-debug-*'] })],
     ['create prod indices=a migration', creation({ repository: 'migration', indices: ['a'] })],
     ['create prod m nightly:2026', creation({ repository: 'm', snapshot: 'nightly:2026' })],
   ])('reads %j', (text, expected) => {

@@ -11,6 +11,7 @@ describe('delete-index', () => {
     ['delete-index prod logs-1 logs-2', ['logs-1', 'logs-2']],
     ['delete-index prod "logs-1 , logs-2,"', ['logs-1', 'logs-2']],
     ['DELETE-INDEX prod .hidden-index', ['.hidden-index']],
+    ['delete-index prod logs-*,-logs-keep', ['logs-*', '-logs-keep']],
   ])('reads %j', (text, indices) => {
     // Act
     const request = parseCommand(text);
@@ -22,6 +23,10 @@ describe('delete-index', () => {
   it.each([
     ['delete-index prod', 'missing <index,…>'],
     ['delete-index prod ,', 'missing <index,…>'],
+    [
+      'delete-index prod -logs-keep,logs-*',
+      'the index list starts with the exclusion "-logs-keep": it would start from every index; name what to include first, e.g. logs-*,-logs-debug-*',
+    ],
     ['delete-index prod a indices=b', 'unknown option "indices=": delete-index takes no options'],
   ])('refuses %j', (text, message) => {
     // Act

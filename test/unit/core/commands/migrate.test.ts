@@ -29,6 +29,7 @@ describe('migrate', () => {
       'migrate prod staging indices=orders,customers rename=(.+):from-prod-$1',
       migration({ indices: ['orders', 'customers'], rename: { pattern: '(.+)', replacement: 'from-prod-$1' } }),
     ],
+    ['migrate prod staging indices=x-*,-x-debug-*', migration({ indices: ['x-*', '-x-debug-*'] })],
   ])('reads %j', (text, expected) => {
     // Act
     const request = parseCommand(text);
@@ -46,6 +47,10 @@ describe('migrate', () => {
       'choose one of "replace" (delete the existing indices first) and "rename=" (restore beside them)',
     ],
     ['migrate prod staging m x indices=a', 'unexpected "x"'],
+    [
+      'migrate prod staging indices=-x-debug-*',
+      'the index list starts with the exclusion "-x-debug-*": it would start from every index; name what to include first, e.g. logs-*,-logs-debug-*',
+    ],
     [
       'migrate prod st@ging indices=a',
       '"st@ging" is not a cluster alias: up to 32 letters, digits, "-" and "_" (/es snapshot clusters lists them)',

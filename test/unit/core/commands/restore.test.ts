@@ -34,6 +34,10 @@ describe('restore', () => {
     ],
     ['restore prod migration "replace" indices=a,b', restoration({ snapshot: 'replace' })],
     ['restore prod migration nightly indices=logs-*', restoration({ indices: ['logs-*'] })],
+    [
+      'restore prod migration nightly indices=logs-*,-logs-debug-*',
+      restoration({ indices: ['logs-*', '-logs-debug-*'] }),
+    ],
   ])('reads %j', (text, expected) => {
     // Act
     const request = parseCommand(text);
@@ -44,6 +48,10 @@ describe('restore', () => {
 
   it.each([
     ['restore prod migration', 'missing <snapshot>'],
+    [
+      'restore prod migration nightly indices=-logs-debug-*,logs-*',
+      'the index list starts with the exclusion "-logs-debug-*": it would start from every index; name what to include first, e.g. logs-*,-logs-debug-*',
+    ],
     ['restore prod migration nightly', 'restore needs indices=, e.g. indices=logs-2026.11.*'],
     ['restore prod migration replace indices=a', 'missing <snapshot>'],
     [

@@ -91,10 +91,46 @@ describe('the approval message', () => {
     expect(textOf(buildRequestedJob(plan))).toContain('*Rename:* `(.+)` → `r-$1`');
   });
 
+  it.each([
+    ['a restore', PLANS.restore()],
+    ['a migration', PLANS.migrate()],
+  ])('lists what %s leaves out, each with its reason', (_case, plan) => {
+    const leftOut = [
+      { index: '.opendistro-job-scheduler-lock', reason: 'system' as const, pattern: '.opendistro*' },
+      { index: 'logs-quiet', reason: 'hidden' as const, pattern: undefined },
+    ];
+
+    const text = textOf(buildRequestedJob({ ...plan, leftOut } as typeof plan));
+
+    expect(text).toContain('*Left out (2), not restored:*');
+    expect(text).toContain(
+      '• `.opendistro-job-scheduler-lock` — system index (matches `.opendistro*`): the managed service refuses to restore it',
+    );
+    expect(text).toContain('• `logs-quiet` — hidden index (index.hidden: true)');
+  });
+
+  it('lists the hidden indices a deletion does not delete, saying why', () => {
+    const plan = {
+      ...PLANS.indexDelete(),
+      leftOut: [{ index: 'old-quiet', reason: 'hidden' as const, pattern: undefined }],
+    };
+
+    const text = textOf(buildRequestedJob(plan));
+
+    expect(text).toContain(
+      '*Not deleted (1): wildcards skip hidden indices, as the engines do; name one exactly to delete it:*',
+    );
+    expect(text).toContain('• `old-quiet` — hidden index (index.hidden: true)');
+  });
+
+  it('says nothing of leaving out when nothing is', () => {
+    expect(textOf(buildRequestedJob(PLANS.restore()))).not.toContain('Left out');
+  });
+
   it('lists a long plan up to a limit and says where the rest is', () => {
     const indices = Array.from({ length: MAX_LISTED + 5 }, (_, position) => plannedIndex(`old-${position}`));
 
-    const text = textOf(buildRequestedJob({ kind: 'index-delete', cluster: 'b', indices }));
+    const text = textOf(buildRequestedJob({ kind: 'index-delete', cluster: 'b', indices, leftOut: [] }));
 
     expect(text).toContain('old-39');
     expect(text).not.toContain('old-40`');

@@ -10,6 +10,7 @@ const input = {
   to: 'b',
   repository,
   resolved: { indices: [plannedIndex('logs-1'), plannedIndex('logs-2')], unmatched: [] },
+  leftOutRules: { hidden: [], protectedPatterns: [], dotNamesAreHidden: false },
   rename: undefined,
   replace: false,
   existingTargets: [],
@@ -33,7 +34,36 @@ describe('planMigrate', () => {
       ],
       rename: undefined,
       deletions: [],
+      leftOut: [],
     });
+  });
+
+  it('leaves system, protected and hidden indices on the source, and says why', () => {
+    const resolved = {
+      indices: ['.opendistro-job-scheduler-lock', 'audit-1', 'logs-1', 'logs-hidden'].map((name) => plannedIndex(name)),
+      unmatched: [],
+    };
+    const leftOutRules = { hidden: ['logs-hidden'], protectedPatterns: ['audit-*'], dotNamesAreHidden: false };
+
+    const plan = planMigrate({ ...input, resolved, leftOutRules });
+
+    expect(plan).toMatchObject({
+      indices: [plannedIndex('logs-1')],
+      restores: [{ index: 'logs-1', target: 'logs-1' }],
+      leftOut: [
+        { index: '.opendistro-job-scheduler-lock', reason: 'system', pattern: '.opendistro*' },
+        { index: 'audit-1', reason: 'protected', pattern: 'audit-*' },
+        { index: 'logs-hidden', reason: 'hidden', pattern: undefined },
+      ],
+    });
+  });
+
+  it('refuses a request that reaches only indices it leaves out, naming each with its reason', () => {
+    const resolved = { indices: [plannedIndex('.kibana_1')], unmatched: [] };
+
+    expect(() => planMigrate({ ...input, resolved })).toThrowError(
+      'everything indices= reaches is left out: `.kibana_1` — system index (matches `.kibana*`)',
+    );
   });
 
   it('lists every target index it will delete with replace', () => {
@@ -68,7 +98,9 @@ describe('planMigrate', () => {
   });
 
   it('names the renamed targets before asking the target which exist', () => {
-    const targets = migrateTargets(input.resolved, 'a', { pattern: '(.+)', replacement: 'moved-$1' });
+    const resolved = { indices: [...input.resolved.indices, plannedIndex('.tasks')], unmatched: [] };
+
+    const targets = migrateTargets(resolved, 'a', { pattern: '(.+)', replacement: 'moved-$1' }, input.leftOutRules);
 
     expect([...targets.values()]).toEqual(['moved-logs-1', 'moved-logs-2']);
   });

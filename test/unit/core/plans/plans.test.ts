@@ -94,28 +94,70 @@ describe('planSnapshotDelete', () => {
 });
 
 describe('planIndexDelete', () => {
+  const input = { cluster: 'b', expressions: ['old-*'], hidden: [], protectedPatterns: [] };
+
   it('deletes the exact indices resolved now', () => {
-    expect(planIndexDelete('b', resolved(['old-1', 'old-2']), [])).toEqual({
+    expect(planIndexDelete({ ...input, resolved: resolved(['old-1', 'old-2']) })).toEqual({
       kind: 'index-delete',
       cluster: 'b',
       indices: [plannedIndex('old-1'), plannedIndex('old-2')],
+      leftOut: [],
     });
   });
 
   it('refuses the whole request when one index is protected', () => {
-    expect(() => planIndexDelete('b', resolved(['old-1', 'audit-1']), ['audit-*'])).toThrowError(ProtectedIndexError);
+    const act = () =>
+      planIndexDelete({ ...input, resolved: resolved(['old-1', 'audit-1']), protectedPatterns: ['audit-*'] });
+
+    expect(act).toThrowError(ProtectedIndexError);
+    expect(act).toThrowError(expect.objectContaining({ hint: expect.stringContaining('logs-*,-logs-keep') }));
+  });
+
+  it('refuses a system index a wildcard reached, even a hidden one', () => {
+    const act = () =>
+      planIndexDelete({
+        ...input,
+        expressions: ['.opendistro*'],
+        resolved: resolved(['.opendistro-job-scheduler-lock']),
+        hidden: ['.opendistro-job-scheduler-lock'],
+      });
+
+    expect(act).toThrowError(ProtectedIndexError);
+  });
+
+  it('deletes a hidden index named exactly, and lists one only a wildcard reached as not deleted', () => {
+    const plan = planIndexDelete({
+      ...input,
+      expressions: ['old-*', 'old-quiet-1'],
+      resolved: resolved(['old-1', 'old-quiet-1', 'old-quiet-2']),
+      hidden: ['old-quiet-1', 'old-quiet-2'],
+    });
+
+    expect(plan).toEqual({
+      kind: 'index-delete',
+      cluster: 'b',
+      indices: [plannedIndex('old-1'), plannedIndex('old-quiet-1')],
+      leftOut: [{ index: 'old-quiet-2', reason: 'hidden', pattern: undefined }],
+    });
+  });
+
+  it('refuses a list that reaches only hidden indices through wildcards, naming them', () => {
+    const act = () => planIndexDelete({ ...input, resolved: resolved(['old-quiet']), hidden: ['old-quiet'] });
+
+    expect(act).toThrowError('the list reaches only hidden indices on b, and wildcards skip those: "old-quiet"');
   });
 
   it('refuses an empty plan', () => {
-    expect(() => planIndexDelete('b', resolved([]), [])).toThrowError('nothing to delete on b');
+    expect(() => planIndexDelete({ ...input, resolved: resolved([]) })).toThrowError('nothing to delete on b');
   });
 });
 
 describe('restoreMapping', () => {
   const contents = { snapshot: 'nightly', state: 'SUCCESS', indices: ['.kibana_1', 'logs-1', 'logs-2', 'orders'] };
+  const rules = { hidden: [], protectedPatterns: [], dotNamesAreHidden: true };
 
   it('matches patterns against the snapshot and maps each index to its target', () => {
-    const mapping = restoreMapping(contents, ['logs-*', 'orders'], { pattern: '(.+)', replacement: 'r-$1' });
+    const { mapping } = restoreMapping(contents, ['logs-*', 'orders'], { pattern: '(.+)', replacement: 'r-$1' }, rules);
 
     expect([...mapping]).toEqual([
       ['logs-1', 'r-logs-1'],
@@ -124,8 +166,14 @@ describe('restoreMapping', () => {
     ]);
   });
 
+  it('reads exclusions in order: each removes what came before it', () => {
+    const { mapping } = restoreMapping(contents, ['logs-*', '-logs-2', 'orders'], undefined, rules);
+
+    expect([...mapping.keys()]).toEqual(['logs-1', 'orders']);
+  });
+
   it('names what the snapshot holds when a pattern matches nothing', () => {
-    const act = () => restoreMapping(contents, ['metrics-*'], undefined);
+    const act = () => restoreMapping(contents, ['metrics-*'], undefined, rules);
 
     expect(act).toThrowError('snapshot "nightly" has no index matching "metrics-*"');
     expect(act).toThrowError(UsageError);
@@ -134,17 +182,49 @@ describe('restoreMapping', () => {
   it('shortens a long list of held indices', () => {
     const many = { ...contents, indices: Array.from({ length: 12 }, (_, position) => `i-${position}`) };
 
-    expect(() => restoreMapping(many, ['x'], undefined)).toThrowError(
+    expect(() => restoreMapping(many, ['x'], undefined, rules)).toThrowError(
       expect.objectContaining({ hint: expect.stringContaining(', …') }),
     );
   });
 
-  it('never restores system indices', () => {
-    expect(() => restoreMapping(contents, ['.kibana*'], undefined)).toThrowError('is a system index');
+  it('leaves out the system, protected, hidden and dot-named indices a wildcard reaches, and says why', () => {
+    const full = {
+      ...contents,
+      indices: ['.kibana_1', '.lo-hidden', '.ql-datasources', 'audit-1', 'logs-1', 'logs-quiet'],
+    };
+    const withRules = { hidden: ['logs-quiet'], protectedPatterns: ['audit-*'], dotNamesAreHidden: true };
+
+    const { mapping, leftOut } = restoreMapping(full, ['.*', '*-*'], undefined, withRules);
+
+    expect([...mapping.keys()]).toEqual(['logs-1']);
+    expect(leftOut).toEqual([
+      { index: '.kibana_1', reason: 'system', pattern: '.kibana*' },
+      { index: '.lo-hidden', reason: 'dot-name', pattern: undefined },
+      { index: '.ql-datasources', reason: 'system', pattern: '.ql-datasources' },
+      { index: 'audit-1', reason: 'protected', pattern: 'audit-*' },
+      { index: 'logs-quiet', reason: 'hidden', pattern: undefined },
+    ]);
+  });
+
+  it('keeps a dot-named index when the names carry no sign of hiddenness', () => {
+    const dotted = { ...contents, indices: ['.my-app'] };
+
+    const { mapping } = restoreMapping(dotted, ['.my-app'], undefined, { ...rules, dotNamesAreHidden: false });
+
+    expect([...mapping.keys()]).toEqual(['.my-app']);
+  });
+
+  it('refuses a request that reaches only indices it leaves out, with the reasons', () => {
+    const act = () => restoreMapping(contents, ['.kibana*'], undefined, rules);
+
+    expect(act).toThrowError(UsageError);
+    expect(act).toThrowError(
+      'everything indices= reaches is left out: `.kibana_1` — system index (matches `.kibana*`): the managed service refuses to restore it',
+    );
   });
 
   it.each(['IN_PROGRESS', 'FAILED', 'INCOMPATIBLE'])('refuses a snapshot that is %s', (state) => {
-    expect(() => restoreMapping({ ...contents, state }, ['logs-1'], undefined)).toThrowError(
+    expect(() => restoreMapping({ ...contents, state }, ['logs-1'], undefined, rules)).toThrowError(
       'only SUCCESS or PARTIAL snapshots restore',
     );
   });
@@ -155,7 +235,7 @@ describe('planRestore', () => {
     cluster: 'b',
     repository: 'migration',
     snapshot: 'nightly',
-    mapping: new Map([['logs-1', 'logs-1']]),
+    selection: { mapping: new Map([['logs-1', 'logs-1']]), leftOut: [] },
     rename: undefined,
     replace: false,
     existingTargets: [],
@@ -164,6 +244,12 @@ describe('planRestore', () => {
 
   it('restores when no target exists', () => {
     expect(planRestore(base)).toMatchObject({ restores: [{ index: 'logs-1', target: 'logs-1' }], deletions: [] });
+  });
+
+  it('carries what the selection left out', () => {
+    const leftOut = [{ index: '.tasks', reason: 'system' as const, pattern: '.tasks' }];
+
+    expect(planRestore({ ...base, selection: { ...base.selection, leftOut } })).toMatchObject({ leftOut });
   });
 
   it('refuses existing targets without replace, suggesting replace or rename', () => {

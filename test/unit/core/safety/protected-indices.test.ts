@@ -14,6 +14,8 @@ describe('protectedPatternFor', () => {
     ['.opensearch-observability', '.opensearch*'],
     ['.security-7', '.security*'],
     ['.tasks', '.tasks'],
+    ['.ql-datasources', '.ql-datasources'],
+    ['.replication-metadata-store', '.replication-metadata-store'],
   ])('protects %s through %s', (index, pattern) => {
     expect(protectedPatternFor(index, [])).toBe(pattern);
   });

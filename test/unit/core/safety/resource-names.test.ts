@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidResourceNameError } from '../../../../src/core/errors.js';
 import {
   isAutomatedRepository,
+  validateIndexExpression,
   validateIndexName,
   validateIndexPattern,
   validateRepositoryName,
@@ -47,6 +48,16 @@ describe('validateIndexPattern', () => {
 
   it('explains that bare wildcards reach every index', () => {
     expect(() => validateIndexPattern('*')).toThrowError('would match every index');
+  });
+});
+
+describe('validateIndexExpression', () => {
+  it.each(['logs-*', '-logs-debug-*', '-orders'])('accepts %s', (expression) => {
+    expect(validateIndexExpression(expression)).toBe(expression);
+  });
+
+  it.each(['-', '--logs', '-*', '-Logs', '-a/b'])('refuses %j, checking the pattern after the dash', (expression) => {
+    expect(() => validateIndexExpression(expression)).toThrowError(InvalidResourceNameError);
   });
 });
 

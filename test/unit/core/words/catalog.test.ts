@@ -20,6 +20,10 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   noIndexMatches: ['alpha', ['beta']],
   targetsExist: ['alpha', ['beta']],
   snapshotLacksIndex: ['alpha', 'beta', ['gamma'], true],
+  leftOutEntry: [{ index: 'alpha', reason: 'system', pattern: '.beta*' }],
+  leftOutLine: [{ index: 'alpha', reason: 'hidden', pattern: undefined }],
+  onlyLeftOut: [['alpha', 'beta']],
+  onlyHiddenToDelete: ['alpha', ['beta']],
 };
 
 function rendered(key: string, entry: unknown): string[] {

@@ -40,4 +40,17 @@ const docCounts: Answer<Map<string, number>> = statsAnswer.transform(
     new Map(Object.entries(answer.indices).map(([index, stats]) => [index, stats.primaries.docs?.count ?? 0])),
 );
 
-export { CAT_INDICES_QUERY, catIndices, docCounts };
+const settingsAnswer = z.record(
+  z.string(),
+  z.object({ settings: z.object({ 'index.hidden': z.string().optional() }) }),
+);
+
+// Settings come back as text: `"true"`.
+const hiddenIndices: Answer<string[]> = settingsAnswer.transform((answer) =>
+  Object.entries(answer)
+    .filter(([, { settings }]) => settings['index.hidden'] === 'true')
+    .map(([index]) => index)
+    .sort(),
+);
+
+export { CAT_INDICES_QUERY, catIndices, docCounts, hiddenIndices };

@@ -1,7 +1,7 @@
 import type { ClusterDialect } from '../cluster-dialect.js';
 import { health, info, repositories, verifiedNodes } from './cluster-answers.js';
 import { fault } from './fault-answers.js';
-import { CAT_INDICES_QUERY, catIndices, docCounts } from './index-answers.js';
+import { CAT_INDICES_QUERY, catIndices, docCounts, hiddenIndices } from './index-answers.js';
 import { recovery } from './recovery-answers.js';
 import { jobIdOf, restoreBody, snapshotBody } from './request-bodies.js';
 import { SNAPSHOT_LIST_QUERY, snapshotList, snapshotStatus, snapshots } from './snapshot-answers.js';
@@ -21,6 +21,7 @@ const openSearchDialect: ClusterDialect = {
     snapshotStatus,
     catIndices,
     docCounts,
+    hiddenIndices,
     recovery,
     fault,
   },
