@@ -3,7 +3,7 @@ import type { RecoveryProgress } from '../core/model/recovery.js';
 import type { Rename } from '../core/model/rename.js';
 import type { RepositoryDefinition } from '../core/model/repository.js';
 import type { ResolvedIndices } from '../core/model/search-index.js';
-import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../core/model/snapshot.js';
+import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress, SnapshotState } from '../core/model/snapshot.js';
 
 /**
  * What the bot asks of one Elasticsearch / OpenSearch cluster, one interface per capability. The adapter in
@@ -43,6 +43,15 @@ type WriteOutcome = 'accepted' | 'maybe-accepted';
 
 type DeleteOutcome = 'deleted' | 'already-absent' | 'maybe-accepted';
 
+/**
+ * What asking to abort a job's snapshot found: `aborted` (it ran and was this job's: deleted, which aborts it),
+ * `maybe-aborted` (the same, with no answer from the gateway), `ended` (it had finished: kept), `not-this-job`
+ * (taken by someone else: kept), `absent` (never started, or already gone).
+ */
+type SnapshotAbort =
+  | { outcome: 'aborted' | 'maybe-aborted' | 'not-this-job' | 'absent' }
+  | { outcome: 'ended'; state: SnapshotState };
+
 interface ClusterInfoApi {
   info(): Promise<ClusterInfo>;
   health(): Promise<ClusterHealth>;
@@ -79,6 +88,12 @@ interface SnapshotApi {
   runningSnapshots(repository: string): Promise<SnapshotProgress[]>;
   /** Deletes one snapshot (aborting it if it runs); one already gone is `already-absent`. */
   deleteSnapshot(repository: string, snapshot: string): Promise<DeleteOutcome>;
+  /**
+   * Aborts a snapshot only while it is IN_PROGRESS and its metadata names `jobId`: a DELETE aborts a running
+   * snapshot but deletes a finished one (elastic/elasticsearch#82343), so an ended snapshot, or another's, is kept.
+   * A missing repository or snapshot is `absent`.
+   */
+  abortSnapshot(repository: string, snapshot: string, jobId: string): Promise<SnapshotAbort>;
 }
 
 interface RestoreApi {
@@ -120,6 +135,7 @@ export type {
   ResolveOptions,
   RestoreApi,
   RestoreRequest,
+  SnapshotAbort,
   SnapshotApi,
   WriteOutcome,
 };

@@ -1,16 +1,15 @@
-import { JobNotFoundError, NotAllowedError } from '../core/errors.js';
-import { type Job, StepName } from '../core/jobs/job.js';
-import { JobState } from '../core/jobs/job-states.js';
-import { currentStep } from '../core/jobs/job-steps.js';
-import { cancel } from '../core/jobs/transitions.js';
+import { JobConflictError, JobNotFoundError, NotAllowedError } from '../core/errors.js';
+import type { Job } from '../core/jobs/job.js';
+import { isFinal, JobState } from '../core/jobs/job-states.js';
+import { cancel, effectiveState, requestCancel } from '../core/jobs/transitions.js';
 import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
-import { snapshotOf } from '../core/plans/plan-targets.js';
-import { planSnapshotDelete } from '../core/plans/snapshot-plans.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { approvesFor } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { governingCluster, showJob } from './job-notices.js';
-import { submitPlan } from './request-job.js';
+
+/** How often a cancel is re-read and retried when the job's worker wrote first. */
+const MAX_ATTEMPTS = 5;
 
 async function assertMayCancel(context: BotContext, job: Job, userId: string): Promise<void> {
   const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;
@@ -19,46 +18,52 @@ async function assertMayCancel(context: BotContext, job: Job, userId: string): P
   }
 }
 
-/** The snapshot a running job is taking right now, if it is at that point. */
-function runningSnapshotStep(job: Job) {
-  const current = currentStep(job);
-  return job.state === JobState.RUNNING && current?.name === StepName.AWAIT_SNAPSHOT ? current : undefined;
-}
-
 /**
- * Stopping a running snapshot means deleting it, which is destructive: it becomes a snapshot deletion job with
- * its own approval. Once the snapshot is gone, the running job ends FAILED, saying so.
+ * A running job is not stopped here: its worker may be in the middle of a step, in this process or another. The
+ * cancel is recorded on the job (a write conditional on the version, as every write) and the worker stops at its
+ * next safe point; a job waiting between poller ticks is handed to a worker now, so it stops without waiting.
  */
-async function requestSnapshotAbort(context: BotContext, job: Job, task: CommandTask): Promise<SlackMessage> {
-  const step = runningSnapshotStep(job);
-  if (step === undefined) {
-    const { id, state } = job;
-    throw new NotAllowedError((words) => words.pastStopping(id, state.toLowerCase()));
+async function askRunningJobToStop(context: BotContext, job: Job, userId: string): Promise<SlackMessage> {
+  if (job.cancelRequest !== undefined) {
+    return textMessage(context.catalog.alreadyCancelling(job.id, job.cancelRequest.by));
   }
-  const { repository, snapshot } = snapshotOf(job.plan);
-  const plan = planSnapshotDelete(step.cluster, repository, snapshot);
-  const jobId = context.ids.jobIdFor(`cancel:${job.id}`);
-  const text = context.catalog.stopRequestText(task.text, snapshot);
-  await submitPlan(context, plan, { jobId, userId: task.userId, text, channelId: task.channelId });
-  return textMessage(context.catalog.stoppingJob(job.id, snapshot, jobId));
+  const asked = await context.jobs.update(requestCancel(job, userId, context.clock.now()));
+  context.logger.info({ jobId: job.id, by: userId }, 'cancel asked of a running job');
+  await showJob(context, asked);
+  await context.tasks.dispatch({ type: 'run-job', jobId: job.id });
+  return textMessage(context.catalog.cancelAccepted(job.id));
+}
+
+/** Cancels the job as read; a JobConflictError means someone wrote first and the job must be read again. */
+async function cancelAsRead(context: BotContext, job: Job, userId: string): Promise<SlackMessage> {
+  const state = effectiveState(job, context.clock.now());
+  if (isFinal(state)) {
+    throw new NotAllowedError((words) => words.pastStopping(job.id, state.toLowerCase()));
+  }
+  if (state === JobState.RUNNING) return askRunningJobToStop(context, job, userId);
+  const cancelled = await context.jobs.update(cancel(job, userId, context.clock.now()));
+  context.logger.info({ jobId: job.id, by: userId }, 'job cancelled');
+  await showJob(context, cancelled);
+  return textMessage(context.catalog.jobCancelled(job.id));
 }
 
 /**
- * `cancel <id>`: a request waiting for approval, or a job not yet started, ends CANCELLED and its message loses
- * its buttons. A running snapshot is stopped by deleting it, after approval. Its requester or an approver of its
- * cluster may cancel.
+ * `cancel <id>`, by the job's requester or an approver of its cluster. A request waiting for approval, or a job
+ * not yet started, ends CANCELLED at once and its message loses its buttons. A running job is asked to stop and
+ * ends CANCELLED at its next safe point (see `stopCancelledJob`). A worker claiming a queued job at the same
+ * moment is settled by the conditional write: the loser reads the job again.
  */
 async function cancelJob(context: BotContext, jobId: string, task: CommandTask): Promise<SlackMessage> {
-  const job = await context.jobs.get(jobId);
-  if (job === undefined) throw new JobNotFoundError(jobId);
-  await assertMayCancel(context, job, task.userId);
-  if (job.state !== JobState.PENDING_APPROVAL && job.state !== JobState.QUEUED) {
-    return requestSnapshotAbort(context, job, task);
+  for (let attempt = 1; ; attempt += 1) {
+    const job = await context.jobs.get(jobId);
+    if (job === undefined) throw new JobNotFoundError(jobId);
+    await assertMayCancel(context, job, task.userId);
+    try {
+      return await cancelAsRead(context, job, task.userId);
+    } catch (error) {
+      if (!(error instanceof JobConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+    }
   }
-  const cancelled = await context.jobs.update(cancel(job, task.userId, context.clock.now()));
-  context.logger.info({ jobId, by: task.userId }, 'job cancelled');
-  await showJob(context, cancelled);
-  return textMessage(context.catalog.jobCancelled(jobId));
 }
 
 export { cancelJob };

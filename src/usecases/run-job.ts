@@ -10,6 +10,7 @@ import { type BotContext, clusterNamed } from './bot-context.js';
 import { announceOutcome, governingCluster, showJob, warnOnCall } from './job-notices.js';
 import { type ClusterLookup, runStep } from './steps/run-step.js';
 import type { StepOutcome } from './steps/step-outcome.js';
+import { saveOverCancel, stoppedAtSafePoint } from './stop-cancelled-job.js';
 
 /** How many progress-only message updates may still be sent; state changes are always sent. */
 type UpdateBudget = { take(): boolean };
@@ -73,7 +74,7 @@ function stepAfter(step: JobStep, outcome: StepOutcome, now: Date): JobStep {
 }
 
 async function save(context: BotContext, job: Job): Promise<Job> {
-  return context.jobs.update(job);
+  return saveOverCancel(context, job);
 }
 
 /** Ends the job; `read` is the job as stored when `job` holds changes not yet written (they go in the same write). */
@@ -175,7 +176,8 @@ async function advance(context: BotContext, job: Job, position: number, options:
 /**
  * Takes a queued (or abandoned running) job and runs its steps in order until one has to wait for the cluster,
  * one fails, or all are done. Two workers never run one job: the claim is a conditional write, and the loser
- * stops. A step that waits gives the lease back; the poller brings the job here again on a later tick.
+ * stops. A step that waits gives the lease back; the poller brings the job here again on a later tick. A job
+ * asked to cancel stops at a safe point: before a step, or where one waits.
  */
 async function runJob(context: BotContext, jobId: string, options: RunOptions = {}): Promise<void> {
   const settings = {
@@ -187,8 +189,12 @@ async function runJob(context: BotContext, jobId: string, options: RunOptions = 
   const first = job.steps.findIndex(isUnfinished);
   if (first === 0 && job.steps[0]?.startedAt === undefined) await showJob(context, job);
   for (let position = first === -1 ? job.steps.length : first; position < job.steps.length; position += 1) {
+    if (await stoppedAtSafePoint(context, job)) return;
     const advanced = await advance(context, job, position, settings);
-    if (!advanced.goOn) return;
+    if (!advanced.goOn) {
+      await stoppedAtSafePoint(context, job);
+      return;
+    }
     job = advanced.job;
   }
   const partial = job.steps.find((step) => step.status === 'partial');

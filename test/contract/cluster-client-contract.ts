@@ -165,6 +165,17 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         });
       });
 
+      it('keeps an ended snapshot asked to abort, and one another job took; finds a missing one absent', async () => {
+        expect(await client.abortSnapshot(repository.name, 'first', 'job-1')).toEqual({
+          outcome: 'ended',
+          state: 'SUCCESS',
+        });
+        expect(await client.abortSnapshot(repository.name, 'first', 'job-9')).toEqual({ outcome: 'not-this-job' });
+        expect(await client.abortSnapshot(repository.name, 'cc-none', 'job-1')).toEqual({ outcome: 'absent' });
+        expect(await client.abortSnapshot(nowhere, 'first', 'job-1')).toEqual({ outcome: 'absent' });
+        expect((await client.getSnapshot(repository.name, 'first')).state).toBe('SUCCESS');
+      });
+
       it('names a snapshot that does not exist', async () => {
         const missing = { code: ClusterErrorCode.SNAPSHOT_MISSING, evidence: { snapshot: 'cc-none' } };
 

@@ -252,6 +252,15 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       record('deleteSnapshot');
       return snapshots.delete(`${registered(repository)}/${snapshot}`) ? 'deleted' : 'already-absent';
     },
+    abortSnapshot: async (repository, snapshot, jobId) => {
+      record('abortSnapshot');
+      const found = repositories.has(repository) ? snapshots.get(`${repository}/${snapshot}`) : undefined;
+      if (found === undefined) return { outcome: 'absent' };
+      if (found.jobId !== jobId) return { outcome: 'not-this-job' };
+      if (found.state !== 'IN_PROGRESS') return { outcome: 'ended', state: found.state };
+      snapshots.delete(`${repository}/${snapshot}`);
+      return { outcome: 'aborted' };
+    },
     // As the engines: a wildcard skips hidden indices unless asked to include them; an exact name reaches one.
     resolveIndices: async (expressions, resolveOptions) => {
       const reach = (pattern: string) =>
@@ -279,6 +288,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       record('deleteIndices');
       return names.map((index) => {
         restoredFrom.delete(index);
+        restoring.delete(index);
         return { index, outcome: indices.delete(index) ? 'deleted' : 'already-absent' };
       });
     },
@@ -291,6 +301,8 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       for (const [index, target] of mapping) {
         if (indices.has(target) || restoring.has(target)) continue;
         restoring.set(target, { docs: found.docs.get(index) ?? 0, pollsLeft: pollsToFinish, repository, snapshot });
+        // The engine creates the target at once; its documents arrive as its shards recover.
+        indices.set(target, 0);
       }
       return 'accepted';
     },

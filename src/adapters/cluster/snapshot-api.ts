@@ -7,7 +7,13 @@ import {
   validateRepositoryName,
   validateSnapshotName,
 } from '../../core/safety/resource-names.js';
-import type { CreateSnapshotRequest, DeleteOutcome, SnapshotApi, WriteOutcome } from '../../ports/cluster-client.js';
+import type {
+  CreateSnapshotRequest,
+  DeleteOutcome,
+  SnapshotAbort,
+  SnapshotApi,
+  WriteOutcome,
+} from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
 import { clusterPath } from './request-path.js';
 
@@ -128,6 +134,34 @@ async function deleteSnapshot(call: ClusterCall, repository: string, snapshot: s
   }
 }
 
+/**
+ * Reads the snapshot and deletes it only if it still runs and this job took it. What remains of the race: the
+ * snapshot can end between the GET that saw IN_PROGRESS and the DELETE (one round trip, against a snapshot that
+ * ran long enough for someone to cancel it); the engine has no delete that applies only to a running snapshot, so
+ * the DELETE then deletes the just-finished snapshot. That snapshot is this job's own, taken after the job
+ * started, so nothing that existed before the job is lost; the job reports it aborted.
+ */
+async function abortSnapshot(
+  call: ClusterCall,
+  repository: string,
+  snapshot: string,
+  jobId: string,
+): Promise<SnapshotAbort> {
+  let detail: SnapshotDetail;
+  try {
+    detail = await getSnapshot(call, repository, snapshot);
+  } catch (error) {
+    const gone = isClusterError(error, ClusterErrorCode.SNAPSHOT_MISSING);
+    if (gone || isClusterError(error, ClusterErrorCode.REPOSITORY_MISSING)) return { outcome: 'absent' };
+    throw error;
+  }
+  if (call.dialect.requests.jobIdOf(detail) !== jobId) return { outcome: 'not-this-job' };
+  if (detail.state !== 'IN_PROGRESS') return { outcome: 'ended', state: detail.state };
+  const deleted = await deleteSnapshot(call, repository, snapshot);
+  if (deleted === 'already-absent') return { outcome: 'absent' };
+  return { outcome: deleted === 'deleted' ? 'aborted' : 'maybe-aborted' };
+}
+
 function snapshotApi(call: ClusterCall): SnapshotApi {
   return {
     createSnapshot: (request) => createSnapshot(call, request),
@@ -137,6 +171,7 @@ function snapshotApi(call: ClusterCall): SnapshotApi {
     snapshotProgress: (repository, snapshot) => snapshotProgress(call, repository, snapshot),
     runningSnapshots: (repository) => runningSnapshots(call, repository),
     deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
+    abortSnapshot: (repository, snapshot, jobId) => abortSnapshot(call, repository, snapshot, jobId),
   };
 }
 

@@ -6,8 +6,8 @@ import { type CommandDefinition, VerbKind } from './command-definition.js';
 const cancel = {
   verb: 'cancel',
   kind: VerbKind.CONTROL,
-  // Stopping a running snapshot deletes it: a snapshot deletion job, with that kind's approval.
-  jobKind: JobKind.SNAPSHOT_DELETE,
+  // Stopping a running restore deletes the indices still restoring: an index deletion job, with that kind's approval.
+  jobKind: JobKind.INDEX_DELETE,
   usage: `${COMMAND_PREFIX} cancel <id>`,
   arguments: { maxPositionals: 1 },
   parse(args) {

@@ -25,7 +25,7 @@ type CommandDefinition<V extends Verb = Verb> = {
   readonly verb: V;
   readonly kind: VerbKind;
   /**
-   * The job this verb makes (a job verb) or may make (`cancel` of a running snapshot deletes it): whether it waits
+   * The job this verb makes (a job verb) or may make (`cancel` of a running restore deletes what it restores): whether it waits
    * for approval is the cluster's policy for this kind, never the verb's own say.
    */
   readonly jobKind?: JobKind;

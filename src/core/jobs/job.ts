@@ -95,8 +95,11 @@ const jobPlan = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** `partial`: finished with something missing (a PARTIAL snapshot); the job then ends PARTIAL. */
-const stepStatus = z.enum(['pending', 'running', 'done', 'partial', 'failed']);
+/**
+ * `partial`: finished with something missing (a PARTIAL snapshot); the job then ends PARTIAL. `stopped`: the step
+ * was under way when a cancel stopped the job.
+ */
+const stepStatus = z.enum(['pending', 'running', 'done', 'partial', 'failed', 'stopped']);
 
 const progress = z.object({
   percent: z.number(),
@@ -134,6 +137,12 @@ const approvalState = z.object({
 const lease = z.object({ owner: z.string(), until: isoTime });
 
 /**
+ * Someone asked to cancel the job: who and when. A running job stops at its next safe point (before a step, or
+ * where it waits); `stopJob` is the index deletion that stops its restore, a job of its own with its own approval.
+ */
+const cancelRequest = z.object({ by: z.string(), at: isoTime, stopJob: maybe(z.string()) });
+
+/**
  * A job, as every layer sees it. Unknown fields are dropped rather than refused when one is read back, so that an
  * older reader survives a newer writer.
  */
@@ -154,6 +163,7 @@ const job = z.object({
   approval: maybe(approvalState),
   history: z.array(jobEvent),
   lease: maybe(lease),
+  cancelRequest: maybe(cancelRequest),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -169,11 +179,13 @@ type JobEvent = z.infer<typeof jobEvent>;
 type Approval = z.infer<typeof approval>;
 type ApprovalState = z.infer<typeof approvalState>;
 type Lease = z.infer<typeof lease>;
+type CancelRequest = z.infer<typeof cancelRequest>;
 type Job = z.infer<typeof job>;
 
 export type {
   Approval,
   ApprovalState,
+  CancelRequest,
   Job,
   JobEvent,
   JobPlan,

@@ -1,6 +1,7 @@
 import { InvalidTransitionError } from '../errors.js';
 import type { Job, JobStep } from './job.js';
 import { JobState } from './job-states.js';
+import { isUnfinished } from './job-steps.js';
 
 /**
  * The job state machine as a table: for each event, the states it may start from. Every function below returns
@@ -11,6 +12,8 @@ const ALLOWED_FROM = {
   reject: [JobState.PENDING_APPROVAL],
   expire: [JobState.PENDING_APPROVAL],
   cancel: [JobState.PENDING_APPROVAL, JobState.QUEUED],
+  requestCancel: [JobState.RUNNING],
+  stop: [JobState.RUNNING],
   claim: [JobState.QUEUED, JobState.RUNNING],
   progress: [JobState.RUNNING],
   finish: [JobState.RUNNING],
@@ -23,6 +26,8 @@ const PAST_TENSE: Record<JobEventName, string> = {
   reject: 'rejected',
   expire: 'expired',
   cancel: 'cancelled',
+  requestCancel: 'asked to cancel',
+  stop: 'stopped',
   claim: 'started',
   progress: 'updated',
   finish: 'finished',
@@ -88,9 +93,45 @@ function expire(job: Job, now: Date): Job {
   );
 }
 
+/** Ends a job that has not started: nothing ran, so nothing needs stopping. */
 function cancel(job: Job, userId: string, now: Date): Job {
   assertAllowed(job, 'cancel', now);
-  return next(job, now, { event: 'cancelled', by: userId }, { state: JobState.CANCELLED });
+  const cancelRequest = { by: userId, at: now.toISOString(), stopJob: undefined };
+  return next(job, now, { event: 'cancelled', by: userId }, { state: JobState.CANCELLED, cancelRequest });
+}
+
+/**
+ * Records a cancel of a running job, which its worker (maybe in another process) acts on at its next safe point.
+ * Asked twice, the first request stands.
+ */
+function requestCancel(job: Job, userId: string, now: Date): Job {
+  assertAllowed(job, 'requestCancel', now);
+  if (job.cancelRequest !== undefined)
+    throw new InvalidTransitionError(job.id, 'already cancelling', 'asked to cancel');
+  const cancelRequest = { by: userId, at: now.toISOString(), stopJob: undefined };
+  return next(job, now, { event: 'cancel-requested', by: userId }, { cancelRequest });
+}
+
+/**
+ * Ends a running job whose cancel was asked for, CANCELLED: the step under way is marked stopped, `detail` says
+ * what the stop did (and kept), and `stopJob` is the index deletion that stops its restore, if one was needed.
+ */
+function stop(job: Job, now: Date, detail: string, stopJob?: string): Job {
+  assertAllowed(job, 'stop', now);
+  const { cancelRequest } = job;
+  if (cancelRequest === undefined) throw new InvalidTransitionError(job.id, 'not asked to cancel', 'stopped');
+  const current = job.steps.findIndex(isUnfinished);
+  const steps = job.steps.map((step, index) =>
+    index === current && step.status === 'running'
+      ? { ...step, status: 'stopped' as const, endedAt: now.toISOString() }
+      : step,
+  );
+  return next(
+    job,
+    now,
+    { event: 'cancelled', by: cancelRequest.by, detail },
+    { state: JobState.CANCELLED, lease: undefined, steps, cancelRequest: { ...cancelRequest, stopJob } },
+  );
 }
 
 /** Whether a worker holds the job now; a lease that ran out means its worker died. */
@@ -165,5 +206,7 @@ export {
   note,
   reject,
   release,
+  requestCancel,
+  stop,
   updateStep,
 };

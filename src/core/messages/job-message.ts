@@ -26,6 +26,7 @@ const STEP_ICON: Record<JobStep['status'], string> = {
   done: ':white_check_mark:',
   partial: ':large_orange_diamond:',
   failed: ':x:',
+  stopped: ':no_entry_sign:',
 };
 
 function progressLine(step: JobStep, catalog: Catalog, now: Date): string {
@@ -51,12 +52,25 @@ function stepLine(step: JobStep, catalog: Catalog, now: Date): string {
   return `${STEP_ICON[step.status]} ${catalog.step[step.name]} (${step.cluster})${detail}${progressLine(step, catalog, now)}`;
 }
 
+/**
+ * A cancel, from the moment it is recorded: asked (the job is stopping), then done with what the stop did; or too
+ * late, when the last step finished before the worker reached a safe point.
+ */
+function cancelLine(job: Job, state: JobState, catalog: Catalog): string | undefined {
+  const request = job.cancelRequest;
+  if (state === JobState.RUNNING && request !== undefined) {
+    return catalog.cancelRequestedBy(request.by, slackDate(request.at));
+  }
+  if (state !== JobState.CANCELLED) return request === undefined ? undefined : catalog.cancelTooLate(request.by);
+  const cancelled = [...job.history].reverse().find((entry) => entry.event === 'cancelled');
+  const line = catalog.cancelledBy(request?.by ?? cancelled?.by ?? '?');
+  return cancelled?.detail === undefined ? line : `${line}: ${cancelled.detail}`;
+}
+
 function decisionLine(job: Job, state: JobState, catalog: Catalog): string | undefined {
-  const decidedBy =
-    [...job.history].reverse().find((entry) => ['rejected', 'cancelled'].includes(entry.event))?.by ?? '?';
+  const rejectedBy = [...job.history].reverse().find((entry) => entry.event === 'rejected')?.by ?? '?';
   if (state === JobState.EXPIRED) return catalog.expired;
-  if (state === JobState.REJECTED) return catalog.rejectedBy(decidedBy);
-  if (state === JobState.CANCELLED) return catalog.cancelledBy(decidedBy);
+  if (state === JobState.REJECTED) return catalog.rejectedBy(rejectedBy);
   const approvals = job.approval?.approvals ?? [];
   if (approvals.length === 0 || state === JobState.PENDING_APPROVAL) return undefined;
   return catalog.approvedBy(
@@ -108,6 +122,7 @@ function jobMessage(job: Job, catalog: Catalog, now: Date): SlackMessage {
     status.push(catalog.expiresAt(slackDate(job.approval.expiresAt)), catalog.jobFooter(job.id));
   }
   const decision = decisionLine(job, state, catalog);
+  const cancel = cancelLine(job, state, catalog);
   // While waiting for approval the steps are part of what is approved; a request that never ran has none to show.
   const showSteps = ![JobState.REJECTED, JobState.EXPIRED].includes(state as never);
   const blocks: Block[] = [
@@ -115,6 +130,7 @@ function jobMessage(job: Job, catalog: Catalog, now: Date): SlackMessage {
     context(...status),
     ...sectionsOf(planLines(job.plan, catalog, job.id)),
     ...(decision === undefined ? [] : sectionsOf([decision])),
+    ...(cancel === undefined ? [] : sectionsOf([cancel])),
     ...(showSteps ? sectionsOf([catalog.stepsTitle, ...job.steps.map((step) => stepLine(step, catalog, now))]) : []),
     pending ? approvalButtons(job, catalog, kind, cluster) : context(catalog.jobFooter(job.id)),
   ];

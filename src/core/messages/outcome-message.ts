@@ -19,7 +19,8 @@ function runningTime(job: Job): number {
 }
 
 /**
- * The thread reply when a job ends: what happened, and for PARTIAL and FAILED the reason the cluster gave.
+ * The thread reply when a job ends: what happened, and for PARTIAL and FAILED the reason the cluster gave; for a
+ * running job that was cancelled, who cancelled it and what the stop did and kept.
  * On-call is mentioned so that nobody has to watch the channel.
  */
 function outcomeMessage(job: Job, catalog: Catalog, onCall: OnCallTargets): SlackMessage {
@@ -28,6 +29,7 @@ function outcomeMessage(job: Job, catalog: Catalog, onCall: OnCallTargets): Slac
   let text: string;
   if (job.state === JobState.SUCCEEDED) text = catalog.succeeded(kind, formatDuration(runningTime(job)));
   else if (job.state === JobState.PARTIAL) text = catalog.partial(kind, reason);
+  else if (job.state === JobState.CANCELLED) text = catalog.cancelledNotice(kind, job.cancelRequest?.by ?? '?', reason);
   else text = catalog.failed(kind, reason);
   const mention = mentionOf(onCall);
   const full = mention === '' ? text : `${text}\n${mention}`;

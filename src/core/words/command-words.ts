@@ -1,6 +1,6 @@
 import type { Language, Said } from './language.js';
 
-/** What the bot says when it takes a command on: a job submitted or refused, a job cancelled or being stopped. */
+/** What the bot says when it takes a command on: a job submitted or refused, a job cancelled. */
 type CommandWords = {
   channelNotAllowed: (cluster: string, allowedChannels: readonly string[]) => Said;
   noApprovers: (cluster: string) => Said;
@@ -8,9 +8,6 @@ type CommandWords = {
   /** `state` is the job's state as the job messages name it, lowercase. */
   pastStopping: (jobId: string, state: string) => Said;
   jobCancelled: (jobId: string) => string;
-  stoppingJob: (jobId: string, snapshot: string, deletionJobId: string) => string;
-  /** The request text of the deletion job that stops a running snapshot: what was typed, and what it means. */
-  stopRequestText: (typed: string, snapshot: string) => string;
 };
 
 const en: CommandWords = {
@@ -24,13 +21,10 @@ const en: CommandWords = {
   }),
   cancelNotAllowed: (jobId) => ({ text: `only the requester or an approver may cancel job ${jobId}` }),
   pastStopping: (jobId, state) => ({
-    text: `job ${jobId} is ${state} and past the point where it can be stopped`,
-    hint: 'A job can be cancelled while it waits for approval or in the queue, or while its snapshot runs.',
+    text: `job ${jobId} has already ended (${state}): there is nothing left to stop`,
+    hint: 'A job can be cancelled until it ends: waiting for approval, queued or running.',
   }),
   jobCancelled: (jobId) => `Job \`${jobId}\` is cancelled.`,
-  stoppingJob: (jobId, snapshot, deletionJobId) =>
-    `Stopping job \`${jobId}\` deletes its running snapshot \`${snapshot}\`: that is job \`${deletionJobId}\`.`,
-  stopRequestText: (typed, snapshot) => `${typed} (delete the running snapshot ${snapshot})`,
 };
 
 const ja: CommandWords = {
@@ -44,13 +38,10 @@ const ja: CommandWords = {
   }),
   cancelNotAllowed: (jobId) => ({ text: `ジョブ ${jobId} を取り消せるのは依頼者か承認者だけです` }),
   pastStopping: (jobId, state) => ({
-    text: `ジョブ ${jobId} は ${state} で、もう止められる段階を過ぎています`,
-    hint: 'ジョブを取り消せるのは、承認待ちかキューにある間、またはスナップショットの実行中です。',
+    text: `ジョブ ${jobId} はすでに終わっています (${state})。止めるものは残っていません`,
+    hint: 'ジョブは終わるまで (承認待ち、実行待ち、実行中) 取り消せます。',
   }),
   jobCancelled: (jobId) => `ジョブ \`${jobId}\` を取り消しました。`,
-  stoppingJob: (jobId, snapshot, deletionJobId) =>
-    `ジョブ \`${jobId}\` を止めると、実行中のスナップショット \`${snapshot}\` を削除します: それがジョブ \`${deletionJobId}\` です。`,
-  stopRequestText: (typed, snapshot) => `${typed} (実行中のスナップショット ${snapshot} を削除)`,
 };
 
 const commandWords: Record<Language, CommandWords> = { en, ja };

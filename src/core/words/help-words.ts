@@ -21,11 +21,11 @@ type HelpWords = {
   helpFooter: (waiting: readonly string[], helpCommand: string) => string;
   /** A verb in the footer's list that waits on some clusters only. */
   helpOnClusters: (verb: string, clusters: readonly string[]) => string;
-  /** How `cancel` is listed among what waits: only stopping a running snapshot does. */
+  /** How `cancel` is listed among what waits: only stopping a running restore does (it deletes indices). */
   helpCancelWaiting: string;
   /** `help <verb>` of a job verb that waits; `clusters` undefined: on every cluster. */
   helpWaits: (clusters: readonly string[] | undefined) => string;
-  /** `help cancel` when stopping a running snapshot waits; `clusters` undefined: on every cluster. */
+  /** `help cancel` when stopping a running restore waits; `clusters` undefined: on every cluster. */
   helpCancelWaits: (clusters: readonly string[] | undefined) => string;
   helpExample: (example: string) => string;
 };
@@ -140,7 +140,14 @@ const en: HelpWords = {
     job: { summary: 'Show a job: its plan, where it is, and who did what when.', notes: [], example: EXAMPLES.job },
     cancel: {
       summary: 'Cancel a job that is waiting for approval or has not finished.',
-      notes: [],
+      notes: [
+        'Its requester or an approver may cancel. Waiting for approval or queued: it ends Cancelled at once, nothing ran.',
+        'Running: the cancel is recorded on the job (who, when) and shown on its message at once. The job stops at its next safe point (before its next step, or while it waits for the cluster) and ends Cancelled, never Failed; on-call is told it was cancelled.',
+        'A step already sending its request (registering a repository, deleting indices) finishes first; no later step runs. Indices that `replace` has already deleted are not brought back.',
+        'During its snapshot: the snapshot is aborted only while it still runs and was taken by this job, with no approval (it held nothing before the job). One that ended meanwhile is kept, and the job says so.',
+        'After its snapshot: the snapshot is kept.',
+        'During its restore: the target indices still recovering from its snapshot are deleted by a new index deletion job, listing exactly them, which waits for approval like any deletion; indices already restored are kept.',
+      ],
       example: EXAMPLES.cancel,
     },
   },
@@ -148,13 +155,13 @@ const en: HelpWords = {
   helpFooter: (waiting, helpCommand) =>
     `${waiting.length === 0 ? 'Nothing waits for approval.' : `Waits for approval: ${waiting.join(', ')}.`} ${helpCommand} shows one command with an example.`,
   helpOnClusters: (verb, clusters) => `${verb} (on ${listedEn(clusters)})`,
-  helpCancelWaiting: 'cancel of a running snapshot',
+  helpCancelWaiting: 'cancel of a running restore',
   helpWaits: (clusters) =>
     clusters === undefined
       ? 'Waits for an approver before it runs.'
       : `Waits for an approver before it runs on ${listedEn(clusters)}.`,
   helpCancelWaits: (clusters) =>
-    `Stopping a running snapshot deletes it, which waits for an approver${clusters === undefined ? '' : ` on ${listedEn(clusters)}`}.`,
+    `Stopping a running restore deletes the indices still restoring, which waits for an approver${clusters === undefined ? '' : ` on ${listedEn(clusters)}`}.`,
   helpExample: (example) => `Example: ${example}`,
 };
 
@@ -253,7 +260,14 @@ const ja: HelpWords = {
     },
     cancel: {
       summary: '承認待ちのジョブや、終わっていないジョブを取り消します。',
-      notes: [],
+      notes: [
+        '取り消せるのは依頼者か承認者です。承認待ちか実行待ちなら、すぐに「取り消し」で終わり、何も実行されません。',
+        '実行中なら、取り消しは誰がいつ依頼したかとともにジョブに記録され、すぐにメッセージに表示されます。ジョブは次の安全な時点 (次の手順の前、またはクラスターを待っている間) で止まり、「失敗」ではなく「取り消し」で終わります。オンコールには取り消しとして知らせます。',
+        'すでにリクエストを送っている手順 (リポジトリの登録、インデックスの削除) は最後まで進み、そのあとの手順は実行しません。`replace` ですでに削除したインデックスは元に戻りません。',
+        'スナップショットの途中なら、まだ実行中でこのジョブが取ったものである場合に限り、承認なしで中止します (ジョブより前からあったものは何も消しません)。その間に終わっていたものは残し、ジョブにそう表示します。',
+        'スナップショットのあとなら、スナップショットは残します。',
+        '復元の途中なら、そのスナップショットからまだ復元中の復元先インデックスだけを並べた新しいインデックス削除ジョブで削除します。このジョブはほかの削除と同じく承認を待ちます。復元を終えたインデックスは残します。',
+      ],
       example: EXAMPLES.cancel,
     },
   },
@@ -261,13 +275,13 @@ const ja: HelpWords = {
   helpFooter: (waiting, helpCommand) =>
     `${waiting.length === 0 ? '承認を待つコマンドはありません。' : `承認を待つもの: ${waiting.join('、')}。`}${helpCommand} で1つのコマンドを例とともに表示します。`,
   helpOnClusters: (verb, clusters) => `${verb} (${clusters.join('、')} で)`,
-  helpCancelWaiting: '実行中のスナップショットの cancel',
+  helpCancelWaiting: '実行中の復元の cancel',
   helpWaits: (clusters) =>
     clusters === undefined
       ? '実行前に承認者の承認を待ちます。'
       : `${clusters.join('、')} では実行前に承認者の承認を待ちます。`,
   helpCancelWaits: (clusters) =>
-    `実行中のスナップショットを止めるとそのスナップショットは削除されるため、${clusters === undefined ? '' : `${clusters.join('、')} では`}承認者の承認を待ちます。`,
+    `実行中の復元を止めると復元中のインデックスを削除するため、${clusters === undefined ? '' : `${clusters.join('、')} では`}承認者の承認を待ちます。`,
   helpExample: (example) => `例: ${example}`,
 };
 

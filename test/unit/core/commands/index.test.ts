@@ -28,7 +28,7 @@ describe('COMMANDS', () => {
       ['delete-index', 'job', 'index-delete'],
       ['restore', 'job', 'restore'],
       ['migrate', 'job', 'migrate'],
-      ['cancel', 'control', 'snapshot-delete'],
+      ['cancel', 'control', 'index-delete'],
     ]);
   });
 

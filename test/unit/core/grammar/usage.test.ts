@@ -34,7 +34,7 @@ describe('helpText', () => {
 
     // Assess
     expect(text).toContain(
-      'Waits for approval: delete, delete-index, restore, migrate, cancel of a running snapshot. `/es snapshot help &lt;command&gt;` shows one command with an example.',
+      'Waits for approval: delete, delete-index, restore, migrate, cancel of a running restore. `/es snapshot help &lt;command&gt;` shows one command with an example.',
     );
   });
 
@@ -42,8 +42,8 @@ describe('helpText', () => {
     // Prepare
     const policies: ApprovalPolicies = new Map([
       ['prod', buildPolicy()],
-      ['staging', buildPolicy({ autoRun: ['repo-register', 'snapshot-create', 'restore', 'snapshot-delete'] })],
-      ['dev', buildPolicy({ autoRun: ['repo-register', 'snapshot-create', 'restore', 'snapshot-delete'] })],
+      ['staging', buildPolicy({ autoRun: ['repo-register', 'snapshot-create', 'restore', 'index-delete'] })],
+      ['dev', buildPolicy({ autoRun: ['repo-register', 'snapshot-create', 'restore', 'index-delete'] })],
     ]);
 
     // Act
@@ -51,7 +51,7 @@ describe('helpText', () => {
 
     // Assess
     expect(text).toContain(
-      'Waits for approval: delete (on prod), delete-index, restore (on prod), migrate, cancel of a running snapshot (on prod).',
+      'Waits for approval: delete, delete-index (on prod), restore (on prod), migrate, cancel of a running restore (on prod).',
     );
   });
 
@@ -100,7 +100,7 @@ describe('helpText', () => {
     // Prepare
     const policies: ApprovalPolicies = new Map([
       ['prod', buildPolicy()],
-      ['dev', buildPolicy({ autoRun: ['restore', 'snapshot-delete'] })],
+      ['dev', buildPolicy({ autoRun: ['restore', 'index-delete'] })],
     ]);
 
     // Act
@@ -110,8 +110,12 @@ describe('helpText', () => {
 
     // Assess
     expect(restore[2]).toBe('Waits for an approver before it runs on prod.');
-    expect(cancel[2]).toBe('Stopping a running snapshot deletes it, which waits for an approver on prod.');
-    expect(cancelEverywhere[2]).toBe('Stopping a running snapshot deletes it, which waits for an approver.');
+    expect(cancel[2]).toBe(
+      'Stopping a running restore deletes the indices still restoring, which waits for an approver on prod.',
+    );
+    expect(cancelEverywhere[2]).toBe(
+      'Stopping a running restore deletes the indices still restoring, which waits for an approver.',
+    );
   });
 
   it.each(VERBS)('gives %s a usage line and an example', (verb) => {
@@ -146,14 +150,14 @@ describe('helpText', () => {
     // Assess
     expect(overview[0]).toBe('*/es snapshot*: このチャンネルからスナップショット、復元、移行を行います。');
     expect(overview.at(-1)).toBe(
-      '承認を待つもの: delete、delete-index、restore、migrate、実行中のスナップショットの cancel。`/es snapshot help &lt;command&gt;` で1つのコマンドを例とともに表示します。',
+      '承認を待つもの: delete、delete-index、restore、migrate、実行中の復元の cancel。`/es snapshot help &lt;command&gt;` で1つのコマンドを例とともに表示します。',
     );
     expect(restore[0]).toBe(helpText('restore', en, SAME).split('\n')[0]);
     expect(restore[2]).toBe('prod では実行前に承認者の承認を待ちます。');
     expect(restore.at(-1)).toMatch(/^例: `\/es snapshot restore /);
     expect(helpText('restore', ja, SAME).split('\n')[2]).toBe('実行前に承認者の承認を待ちます。');
     expect(helpText('cancel', ja, SAME).split('\n')[2]).toBe(
-      '実行中のスナップショットを止めるとそのスナップショットは削除されるため、承認者の承認を待ちます。',
+      '実行中の復元を止めると復元中のインデックスを削除するため、承認者の承認を待ちます。',
     );
   });
 });

@@ -11,6 +11,8 @@ import {
   finish,
   reject,
   release,
+  requestCancel,
+  stop,
   updateStep,
 } from '../../../../src/core/jobs/transitions.js';
 import { buildPolicy, buildRequestedJob, NOW, PLANS } from '../../../fixtures/plans.js';
@@ -160,8 +162,45 @@ describe('a running job', () => {
     expect(release(running(), later(3))).toMatchObject({ state: JobState.RUNNING, lease: undefined });
   });
 
-  it('cannot be cancelled here (a running snapshot is cancelled through its own approval)', () => {
+  it('is not cancelled outright: nothing may still be running on a cluster only once its worker has looked', () => {
     expect(() => cancel(running(), 'U0REQUESTER', later(3))).toThrowError(InvalidTransitionError);
+  });
+
+  it('records a cancel asked for, who and when, once, and keeps running until its worker stops it', () => {
+    const asked = requestCancel(running(), 'U0APPROVER', later(3));
+
+    expect(asked).toMatchObject({
+      state: JobState.RUNNING,
+      cancelRequest: { by: 'U0APPROVER', at: later(3).toISOString() },
+      lease: { owner: 'worker-1' },
+    });
+    expect(asked.history.at(-1)).toMatchObject({ event: 'cancel-requested', by: 'U0APPROVER' });
+    expect(() => requestCancel(asked, 'U0REQUESTER', later(4))).toThrowError('already cancelling');
+  });
+
+  it('is stopped CANCELLED, never FAILED, with its step under way marked stopped and what the stop did', () => {
+    const job = running();
+    const underWay = updateStep(job, 0, { ...(job.steps[0] as (typeof job.steps)[0]), status: 'running' }, later(3));
+    const asked = requestCancel(underWay, 'U0APPROVER', later(3));
+
+    const stopped = stop(asked, later(4), 'stopped during the restore', 'k3x9q2m7');
+
+    expect(stopped).toMatchObject({ state: JobState.CANCELLED, lease: undefined });
+    expect(stopped.cancelRequest?.stopJob).toBe('k3x9q2m7');
+    expect(stopped.steps.map((step) => step.status)).toEqual(['stopped', 'pending', 'pending']);
+    expect(stopped.steps[0]?.endedAt).toBe(later(4).toISOString());
+    expect(stopped.history.at(-1)).toMatchObject({
+      event: 'cancelled',
+      by: 'U0APPROVER',
+      detail: 'stopped during the restore',
+    });
+  });
+
+  it('is not stopped when nobody asked to cancel it, nor once it has ended', () => {
+    const asked = requestCancel(running(), 'U0APPROVER', later(3));
+
+    expect(() => stop(running(), later(4), 'x')).toThrowError('not asked to cancel');
+    expect(() => stop(stop(asked, later(4), 'x'), later(5), 'x')).toThrowError(InvalidTransitionError);
   });
 
   it('cannot finish twice', () => {

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { UnexpectedError, UsageError } from '../../../../src/core/errors.js';
 import type { Job } from '../../../../src/core/jobs/job.js';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
-import { approve, cancel, claim, expire, finish, reject, updateStep } from '../../../../src/core/jobs/transitions.js';
+import {
+  approve,
+  cancel,
+  claim,
+  expire,
+  finish,
+  reject,
+  requestCancel,
+  stop,
+  updateStep,
+} from '../../../../src/core/jobs/transitions.js';
 import { errorReply } from '../../../../src/core/messages/error-reply.js';
 import { ApprovalAction, jobMessage } from '../../../../src/core/messages/job-message.js';
 import { MAX_LISTED } from '../../../../src/core/messages/plan-lines.js';
@@ -170,6 +180,40 @@ describe('the message after a decision', () => {
 
     expect(textOf(job, later(40))).toContain(expected);
     expect(actionsOf(job, later(40))).toHaveLength(0);
+  });
+
+  it('shows a cancel from the moment it is asked, then what the stop did, after the approval', () => {
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const asked = requestCancel(running, 'U0SECOND', later(3));
+    const stopped = stop(asked, later(4), 'stopped before “Start the restore”');
+
+    expect(textOf(asked, later(3))).toContain(':no_entry_sign: Cancel asked by <@U0SECOND> (<!date^');
+    expect(textOf(asked, later(3))).toContain('the job stops at its next safe point');
+    expect(jobMessage(stopped, en, later(4)).text).toBe('Restore on b: Cancelled');
+    expect(textOf(stopped, later(4))).toContain('Approved by <@U0APPROVER>');
+    expect(textOf(stopped, later(4))).toContain(
+      ':no_entry_sign: Cancelled by <@U0SECOND>: stopped before “Start the restore”',
+    );
+    expect(textOf(stopped, later(4))).not.toContain('Cancel asked');
+  });
+
+  it('says that a cancel came too late when the job finished its last step first', () => {
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const finished = finish(requestCancel(running, 'U0SECOND', later(3)), JobState.SUCCEEDED, later(4));
+
+    expect(jobMessage(finished, en, later(4)).text).toBe('Restore on b: Succeeded');
+    expect(textOf(finished, later(4))).toContain(
+      "Cancel asked by <@U0SECOND> came after the job's last step had run: nothing was stopped",
+    );
+  });
+
+  it('names who cancelled a job stored before cancels were recorded on the job, from its history', () => {
+    const cancelled = cancel(buildRequestedJob(), 'U0REQUESTER', later(1));
+    const stored = { ...cancelled, cancelRequest: undefined };
+    const unknown = { ...stored, history: [] };
+
+    expect(textOf(stored, later(1))).toContain('Cancelled by <@U0REQUESTER>');
+    expect(textOf(unknown, later(1))).toContain('Cancelled by <@?>');
   });
 
   it('shows an unapproved request as expired once its time is up, before anyone writes it', () => {

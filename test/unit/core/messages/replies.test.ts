@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
-import { approve, claim, expire, finish } from '../../../../src/core/jobs/transitions.js';
+import { approve, claim, expire, finish, requestCancel, stop } from '../../../../src/core/jobs/transitions.js';
 import { textMessage } from '../../../../src/core/messages/blocks.js';
 import { mentionOf, outcomeMessage } from '../../../../src/core/messages/outcome-message.js';
 import { MAX_LISTED_IN_DETAIL } from '../../../../src/core/messages/plan-lines.js';
@@ -43,6 +43,18 @@ describe('outcomeMessage', () => {
     [JobState.FAILED, 'no such index', ':x: Restore failed: no such index'],
   ] as const)('names the reason of a %s job', (state, detail, expected) => {
     expect(outcomeMessage(endedJob(state, detail), en, { users: [], groups: [] }).text).toBe(expected);
+  });
+
+  it('tells on-call that a running job was cancelled, by whom and what the stop did, not that it failed', () => {
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const stopped = stop(requestCancel(running, 'U0SECOND', later(3)), later(4), 'stopped before “Start the restore”');
+
+    expect(outcomeMessage(stopped, en, { users: ['U0ONCALL'], groups: [] }).text).toBe(
+      ':no_entry_sign: Restore cancelled by <@U0SECOND>: stopped before “Start the restore”\n<@U0ONCALL>',
+    );
+    expect(outcomeMessage({ ...stopped, cancelRequest: undefined }, en, { users: [], groups: [] }).text).toContain(
+      'cancelled by <@?>',
+    );
   });
 
   it('reads a job that never started as taking no time', () => {

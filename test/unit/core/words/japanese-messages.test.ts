@@ -10,7 +10,17 @@ import {
 } from '../../../../src/core/errors.js';
 import type { Job } from '../../../../src/core/jobs/job.js';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
-import { approve, cancel, claim, expire, finish, reject, updateStep } from '../../../../src/core/jobs/transitions.js';
+import {
+  approve,
+  cancel,
+  claim,
+  expire,
+  finish,
+  reject,
+  requestCancel,
+  stop,
+  updateStep,
+} from '../../../../src/core/jobs/transitions.js';
 import type { SlackMessage } from '../../../../src/core/messages/blocks.js';
 import { errorReply } from '../../../../src/core/messages/error-reply.js';
 import { jobMessage } from '../../../../src/core/messages/job-message.js';
@@ -138,6 +148,17 @@ function jobsInEveryState(): Array<[string, Job, Date]> {
     ['rejected', reject(pending, 'U0APPROVER', later(1)), later(1)],
     ['expired', expire(pending, later(31)), later(31)],
     ['cancelled', cancel(pending, 'U0REQUESTER', later(1)), later(1)],
+    ['asked to cancel', requestCancel(withProgress, 'U0APPROVER', later(4)), later(4)],
+    [
+      'finished before a cancel could stop it',
+      finish(requestCancel(withProgress, 'U0APPROVER', later(4)), JobState.SUCCEEDED, later(5), ja.allStepsDone),
+      later(5),
+    ],
+    [
+      'stopped by a cancel',
+      stop(requestCancel(withProgress, 'U0APPROVER', later(4)), later(5), ja.snapshotAborted('s1')),
+      later(5),
+    ],
     ['a migration waiting for approval', buildRequestedJob(PLANS.migrate()), NOW],
     ['a repository registration', buildRequestedJob(PLANS.repoRegister()), NOW],
     ['a snapshot', buildRequestedJob(PLANS.snapshotCreate()), NOW],
@@ -227,7 +248,7 @@ describe('messages in Japanese', () => {
     expect(englishIn(jobMessage(job, ja, now))).toEqual([]);
   });
 
-  it.each(jobsInEveryState().filter(([, job]) => ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.state)))(
+  it.each(jobsInEveryState().filter(([, job]) => ['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'].includes(job.state)))(
     'say the outcome of a job that %s without an English word',
     (_state, job) => {
       expect(englishIn(outcomeMessage(job, ja, { users: ['U0ONCALL'], groups: [] }))).toEqual([]);
