@@ -2,6 +2,7 @@ import type { JobPlan, PlannedIndex, PlannedRestore } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Catalog } from '../words/catalog.js';
 import { formatBytes, formatCount } from './format.js';
+import { preflightLines } from './preflight-lines.js';
 
 /** How many indices a message lists before it points at `job <id>` for the rest. */
 const MAX_LISTED = 40;
@@ -70,6 +71,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         ...deletionLines(plan.cluster, plan.deletions, listing),
         catalog.willRestore(plan.cluster),
         ...restoreLines(plan.restores, listing),
+        ...preflightLines(plan.preflight, catalog),
       ];
     case JobKind.MIGRATE:
       return [
@@ -81,6 +83,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         ...deletionLines(plan.to, plan.deletions, listing),
         catalog.willRestore(plan.to),
         ...restoreLines(plan.restores, listing),
+        ...preflightLines(plan.preflight, catalog),
       ];
   }
 }

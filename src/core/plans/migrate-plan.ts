@@ -56,6 +56,9 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     restores: [...mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
+    // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
+    preflight: undefined,
+    masterTimeout: undefined,
   };
 }
 

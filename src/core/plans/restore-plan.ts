@@ -65,6 +65,9 @@ function planRestore(input: RestorePlanInput): JobPlan {
     restores: [...input.mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
+    // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
+    preflight: undefined,
+    masterTimeout: undefined,
   };
 }
 

@@ -83,6 +83,8 @@ describe('the poller’s cost', () => {
         restores: [{ index: 'source', target }],
         rename: undefined,
         deletions: [],
+        preflight: undefined,
+        masterTimeout: undefined,
       },
     });
     const steps = base.steps.map((step) =>

@@ -33,6 +33,8 @@ function restorePlan(cluster: string, targets: string[]): JobPlan {
     restores: targets.map((target) => ({ index: target, target })),
     rename: undefined,
     deletions: [],
+    preflight: undefined,
+    masterTimeout: undefined,
   };
 }
 

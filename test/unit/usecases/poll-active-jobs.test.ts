@@ -33,6 +33,8 @@ function restorePlan(cluster: string, target: string): JobPlan {
     restores: [{ index: target, target }],
     rename: undefined,
     deletions: [],
+    preflight: undefined,
+    masterTimeout: undefined,
   };
 }
 

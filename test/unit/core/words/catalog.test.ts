@@ -20,6 +20,8 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   noIndexMatches: ['alpha', ['beta']],
   targetsExist: ['alpha', ['beta']],
   snapshotLacksIndex: ['alpha', 'beta', ['gamma'], true],
+  preflightFinding: [{ finding: 'disk-short', neededBytes: 10, roomBytes: 5, nodes: 1, watermark: '90%' }],
+  preflightRefused: ['restore', 'alpha', ['beta']],
 };
 
 function rendered(key: string, entry: unknown): string[] {
