@@ -24,8 +24,11 @@ const preflightFinding = z.discriminatedUnion('finding', [
     neededBytes: count,
     roomBytes: count,
     nodes: count,
-    /** The high watermark as the cluster states it; undefined when it does not apply (disabled, one node). */
-    watermark: z.string().or(z.undefined()),
+    /**
+     * The high watermark as the cluster states it; absent when it does not apply (disabled, one node). Optional,
+     * not `undefined`-valued: DynamoDB stores no attribute for it.
+     */
+    watermark: z.string().optional(),
   }),
   z.object({ finding: z.literal('disk-watermark-unreadable'), watermark: z.string() }),
   z.object({ finding: z.literal('targets-free'), count }),

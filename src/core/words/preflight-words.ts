@@ -14,6 +14,11 @@ type PreflightWords = {
   preflightRefused: (jobKind: JobKind, cluster: string, lines: readonly string[]) => Said;
 };
 
+/** `1 node`, `3 nodes`. */
+function counted(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
 /** At most this many index names in one line; the rest are counted. */
 const NAMED = 5;
 
@@ -29,7 +34,9 @@ function enFinding(finding: PreflightFinding): Said {
   const more = (count: number) => `and ${count} more`;
   switch (finding.finding) {
     case 'repository-readable':
-      return { text: `repository \`${finding.repository}\` is readable on the target (${finding.nodes} node(s))` };
+      return {
+        text: `repository \`${finding.repository}\` is readable on the target (${counted(finding.nodes, 'node', 'nodes')})`,
+      };
     case 'repository-registered-by-plan':
       return { text: `repository \`${finding.repository}\` is registered on the target by this plan` };
     case 'repository-missing':
@@ -46,7 +53,7 @@ function enFinding(finding: PreflightFinding): Said {
       return { text: `${finding.target} reads indices written by ${finding.written}` };
     case 'version-newer':
       return {
-        text: `${named(finding.indices, more)} come from ${finding.written}, newer than the target's ${finding.target}`,
+        text: `${named(finding.indices, more)} ${finding.indices.length === 1 ? 'comes' : 'come'} from ${finding.written}, newer than the target's ${finding.target}`,
         hint: 'A snapshot never restores into an older version: upgrade the target first.',
       };
     case 'version-too-old':
@@ -64,7 +71,7 @@ function enFinding(finding: PreflightFinding): Said {
     case 'disk-fits':
     case 'disk-short': {
       const limit = finding.watermark === undefined ? 'free' : `free under the high watermark (${finding.watermark})`;
-      const text = `needs ${formatBytes(finding.neededBytes)}, ${formatBytes(finding.roomBytes)} ${limit} on ${finding.nodes} data node(s)`;
+      const text = `needs ${formatBytes(finding.neededBytes)}, ${formatBytes(finding.roomBytes)} ${limit} on ${counted(finding.nodes, 'data node', 'data nodes')}`;
       return finding.finding === 'disk-fits'
         ? { text: `disk: ${text}` }
         : {
@@ -75,13 +82,23 @@ function enFinding(finding: PreflightFinding): Said {
     case 'disk-watermark-unreadable':
       return { text: `disk not checked: the high watermark "${finding.watermark}" cannot be read` };
     case 'targets-free':
-      return { text: `no index of the ${finding.count} target name(s) exists on the target` };
+      return {
+        text:
+          finding.count === 1
+            ? 'no index of the target name exists on the target'
+            : `no index of the ${formatCount(finding.count)} target names exists on the target`,
+      };
     case 'targets-replaced':
       return {
         text: `${named(finding.indices, more)} exist on the target and are deleted first${finding.closed.length > 0 ? ` (closed: ${named(finding.closed, more)})` : ''}`,
       };
     case 'aliases-free':
-      return { text: `the ${finding.count} alias(es) the indices bring clash with none on the target` };
+      return {
+        text:
+          finding.count === 0
+            ? 'the indices bring no alias to the target'
+            : `the ${counted(finding.count, 'alias', 'aliases')} the indices bring clash with none on the target`,
+      };
     case 'write-alias-taken':
       return {
         text: `alias \`${finding.alias}\` would get two write indices: \`${finding.index}\` and the target's \`${finding.writeIndex}\``,
@@ -93,7 +110,7 @@ function enFinding(finding: PreflightFinding): Said {
       };
     case 'shards-fit':
     case 'shards-over': {
-      const text = `adds ${formatCount(finding.adding)} shards to ${formatCount(finding.current)}, limit ${formatCount(finding.limit)} (cluster.max_shards_per_node × data nodes)`;
+      const text = `adds ${counted(finding.adding, 'shard', 'shards')} to ${formatCount(finding.current)}, limit ${formatCount(finding.limit)} (cluster.max_shards_per_node × data nodes)`;
       return finding.finding === 'shards-fit'
         ? { text: `shards: ${text}` }
         : { text: `too many shards: ${text}`, hint: 'Restore fewer indices, with fewer replicas, or raise the limit.' };
@@ -159,7 +176,12 @@ function jaFinding(finding: PreflightFinding): Said {
         text: `${named(finding.indices, more)} は復元先にあり、先に削除されます${finding.closed.length > 0 ? `（クローズ中: ${named(finding.closed, more)}）` : ''}`,
       };
     case 'aliases-free':
-      return { text: `インデックスが持ち込む ${finding.count} 件のエイリアスは復元先のものと衝突しません` };
+      return {
+        text:
+          finding.count === 0
+            ? 'インデックスが持ち込むエイリアスはありません'
+            : `インデックスが持ち込む ${finding.count} 件のエイリアスは復元先のものと衝突しません`,
+      };
     case 'write-alias-taken':
       return {
         text: `エイリアス \`${finding.alias}\` の書き込みインデックスが \`${finding.index}\` と復元先の \`${finding.writeIndex}\` の二つになります`,

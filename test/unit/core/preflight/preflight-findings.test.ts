@@ -17,11 +17,13 @@ const GB = 1024 ** 3;
 /** One of every finding, with the mark its line starts with. */
 const EVERY_FINDING: Array<[PreflightFinding, string]> = [
   [{ finding: 'repository-readable', repository: 'r', nodes: 2 }, '✓'],
+  [{ finding: 'repository-readable', repository: 'r', nodes: 1 }, '✓'],
   [{ finding: 'repository-registered-by-plan', repository: 'r' }, '✓'],
   [{ finding: 'repository-missing', repository: 'r' }, '✗'],
   [{ finding: 'repository-unreadable', repository: 'r', reason: 'denied' }, '✗'],
   [{ finding: 'version-readable', written: 'OpenSearch 2.11.0', target: 'OpenSearch 2.19.5' }, '✓'],
   [{ finding: 'version-newer', indices: ['a'], written: 'OpenSearch 3.0.0', target: 'OpenSearch 2.19.5' }, '✗'],
+  [{ finding: 'version-newer', indices: ['a', 'b'], written: 'OpenSearch 3.0.0', target: 'OpenSearch 2.19.5' }, '✗'],
   [{ finding: 'version-too-old', indices: ['a'], written: 'Elasticsearch 6.8.4', target: 'OpenSearch 2.19.5' }, '✗'],
   [
     { finding: 'version-other-engine', indices: ['a'], written: 'Elasticsearch 8.1.0', target: 'OpenSearch 2.19.5' },
@@ -29,16 +31,20 @@ const EVERY_FINDING: Array<[PreflightFinding, string]> = [
   ],
   [{ finding: 'version-unknown', target: 'opensearch 2.19.5' }, '⚠'],
   [{ finding: 'disk-fits', neededBytes: GB, roomBytes: 9 * GB, nodes: 1, watermark: '90%' }, '✓'],
-  [{ finding: 'disk-fits', neededBytes: GB, roomBytes: 9 * GB, nodes: 1, watermark: undefined }, '✓'],
+  [{ finding: 'disk-fits', neededBytes: GB, roomBytes: 9 * GB, nodes: 3 }, '✓'],
   [{ finding: 'disk-short', neededBytes: 9 * GB, roomBytes: GB, nodes: 1, watermark: '10gb' }, '✗'],
   [{ finding: 'disk-watermark-unreadable', watermark: 'lots' }, '⚠'],
   [{ finding: 'targets-free', count: 2 }, '✓'],
+  [{ finding: 'targets-free', count: 1 }, '✓'],
   [{ finding: 'targets-replaced', indices: ['a', 'b'], closed: ['b'] }, '✓'],
   [{ finding: 'targets-replaced', indices: ['a'], closed: [] }, '✓'],
   [{ finding: 'aliases-free', count: 1 }, '✓'],
+  [{ finding: 'aliases-free', count: 0 }, '✓'],
+  [{ finding: 'aliases-free', count: 3 }, '✓'],
   [{ finding: 'write-alias-taken', alias: 'logs', index: 'a', writeIndex: 'b' }, '✗'],
   [{ finding: 'alias-shared', alias: 'logs', indices: ['b'] }, '⚠'],
   [{ finding: 'shards-fit', adding: 2, current: 10, limit: 1000 }, '✓'],
+  [{ finding: 'shards-fit', adding: 1, current: 10, limit: 1000 }, '✓'],
   [{ finding: 'shards-over', adding: 2, current: 999, limit: 1000 }, '✗'],
   [{ finding: 'master-timeout', timeout: '80s', indices: 100 }, '✓'],
 ];
@@ -127,7 +133,7 @@ describe('preflight findings', () => {
     // Assess
     for (const text of texts) {
       expect(text).toContain('*Preflight*');
-      expect(text).toContain('✓ no index of the 2 target name(s) exists on the target');
+      expect(text).toContain('✓ no index of the 2 target names exists on the target');
     }
   });
 
@@ -136,7 +142,15 @@ describe('preflight findings', () => {
     const stored = JSON.parse(JSON.stringify(buildRequestedJob()));
     const withPreflight = {
       ...stored,
-      plan: { ...stored.plan, preflight: [{ finding: 'targets-free', count: 2 }], masterTimeout: '80s' },
+      plan: {
+        ...stored.plan,
+        // As DynamoDB gives it back: a finding's absent field has no attribute at all.
+        preflight: [
+          { finding: 'targets-free', count: 2 },
+          { finding: 'disk-fits', neededBytes: 1, roomBytes: 2, nodes: 1 },
+        ],
+        masterTimeout: '80s',
+      },
     };
 
     // Act
@@ -147,6 +161,9 @@ describe('preflight findings', () => {
     expect(before.plan.kind).toBe('restore');
     expect(before.plan).not.toHaveProperty('preflight', expect.anything());
     expect(before.plan).not.toHaveProperty('masterTimeout', expect.anything());
-    expect(after.plan).toMatchObject({ preflight: [{ finding: 'targets-free', count: 2 }], masterTimeout: '80s' });
+    expect(after.plan).toMatchObject({
+      preflight: [{ finding: 'targets-free' }, { finding: 'disk-fits', roomBytes: 2 }],
+      masterTimeout: '80s',
+    });
   });
 });
