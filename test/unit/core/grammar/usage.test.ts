@@ -91,6 +91,7 @@ describe('helpText', () => {
       '• indices= is required: restoring everything would include the system indices.',
       '• `replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
       '• rename= splits at the first colon; write \\: for a colon in the pattern.',
+      '• A preflight checks the repository, versions, name and write-alias clashes, disk under the high watermark and the shard limit before the approval message; a failed check refuses the request and says what to do.',
       'Example: `/es snapshot restore prod migration nightly-2026.11.02 indices=logs-* rename=(.+):restored-$1`',
     ]);
   });
