@@ -63,7 +63,7 @@ function versionCheck(
   if (targetVersion === undefined || known.length < written.length || known.length === 0) {
     return [{ finding: 'version-unknown', target: targetName }];
   }
-  const target_ = formatVersion(targetVersion);
+  const shownTarget = formatVersion(targetVersion);
   const problems = (Object.keys(VERSION_FINDINGS) as Array<keyof typeof VERSION_FINDINGS>).flatMap((kind) => {
     const reached = known.filter(({ version }) => readability(version, targetVersion) === kind);
     if (reached.length === 0) return [];
@@ -72,13 +72,17 @@ function versionCheck(
         finding: VERSION_FINDINGS[kind],
         indices: reached.map(({ index }) => index),
         written: distinctVersions(reached.map(({ version }) => version)),
-        target: target_,
+        target: shownTarget,
       },
     ];
   });
   if (problems.length > 0) return problems;
   return [
-    { finding: 'version-readable', written: distinctVersions(known.map(({ version }) => version)), target: target_ },
+    {
+      finding: 'version-readable',
+      written: distinctVersions(known.map(({ version }) => version)),
+      target: shownTarget,
+    },
   ];
 }
 

@@ -30,6 +30,23 @@ function named(indices: readonly string[], more: (count: number) => string): str
   return indices.length > NAMED ? `${shown} ${more(indices.length - NAMED)}` : shown;
 }
 
+/** English agrees the verb with one index or several. */
+function verb(indices: readonly string[], one: string, many: string): string {
+  return indices.length === 1 ? one : many;
+}
+
+function enTargetsFree(count: number): string {
+  return count === 1
+    ? 'no index of the target name exists on the target'
+    : `no index of the ${formatCount(count)} target names exists on the target`;
+}
+
+function enAliasesFree(count: number): string {
+  return count === 0
+    ? 'the indices bring no alias to the target'
+    : `the ${counted(count, 'alias', 'aliases')} the indices bring clash with none on the target`;
+}
+
 function enFinding(finding: PreflightFinding): Said {
   const more = (count: number) => `and ${count} more`;
   switch (finding.finding) {
@@ -53,7 +70,7 @@ function enFinding(finding: PreflightFinding): Said {
       return { text: `${finding.target} reads indices written by ${finding.written}` };
     case 'version-newer':
       return {
-        text: `${named(finding.indices, more)} ${finding.indices.length === 1 ? 'comes' : 'come'} from ${finding.written}, newer than the target's ${finding.target}`,
+        text: `${named(finding.indices, more)} ${verb(finding.indices, 'comes', 'come')} from ${finding.written}, newer than the target's ${finding.target}`,
         hint: 'A snapshot never restores into an older version: upgrade the target first.',
       };
     case 'version-too-old':
@@ -82,23 +99,13 @@ function enFinding(finding: PreflightFinding): Said {
     case 'disk-watermark-unreadable':
       return { text: `disk not checked: the high watermark "${finding.watermark}" cannot be read` };
     case 'targets-free':
-      return {
-        text:
-          finding.count === 1
-            ? 'no index of the target name exists on the target'
-            : `no index of the ${formatCount(finding.count)} target names exists on the target`,
-      };
+      return { text: enTargetsFree(finding.count) };
     case 'targets-replaced':
       return {
-        text: `${named(finding.indices, more)} exist on the target and are deleted first${finding.closed.length > 0 ? ` (closed: ${named(finding.closed, more)})` : ''}`,
+        text: `${named(finding.indices, more)} ${verb(finding.indices, 'exists on the target and is', 'exist on the target and are')} deleted first${finding.closed.length > 0 ? ` (closed: ${named(finding.closed, more)})` : ''}`,
       };
     case 'aliases-free':
-      return {
-        text:
-          finding.count === 0
-            ? 'the indices bring no alias to the target'
-            : `the ${counted(finding.count, 'alias', 'aliases')} the indices bring clash with none on the target`,
-      };
+      return { text: enAliasesFree(finding.count) };
     case 'write-alias-taken':
       return {
         text: `alias \`${finding.alias}\` would get two write indices: \`${finding.index}\` and the target's \`${finding.writeIndex}\``,

@@ -77,8 +77,10 @@ describe('the preflight before an approval', () => {
       deleteIndexDirectly(bot.clusters.b.directUrl, index),
     ]);
     await Promise.all(removals);
-    // The migration registered the repository read-only on B: A, its writer, deletes the snapshot.
-    await bot.clusters.a.client.deleteSnapshot(bot.repository, snapshot);
+    // A migration registers the repository read-only on B: B takes it back as its writer to delete its snapshot.
+    const definition = bot.context.config.clusters.get('b')?.defaultRepository;
+    if (definition !== undefined) await bot.clusters.b.client.registerRepository(definition);
+    await bot.clusters.b.client.deleteSnapshot(bot.repository, snapshot);
     await bot?.close();
   });
 
@@ -145,6 +147,19 @@ describe('the preflight before an approval', () => {
     expect(approval).toMatch(/✓ shards: adds 1 shard to \d+, limit 1,000/);
     expect(approval).not.toContain('✗');
     expect(ended.state).toBe(JobState.SUCCEEDED);
+  });
+
+  it('names a closed target that `replace` deletes first', async () => {
+    // Prepare: B's own index, closed after its snapshot; the request is rejected, so it stays.
+    await fetch(new URL(`/${onB}/_close`, bot.clusters.b.directUrl), { method: 'POST' });
+
+    // Act
+    const { pending } = await request(`snapshot restore b ${bot.repository} ${snapshot} indices=${onB} replace`);
+    const approval = readable(channelMessage(pending[0]?.messageTs)?.blocks);
+    await rejectAll();
+
+    // Assess
+    expect(approval).toContain(`✓ \`${onB}\` exists on the target and is deleted first (closed: \`${onB}\`)`);
   });
 
   it('refuses a restore that cannot fit under B’s high watermark, and creates no job', async () => {
