@@ -36,7 +36,8 @@ async function repositoryOnTarget(target: ClusterClient, repository: string): Pr
   try {
     answer = { kind: 'verified', nodes: await target.verifyRepository(repository) };
   } catch (error) {
-    if (!(error instanceof ClusterError)) throw error;
+    // A cluster that did not answer says nothing about the repository: the request fails as any unreachable one.
+    if (!(error instanceof ClusterError) || isClusterError(error, ClusterErrorCode.UNREACHABLE)) throw error;
     // Where the service does not offer `_verify`, the snapshot read that built the plan is all we can know.
     if (isClusterError(error, ClusterErrorCode.OPERATION_NOT_ALLOWED)) return [];
     answer = isClusterError(error, ClusterErrorCode.REPOSITORY_MISSING)

@@ -161,19 +161,25 @@ describe('the preflight of a restore', () => {
     }
   });
 
-  it('lets an error that is not the cluster’s through', async () => {
+  it.each([
+    ['a bug', new TypeError('a bug')],
+    [
+      'a cluster that did not answer',
+      new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: 'b', reason: 'timeout' }),
+    ],
+  ])('lets %s through rather than call the repository unreadable', async (_case, failure) => {
     // Prepare
     const b = await clusterWithSnapshot(createFakeCluster({ alias: 'b', indices: { 'logs-1': 7 } }));
     const broken = {
       ...b,
       verifyRepository: async () => {
-        throw new TypeError('a bug');
+        throw failure;
       },
     };
     const bot = buildBotContext({ clusters: [createFakeCluster({ alias: 'a' }), broken] });
 
     // Act & Assess
-    await expect(planRequest(bot.context, restoreOfLogs, 'job1')).rejects.toThrow(TypeError);
+    await expect(planRequest(bot.context, restoreOfLogs, 'job1')).rejects.toBe(failure);
   });
 
   it('counts what replace deletes first as room, and says which targets it replaces', async () => {
