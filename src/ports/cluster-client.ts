@@ -1,9 +1,16 @@
+import type { AllocationSettings, DiskAllocation, IndexAlias, IndexFacts } from '../core/model/allocation.js';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../core/model/cluster-info.js';
 import type { RecoveryProgress } from '../core/model/recovery.js';
 import type { Rename } from '../core/model/rename.js';
 import type { RepositoryDefinition } from '../core/model/repository.js';
 import type { ResolvedIndices } from '../core/model/search-index.js';
-import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress, SnapshotState } from '../core/model/snapshot.js';
+import type {
+  SnapshotDetail,
+  SnapshotFootprint,
+  SnapshotListEntry,
+  SnapshotProgress,
+  SnapshotState,
+} from '../core/model/snapshot.js';
 
 /**
  * What the bot asks of one Elasticsearch / OpenSearch cluster, one interface per capability. The adapter in
@@ -36,6 +43,8 @@ type RestoreRequest = {
   /** @default false */
   partial?: boolean;
   indexSettings?: Record<string, unknown>;
+  /** How long the master may take to start the restore (`30s`, `5m`); the engine's 30 s when absent. */
+  masterTimeout?: string;
 };
 
 /** A write that the cluster may have accepted even though we got no answer (the managed service's 504). */
@@ -55,6 +64,10 @@ type SnapshotAbort =
 interface ClusterInfoApi {
   info(): Promise<ClusterInfo>;
   health(): Promise<ClusterHealth>;
+  /** Disk and shards of each data node, and the shards no node holds. */
+  diskAllocation(): Promise<DiskAllocation>;
+  /** The disk watermark and shard limit in force: set transiently, persistently, or the defaults. */
+  allocationSettings(): Promise<AllocationSettings>;
 }
 
 interface RepositoryApi {
@@ -94,6 +107,11 @@ interface SnapshotApi {
    * A missing repository or snapshot is `absent`.
    */
   abortSnapshot(repository: string, snapshot: string, jobId: string): Promise<SnapshotAbort>;
+  /**
+   * The version that wrote the snapshot and each index's primaries' bytes and shards in it. Reads the snapshot's
+   * files (its `_status`): once per plan, never in a poll.
+   */
+  snapshotFootprint(repository: string, snapshot: string): Promise<SnapshotFootprint>;
 }
 
 interface RestoreApi {
@@ -120,6 +138,10 @@ interface IndexApi {
   deleteIndices(indices: readonly string[]): Promise<Array<{ index: string; outcome: DeleteOutcome }>>;
   /** Documents (primaries) of the named indices that exist; a missing one is absent from the map. */
   docCounts(indices: readonly string[]): Promise<Map<string, number>>;
+  /** Creation version, shards, replicas and primaries' bytes of the named indices that exist, sorted by name. */
+  indexFacts(indices: readonly string[]): Promise<IndexFacts[]>;
+  /** Every alias of the cluster with its index, hidden ones too. */
+  aliases(): Promise<IndexAlias[]>;
 }
 
 /** One cluster, by the alias the config gives it: every capability the bot uses. */

@@ -8,6 +8,7 @@ import { planRepositoryRegister } from '../core/plans/repository-plan.js';
 import { planRestore, restoreMapping } from '../core/plans/restore-plan.js';
 import { planSnapshotCreate, planSnapshotDelete } from '../core/plans/snapshot-plans.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
+import { preflight } from './preflight.js';
 
 /** The requests of the verbs that plan a job, as their definitions say. */
 type JobRequest = RequestOfKind<'job'>;
@@ -31,7 +32,7 @@ async function planRestoreRequest(
   };
   const selection = restoreMapping(snapshot, request.indices, request.rename, rules);
   const existing = await client.resolveIndices([...selection.mapping.values()]);
-  return planRestore({
+  const plan = planRestore({
     cluster: request.cluster,
     repository: request.repository,
     snapshot: request.snapshot,
@@ -41,6 +42,7 @@ async function planRestoreRequest(
     existingTargets: toPlanned(existing.indices),
     protectedPatterns: config.protectedIndices,
   });
+  return preflight(context, plan);
 }
 
 /** The repository to use on both sides: the source's default, or one registered on the source by that name. */
@@ -79,7 +81,7 @@ async function planMigrateRequest(
   };
   const targets = migrateTargets(resolved, request.from, request.rename, leftOutRules);
   const existing = await target.client.resolveIndices([...targets.values()]);
-  return planMigrate({
+  const plan = planMigrate({
     from: request.from,
     to: request.to,
     repository,
@@ -92,6 +94,7 @@ async function planMigrateRequest(
     jobId,
     now: context.clock.now(),
   });
+  return preflight(context, plan);
 }
 
 /**

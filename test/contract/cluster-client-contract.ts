@@ -1,11 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ClusterErrorCode } from '../../src/core/cluster-errors.js';
+import { allocationSettings, diskAllocation, indexAlias, indexFacts } from '../../src/core/model/allocation.js';
 import { repositorySummary } from '../../src/core/model/cluster-info.js';
 import { recoveryProgress } from '../../src/core/model/recovery.js';
 import type { RepositoryDefinition } from '../../src/core/model/repository.js';
 import { resolvedIndices } from '../../src/core/model/search-index.js';
-import { snapshotDetail, snapshotListEntry, snapshotProgress } from '../../src/core/model/snapshot.js';
+import {
+  snapshotDetail,
+  snapshotFootprint,
+  snapshotListEntry,
+  snapshotProgress,
+} from '../../src/core/model/snapshot.js';
+import { versionFromId } from '../../src/core/preflight/engine-version.js';
 import type { ClusterClient } from '../../src/ports/cluster-client.js';
 import { waitUntil } from '../rig/wait-until.js';
 
@@ -256,6 +263,51 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
       });
     });
 
+    describe('what a preflight reads', () => {
+      it('reads disk and shards per data node', async () => {
+        const allocation = await client.diskAllocation();
+
+        conforms(diskAllocation, allocation);
+        expect(allocation.nodes.length).toBeGreaterThan(0);
+        for (const node of allocation.nodes) {
+          expect(node.totalBytes).toBeGreaterThan(0);
+          expect(node.availableBytes).toBeLessThanOrEqual(node.totalBytes);
+        }
+      });
+
+      it('reads the disk watermark and the shard limit in force', async () => {
+        const settings = await client.allocationSettings();
+
+        conforms(allocationSettings, settings);
+        expect(settings.highWatermark.length).toBeGreaterThan(0);
+      });
+
+      it('reads the creation version, shards, replicas and primaries of the indices that exist, by name', async () => {
+        const facts = await client.indexFacts(['cc-logs-2', 'cc-logs-1', 'cc-absent']);
+
+        conforms(indexFacts.array(), facts);
+        expect(facts.map((entry) => entry.index)).toEqual(['cc-logs-1', 'cc-logs-2']);
+        for (const entry of facts) {
+          expect(versionFromId(entry.versionCreated).major).toBeGreaterThan(0);
+          expect(entry.primaryBytes).toBeGreaterThan(0);
+        }
+        expect(await client.indexFacts([])).toEqual([]);
+      });
+
+      it('lists the aliases of the cluster', async () => {
+        conforms(indexAlias.array(), await client.aliases());
+      });
+
+      it("reads the version that wrote a snapshot and its indices' bytes and shards", async () => {
+        const footprint = await client.snapshotFootprint(repository.name, 'first');
+
+        conforms(snapshotFootprint, footprint);
+        expect(footprint.versionId).toBeDefined();
+        expect(footprint.indices.map((entry) => entry.index)).toEqual(['cc-logs-1', 'cc-logs-2']);
+        expect(footprint.indices.every((entry) => entry.bytes > 0 && entry.shards > 0)).toBe(true);
+      });
+    });
+
     describe('restores', () => {
       const rename = { pattern: 'cc-(.+)', replacement: 'cc-restored-$1' };
 
@@ -288,6 +340,29 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         ]);
         expect(again).toBe('accepted');
         expect(await client.docCounts(['cc-restored-logs-1'])).toEqual(new Map([['cc-restored-logs-1', 4]]));
+      });
+
+      it('restores with a longer master_timeout', async () => {
+        // Prepare
+        await client.deleteIndices(['cc-timed-logs-2']);
+        const timed = { pattern: 'cc-(.+)', replacement: 'cc-timed-$1' };
+
+        // Act
+        const outcome = await client.restore({
+          repository: repository.name,
+          snapshot: 'first',
+          indices: ['cc-logs-2'],
+          rename: timed,
+          masterTimeout: '90s',
+        });
+
+        // Assess
+        expect(outcome).toBe('accepted');
+        await waitUntil(
+          'the timed restore to finish',
+          async () => ((await client.restoreProgress(['cc-timed-logs-2'])).done ? true : undefined),
+          POLL,
+        );
       });
 
       it('refuses a restore over an open index of the same name that came from elsewhere', async () => {

@@ -1,4 +1,5 @@
 import { ClusterError, ClusterErrorCode } from '../../src/core/cluster-errors.js';
+import type { AllocationSettings, IndexAlias } from '../../src/core/model/allocation.js';
 import type { IndexRecovery } from '../../src/core/model/recovery.js';
 import type { RepositoryDefinition } from '../../src/core/model/repository.js';
 import type {
@@ -39,7 +40,16 @@ type FakeClusterOptions = {
   pollsToFinish?: number;
   /** State a finished snapshot ends in. @default SUCCESS */
   snapshotOutcome?: SnapshotState;
+  /** Free bytes of its one data node (of 100 GB). @default 50 GB */
+  availableBytes?: number;
+  /** @default thresholds on, high watermark 90%, 1000 shards per node */
+  allocationSettings?: Partial<AllocationSettings>;
+  /** @default none */
+  aliases?: IndexAlias[];
 };
+
+/** OpenSearch 2.19.5's version id, as `index.version.created` and a snapshot's `version_id` say it. */
+const FAKE_VERSION_ID = 136408327;
 
 type FakeCluster = ClusterClient & {
   indices: Map<string, number>;
@@ -181,6 +191,19 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       return { name: alias, distribution: 'opensearch', version: '2.19.5' };
     },
     health: async () => ({ status: 'green', nodes: 1, activeShards: indices.size }),
+    diskAllocation: async () => {
+      record('diskAllocation');
+      const availableBytes = options.availableBytes ?? 50e9;
+      const node = { node: 'node-1', shards: indices.size, availableBytes, totalBytes: 100e9 };
+      return { nodes: [{ ...node, usedBytes: node.totalBytes - availableBytes }], unassignedShards: 0 };
+    },
+    allocationSettings: async () => ({
+      thresholdEnabled: true,
+      highWatermark: '90%',
+      watermarkOnSingleDataNode: true,
+      maxShardsPerNode: 1000,
+      ...options.allocationSettings,
+    }),
     registerRepository: async (repository) => {
       record('registerRepository');
       repositories.set(repository.name, repository);
@@ -261,6 +284,15 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       snapshots.delete(`${repository}/${snapshot}`);
       return { outcome: 'aborted' };
     },
+    snapshotFootprint: async (repository, snapshot) => {
+      record('snapshotFootprint');
+      const found = snapshotAt(repository, snapshot);
+      const bytesOf = (index: string) => (found.docs.get(index) ?? 0) * 100;
+      return {
+        versionId: FAKE_VERSION_ID,
+        indices: found.indices.map((index) => ({ index, bytes: bytesOf(index), shards: 1 })),
+      };
+    },
     // As the engines: a wildcard skips hidden indices unless asked to include them; an exact name reaches one.
     resolveIndices: async (expressions, resolveOptions) => {
       const reach = (pattern: string) =>
@@ -313,9 +345,20 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
         targets.flatMap((target) => recoveryOf(target) ?? []),
       );
     },
+    indexFacts: async (names) =>
+      byName(indices)
+        .filter(([index]) => names.includes(index))
+        .map(([index, docs]) => ({
+          index,
+          versionCreated: FAKE_VERSION_ID,
+          shards: 1,
+          replicas: 1,
+          primaryBytes: docs * 100,
+        })),
+    aliases: async () => [...(options.aliases ?? [])],
     docCounts: async (names) =>
       new Map(names.filter((name) => indices.has(name)).map((name) => [name, indices.get(name) ?? 0])),
   };
 }
 
-export { createFakeCluster };
+export { createFakeCluster, FAKE_VERSION_ID };

@@ -39,6 +39,11 @@ type ManagedServiceGateway = {
   url: string;
   /** The next matching call is forwarded, its answer awaited and dropped, and the client gets 504. */
   answerNextWith504(match: LongRunningCall): void;
+  /**
+   * Until the returned function is called, a signed request of this method and exact path gets `body` (200) from
+   * the gateway itself instead of the cluster: a stand-in for an engine or version the rig does not run.
+   */
+  answerInstead(method: string, path: string, body: object): () => void;
   requests: RecordedRequest[];
   close(): Promise<void>;
 };
@@ -99,6 +104,19 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
   const target = new URL(options.target);
   const requests: RecordedRequest[] = [];
   const pending504: LongRunningCall[] = [];
+  const standIns = new Map<string, object>();
+
+  /** What the gateway answers itself, before the cluster sees the request: refusals, then stand-ins. */
+  async function ownAnswer(
+    received: Parameters<typeof verifySigV4>[0] & { method: string; rawPath: string },
+  ): Promise<{ status: number; body: object } | undefined> {
+    const signatureProblem = await verifySigV4(received, { region, credentials, now: now() });
+    if (signatureProblem !== undefined) return { status: 403, body: { Message: signatureProblem } };
+    const refusal = checkManagedServiceRules(received);
+    if (refusal !== undefined) return { status: refusal.status, body: { Message: refusal.message } };
+    const standIn = standIns.get(`${received.method} ${received.rawPath}`);
+    return standIn === undefined ? undefined : { status: 200, body: standIn };
+  }
 
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = incoming.method ?? 'GET';
@@ -111,10 +129,8 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
     const body = await readBody(incoming, maxBodyBytes);
     if (body === undefined) return answer(413, { Message: `Request size exceeded ${maxBodyBytes} bytes` });
     const received = { method, rawPath, rawQuery, headers: incoming.headers, body };
-    const signatureProblem = await verifySigV4(received, { region, credentials, now: now() });
-    if (signatureProblem !== undefined) return answer(403, { Message: signatureProblem });
-    const refusal = checkManagedServiceRules(received);
-    if (refusal !== undefined) return answer(refusal.status, { Message: refusal.message });
+    const own = await ownAnswer(received);
+    if (own !== undefined) return answer(own.status, own.body);
 
     const longRunning = classifyLongRunning(method, rawPath);
     const timesOut = longRunning !== undefined && pending504.includes(longRunning);
@@ -152,6 +168,13 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
     url: `http://127.0.0.1:${port}`,
     answerNextWith504: (match) => {
       pending504.push(match);
+    },
+    answerInstead: (method, path, body) => {
+      const key = `${method} ${path}`;
+      standIns.set(key, body);
+      return () => {
+        standIns.delete(key);
+      };
     },
     requests,
     close: () =>

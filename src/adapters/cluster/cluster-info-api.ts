@@ -6,6 +6,18 @@ function clusterInfoApi(call: ClusterCall): ClusterInfoApi {
   return {
     info: () => read(call, { method: 'GET', path: '/' }, answers.info),
     health: () => read(call, { method: 'GET', path: '/_cluster/health' }, answers.health),
+    diskAllocation: () =>
+      read(
+        call,
+        { method: 'GET', path: '/_cat/allocation', query: call.dialect.requests.allocationQuery },
+        answers.diskAllocation,
+      ),
+    allocationSettings: () =>
+      read(
+        call,
+        { method: 'GET', path: '/_cluster/settings', query: call.dialect.requests.settingsQuery },
+        answers.allocationSettings,
+      ),
   };
 }
 

@@ -1,4 +1,5 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
+import type { IndexFacts } from '../../core/model/allocation.js';
 import type { IndexSummary, ResolvedIndices } from '../../core/model/search-index.js';
 import { inclusionsOf, selectIndices } from '../../core/safety/index-expressions.js';
 import { assertDeletable } from '../../core/safety/protected-indices.js';
@@ -100,6 +101,29 @@ async function docCounts(call: ClusterCall, indices: readonly string[]): Promise
   return read(call, request, call.dialect.answers.docCounts);
 }
 
+/**
+ * What a restore of the named indices would bring elsewhere: creation version, shards and replicas from
+ * `_settings`, primaries' bytes from `_stats/store`. An index that does not exist is left out.
+ */
+async function indexFacts(call: ClusterCall, indices: readonly string[]): Promise<IndexFacts[]> {
+  if (indices.length === 0) return [];
+  const names = indices.map(validateIndexName);
+  const query = { ignore_unavailable: 'true', allow_no_indices: 'true', expand_wildcards: 'all' };
+  const settingsRequest = {
+    method: 'GET' as const,
+    path: clusterPath`/${names}/_settings/${call.dialect.requests.indexSettingNames}`,
+    query: { ...query, flat_settings: 'true' },
+  };
+  const storeRequest = { method: 'GET' as const, path: clusterPath`/${names}/_stats/store`, query };
+  const [settings, bytes] = await Promise.all([
+    read(call, settingsRequest, call.dialect.answers.indexSettings),
+    read(call, storeRequest, call.dialect.answers.primaryBytes),
+  ]);
+  return [...settings]
+    .map(([index, facts]) => ({ index, ...facts, primaryBytes: bytes.get(index) ?? 0 }))
+    .sort((left, right) => left.index.localeCompare(right.index));
+}
+
 /** The index capability; `protectedPatterns` are never deleted, whatever a plan says. */
 function indexApi(call: ClusterCall, protectedPatterns: readonly string[]): IndexApi {
   return {
@@ -107,6 +131,13 @@ function indexApi(call: ClusterCall, protectedPatterns: readonly string[]): Inde
     hiddenIndices: () => hiddenIndices(call),
     deleteIndices: (indices) => deleteIndices(call, indices, protectedPatterns),
     docCounts: (indices) => docCounts(call, indices),
+    indexFacts: (indices) => indexFacts(call, indices),
+    aliases: () =>
+      read(
+        call,
+        { method: 'GET', path: '/_cat/aliases', query: call.dialect.requests.aliasesQuery },
+        call.dialect.answers.aliases,
+      ),
   };
 }
 

@@ -26,6 +26,12 @@ async function restoreProgress(call: ClusterCall, indices: readonly string[]): P
   );
 }
 
+/** A restore of many indices asks the master for longer than its 30 s (elastic/elasticsearch#43458). */
+function restoreQuery(request: RestoreRequest): Record<string, string> {
+  const waiting = { wait_for_completion: 'false' };
+  return request.masterTimeout === undefined ? waiting : { ...waiting, master_timeout: request.masterTimeout };
+}
+
 /**
  * Starts a restore without waiting. Safe to repeat: when the target indices are already restoring (or restored)
  * from this very snapshot, the earlier call took effect and this one counts as accepted.
@@ -38,11 +44,7 @@ async function restore(call: ClusterCall, request: RestoreRequest): Promise<Writ
   const path = clusterPath`/_snapshot/${repository}/${snapshot}/_restore`;
   const body = call.dialect.requests.restoreBody({ ...request, indices });
   try {
-    return await write(
-      call,
-      { method: 'POST', path, query: { wait_for_completion: 'false' }, body },
-      { repository, snapshot },
-    );
+    return await write(call, { method: 'POST', path, query: restoreQuery(request), body }, { repository, snapshot });
   } catch (error) {
     if (!isClusterError(error, ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX)) throw error;
     const progress = await restoreProgress(call, targets);

@@ -1,6 +1,11 @@
 import { ClusterError, ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import { AutomatedRepositoryError } from '../../core/errors.js';
-import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../../core/model/snapshot.js';
+import type {
+  SnapshotDetail,
+  SnapshotFootprint,
+  SnapshotListEntry,
+  SnapshotProgress,
+} from '../../core/model/snapshot.js';
 import {
   isAutomatedRepository,
   validateIndexPattern,
@@ -36,6 +41,20 @@ async function getSnapshot(call: ClusterCall, repository: string, snapshot: stri
   const found = details.find((detail) => detail.snapshot === snapshot);
   if (found === undefined) throw snapshotMissing(call, repository, snapshot);
   return found;
+}
+
+/**
+ * The version that wrote the snapshot (`GET _snapshot/<repo>/<snap>`) and each index's bytes and shards in it
+ * (`_status` of the snapshot, which reads its files from the repository: a plan asks once).
+ */
+async function snapshotFootprint(call: ClusterCall, repository: string, snapshot: string): Promise<SnapshotFootprint> {
+  const path = clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}`;
+  const about = { repository, snapshot };
+  const [versionId, indices] = await Promise.all([
+    read(call, { method: 'GET', path }, call.dialect.answers.snapshotVersion, about),
+    read(call, { method: 'GET', path: `${path}/_status` }, call.dialect.answers.snapshotIndexSizes, about),
+  ]);
+  return { versionId, indices };
 }
 
 /**
@@ -172,6 +191,7 @@ function snapshotApi(call: ClusterCall): SnapshotApi {
     runningSnapshots: (repository) => runningSnapshots(call, repository),
     deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
     abortSnapshot: (repository, snapshot, jobId) => abortSnapshot(call, repository, snapshot, jobId),
+    snapshotFootprint: (repository, snapshot) => snapshotFootprint(call, repository, snapshot),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LeftOutReason } from '../model/left-out.js';
 import { rename } from '../model/rename.js';
 import { repositoryDefinition } from '../model/repository.js';
+import { preflightFinding } from '../preflight/preflight-findings.js';
 import { JobKind, JobState } from './job-states.js';
 
 const StepName = {
@@ -46,6 +47,13 @@ const restoreFields = {
   leftOut: z.array(leftOutIndex).default([]),
 };
 
+/** What the preflight found before the approval message; absent on plans stored before it existed. */
+const preflightFields = {
+  preflight: maybe(z.array(preflightFinding)),
+  /** `master_timeout` the restore request carries when the default 30 s is too short for its indices. */
+  masterTimeout: maybe(z.string()),
+};
+
 /**
  * What a job will do, resolved when it was requested: exact names only, never a pattern. Execution touches
  * exactly this, re-checked just before it runs.
@@ -83,6 +91,7 @@ const jobPlan = z.discriminatedUnion('kind', [
     repository: z.string(),
     snapshot: z.string(),
     ...restoreFields,
+    ...preflightFields,
   }),
   z.object({
     kind: z.literal(JobKind.MIGRATE),
@@ -92,6 +101,7 @@ const jobPlan = z.discriminatedUnion('kind', [
     snapshot: z.string(),
     indices: z.array(plannedIndex),
     ...restoreFields,
+    ...preflightFields,
   }),
 ]);
 

@@ -2,6 +2,7 @@ import type { JobPlan, LeftOutIndex, PlannedIndex, PlannedRestore } from '../job
 import { JobKind } from '../jobs/job-states.js';
 import type { Catalog } from '../words/catalog.js';
 import { formatBytes, formatCount } from './format.js';
+import { preflightLines } from './preflight-lines.js';
 
 /** How many indices a message lists before it points at `job <id>` for the rest. */
 const MAX_LISTED = 40;
@@ -86,6 +87,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         catalog.willRestore(plan.cluster),
         ...restoreLines(plan.restores, listing),
         ...leftOutLines(plan.leftOut, listing),
+        ...preflightLines(plan.preflight, catalog),
       ];
     case JobKind.MIGRATE:
       return [
@@ -98,6 +100,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
         catalog.willRestore(plan.to),
         ...restoreLines(plan.restores, listing),
         ...leftOutLines(plan.leftOut, listing),
+        ...preflightLines(plan.preflight, catalog),
       ];
   }
 }

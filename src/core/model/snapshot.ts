@@ -66,10 +66,27 @@ const snapshotProgress = z.object({
   percent: z.number().min(0).max(100),
 });
 
+/** What a restore of the snapshot would bring: the version that wrote it, and each index's primaries in it. */
+const snapshotFootprint = z.object({
+  /** The snapshot's `version_id`; undefined when the engine does not say. */
+  versionId: z.number().int().nonnegative().or(z.undefined()),
+  indices: z.array(z.object({ index: z.string(), bytes: z.number().min(0), shards: z.number().int().min(0) })),
+});
+
+type SnapshotFootprint = z.infer<typeof snapshotFootprint>;
 type ShardFailure = z.infer<typeof shardFailure>;
 type SnapshotDetail = z.infer<typeof snapshotDetail>;
 type SnapshotListEntry = z.infer<typeof snapshotListEntry>;
 type SnapshotProgress = z.infer<typeof snapshotProgress>;
 
-export type { ShardFailure, SnapshotDetail, SnapshotListEntry, SnapshotProgress };
-export { SnapshotState, shardCounts, shardFailure, snapshotDetail, snapshotListEntry, snapshotProgress, snapshotState };
+export type { ShardFailure, SnapshotDetail, SnapshotFootprint, SnapshotListEntry, SnapshotProgress };
+export {
+  SnapshotState,
+  shardCounts,
+  shardFailure,
+  snapshotDetail,
+  snapshotFootprint,
+  snapshotListEntry,
+  snapshotProgress,
+  snapshotState,
+};

@@ -82,6 +82,9 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     rename: input.rename,
     deletions,
     leftOut,
+    // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
+    preflight: undefined,
+    masterTimeout: undefined,
   };
 }
 

@@ -68,6 +68,9 @@ function planRestore(input: RestorePlanInput): JobPlan {
     rename: input.rename,
     deletions,
     leftOut: selection.leftOut,
+    // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
+    preflight: undefined,
+    masterTimeout: undefined,
   };
 }
 

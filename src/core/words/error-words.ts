@@ -2,11 +2,12 @@ import { type ClusterWords, clusterWords } from './cluster-words.js';
 import { type CommandWords, commandWords } from './command-words.js';
 import type { Language } from './language.js';
 import { type PlanWords, planWords } from './plan-words.js';
+import { type PreflightWords, preflightWords } from './preflight-words.js';
 import { type RefusalWords, refusalWords } from './refusal-words.js';
 import { type UsageWords, usageWords } from './usage-words.js';
 
 /** Every word an error can say. Errors depend on these sections only, never on the rest of the catalog. */
-type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords;
+type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords & PreflightWords;
 
 function errorWordsIn(language: Language): ErrorWords {
   return {
@@ -15,6 +16,7 @@ function errorWordsIn(language: Language): ErrorWords {
     ...refusalWords[language],
     ...commandWords[language],
     ...planWords[language],
+    ...preflightWords[language],
   };
 }
 

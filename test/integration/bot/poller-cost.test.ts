@@ -84,6 +84,8 @@ describe('the poller’s cost', () => {
         rename: undefined,
         deletions: [],
         leftOut: [],
+        preflight: undefined,
+        masterTimeout: undefined,
       },
     });
     const steps = base.steps.map((step) =>

@@ -34,6 +34,8 @@ function restorePlan(cluster: string, targets: string[]): JobPlan {
     rename: undefined,
     deletions: [],
     leftOut: [],
+    preflight: undefined,
+    masterTimeout: undefined,
   };
 }
 

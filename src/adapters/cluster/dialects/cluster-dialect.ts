@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AllocationSettings, DiskAllocation, IndexAlias } from '../../../core/model/allocation.js';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../../../core/model/cluster-info.js';
 import type { IndexRecovery } from '../../../core/model/recovery.js';
 import type { IndexSummary } from '../../../core/model/search-index.js';
@@ -40,6 +41,20 @@ interface ClusterDialect {
     docCounts: Answer<Map<string, number>>;
     /** `GET <indices>/_recovery`: the primaries' recovery by index. */
     recovery: Answer<Map<string, IndexRecovery>>;
+    /** `_cat/allocation` asked with {@link ClusterDialect.requests.allocationQuery}. */
+    diskAllocation: Answer<DiskAllocation>;
+    /** `GET _cluster/settings` asked with {@link ClusterDialect.requests.settingsQuery}. */
+    allocationSettings: Answer<AllocationSettings>;
+    /** `GET <indices>/_settings/<names>` with {@link ClusterDialect.requests.indexSettingNames}, by index. */
+    indexSettings: Answer<Map<string, { versionCreated: number; shards: number; replicas: number }>>;
+    /** `GET <indices>/_stats/store`: primaries' bytes by index. */
+    primaryBytes: Answer<Map<string, number>>;
+    /** `_cat/aliases` asked with {@link ClusterDialect.requests.aliasesQuery}. */
+    aliases: Answer<IndexAlias[]>;
+    /** `GET _snapshot/<repository>/<snapshot>`: the version id that wrote it. */
+    snapshotVersion: Answer<number | undefined>;
+    /** `GET _snapshot/<repository>/<snapshot>/_status`: each index's bytes and shards in the snapshot. */
+    snapshotIndexSizes: Answer<Array<{ index: string; bytes: number; shards: number }>>;
     /** The body of any answer that is not 2xx. */
     fault(body: unknown): EngineFault;
   };
@@ -52,6 +67,11 @@ interface ClusterDialect {
     restoreBody(request: RestoreRequest): unknown;
     snapshotListQuery: Record<string, string>;
     catIndicesQuery: Record<string, string>;
+    allocationQuery: Record<string, string>;
+    settingsQuery: Record<string, string>;
+    aliasesQuery: Record<string, string>;
+    /** The index settings a preflight reads. */
+    indexSettingNames: readonly string[];
   };
 }
 

@@ -92,6 +92,7 @@ describe('helpText', () => {
       '• Left out, and listed with the reason on the approval message: system indices (.kibana*, .opendistro*, .opensearch*, .plugins*, .security*, .tasks, .ql-datasources, .replication-metadata-store), protected ones, ones hidden on this cluster, and names starting with a dot (a snapshot does not say which are hidden). A list that reaches only those is refused.',
       '• `replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
       '• rename= splits at the first colon; write \\: for a colon in the pattern.',
+      '• A preflight checks the repository, versions, name and write-alias clashes, disk under the high watermark and the shard limit before the approval message; a failed check refuses the request and says what to do.',
       'Example: `/es snapshot restore prod migration nightly-2026.11.02 indices=logs-* rename=(.+):restored-$1`',
     ]);
   });

@@ -24,6 +24,8 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   leftOutLine: [{ index: 'alpha', reason: 'hidden', pattern: undefined }],
   onlyLeftOut: [['alpha', 'beta']],
   onlyHiddenToDelete: ['alpha', ['beta']],
+  preflightFinding: [{ finding: 'disk-short', neededBytes: 10, roomBytes: 5, nodes: 1, watermark: '90%' }],
+  preflightRefused: ['restore', 'alpha', ['beta']],
 };
 
 function rendered(key: string, entry: unknown): string[] {

@@ -2,6 +2,19 @@ import type { ClusterDialect } from '../cluster-dialect.js';
 import { health, info, repositories, verifiedNodes } from './cluster-answers.js';
 import { fault } from './fault-answers.js';
 import { CAT_INDICES_QUERY, catIndices, docCounts, hiddenIndices } from './index-answers.js';
+import {
+  ALIASES_QUERY,
+  ALLOCATION_QUERY,
+  aliases,
+  allocationSettings,
+  diskAllocation,
+  INDEX_SETTING_NAMES,
+  indexSettings,
+  primaryBytes,
+  SETTINGS_QUERY,
+  snapshotIndexSizes,
+  snapshotVersion,
+} from './preflight-answers.js';
 import { recovery } from './recovery-answers.js';
 import { jobIdOf, restoreBody, snapshotBody } from './request-bodies.js';
 import { SNAPSHOT_LIST_QUERY, snapshotList, snapshotStatus, snapshots } from './snapshot-answers.js';
@@ -23,6 +36,13 @@ const openSearchDialect: ClusterDialect = {
     docCounts,
     hiddenIndices,
     recovery,
+    diskAllocation,
+    allocationSettings,
+    indexSettings,
+    primaryBytes,
+    aliases,
+    snapshotVersion,
+    snapshotIndexSizes,
     fault,
   },
   requests: {
@@ -31,6 +51,10 @@ const openSearchDialect: ClusterDialect = {
     restoreBody,
     snapshotListQuery: SNAPSHOT_LIST_QUERY,
     catIndicesQuery: CAT_INDICES_QUERY,
+    allocationQuery: ALLOCATION_QUERY,
+    settingsQuery: SETTINGS_QUERY,
+    aliasesQuery: ALIASES_QUERY,
+    indexSettingNames: INDEX_SETTING_NAMES,
   },
 };
 
