@@ -36,7 +36,8 @@ async function requestSnapshotAbort(context: BotContext, job: Job, task: Command
     throw new NotAllowedError((words) => words.pastStopping(id, state.toLowerCase()));
   }
   const { repository, snapshot } = snapshotOf(job.plan);
-  const plan = planSnapshotDelete(step.cluster, repository, snapshot);
+  const { uuid } = await clusterNamed(context, step.cluster).client.getSnapshot(repository, snapshot);
+  const plan = planSnapshotDelete(step.cluster, repository, snapshot, uuid);
   const jobId = context.ids.jobIdFor(`cancel:${job.id}`);
   const text = context.catalog.stopRequestText(task.text, snapshot);
   await submitPlan(context, plan, { jobId, userId: task.userId, text, channelId: task.channelId });

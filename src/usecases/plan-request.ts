@@ -2,6 +2,7 @@ import type { RequestOfKind } from '../core/commands/index.js';
 import { UsageError } from '../core/errors.js';
 import type { JobPlan, PlannedIndex } from '../core/jobs/job.js';
 import type { RepositoryDefinition } from '../core/model/repository.js';
+import type { IndexSummary } from '../core/model/search-index.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { migrateTargets, planMigrate } from '../core/plans/migrate-plan.js';
 import { planRepositoryRegister } from '../core/plans/repository-plan.js';
@@ -12,8 +13,8 @@ import { type BotContext, clusterNamed } from './bot-context.js';
 /** The requests of the verbs that plan a job, as their definitions say. */
 type JobRequest = RequestOfKind<'job'>;
 
-function toPlanned(indices: ReadonlyArray<{ index: string; docsCount: number; storeBytes: number }>): PlannedIndex[] {
-  return indices.map(({ index, docsCount, storeBytes }) => ({ index, docsCount, storeBytes }));
+function toPlanned(indices: readonly IndexSummary[]): PlannedIndex[] {
+  return indices.map(({ index, docsCount, storeBytes, uuid }) => ({ index, docsCount, storeBytes, uuid }));
 }
 
 async function planRestoreRequest(
@@ -28,6 +29,8 @@ async function planRestoreRequest(
     cluster: request.cluster,
     repository: request.repository,
     snapshot: request.snapshot,
+    snapshotUuid: snapshot.uuid,
+    patterns: request.indices,
     mapping,
     rename: request.rename,
     replace: request.replace,
@@ -70,6 +73,7 @@ async function planMigrateRequest(
     from: request.from,
     to: request.to,
     repository,
+    patterns: request.indices,
     resolved,
     rename: request.rename,
     replace: request.replace,
@@ -108,11 +112,14 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
         jobId,
         now: context.clock.now(),
       });
-    case 'delete':
-      await client.getSnapshot(request.repository, request.snapshot);
-      return planSnapshotDelete(request.cluster, request.repository, request.snapshot);
-    case 'delete-index':
-      return planIndexDelete(request.cluster, await client.resolveIndices(request.indices), config.protectedIndices);
+    case 'delete': {
+      const { uuid } = await client.getSnapshot(request.repository, request.snapshot);
+      return planSnapshotDelete(request.cluster, request.repository, request.snapshot, uuid);
+    }
+    case 'delete-index': {
+      const resolved = await client.resolveIndices(request.indices);
+      return planIndexDelete(request.cluster, resolved, config.protectedIndices, request.indices);
+    }
     case 'restore':
       return planRestoreRequest(context, request);
   }

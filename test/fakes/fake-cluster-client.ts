@@ -23,6 +23,7 @@ type FakeSnapshot = {
   startTime: Date;
   /** Creation order: snapshots taken in the same millisecond still list newest first. */
   sequence: number;
+  uuid: string;
 };
 
 type FakeRestore = { docs: number; pollsLeft: number; repository: string; snapshot: string };
@@ -40,6 +41,8 @@ type FakeClusterOptions = {
 
 type FakeCluster = ClusterClient & {
   indices: Map<string, number>;
+  /** An index's UUID when a test set one (an index deleted and created again); otherwise `<alias>-<name>`. */
+  uuids: Map<string, string>;
   calls: string[];
   fail(operation: string, error: Error): void;
   heal(operation: string): void;
@@ -58,6 +61,7 @@ function byName<Entry>(entries: Iterable<[string, Entry]>): Array<[string, Entry
 function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   const { alias, pollsToFinish = 1, snapshotOutcome = 'SUCCESS' } = options;
   const indices = new Map(Object.entries(options.indices ?? {}));
+  const uuids = new Map<string, string>();
   const snapshots = new Map<string, FakeSnapshot>();
   const restoring = new Map<string, FakeRestore>();
   const restoredFrom = new Map<string, { repository: string; snapshot: string }>();
@@ -102,7 +106,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   const detailOf = (found: FakeSnapshot): SnapshotDetail => ({
     repository: found.repository,
     snapshot: found.snapshot,
-    uuid: 'u',
+    uuid: found.uuid,
     state: found.state,
     indices: found.indices,
     startTime: found.startTime,
@@ -164,6 +168,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   return {
     alias,
     indices,
+    uuids,
     calls,
     fail: (operation, error) => failures.set(operation, error),
     heal: (operation) => {
@@ -212,6 +217,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
         docs: new Map(names.map((name) => [name, indices.get(name) ?? 0])),
         startTime: new Date(),
         sequence,
+        uuid: `${alias}-snapshot-${sequence}`,
       });
       return 'accepted';
     },
@@ -250,6 +256,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       return {
         indices: matched.map(([index, docsCount]) => ({
           index,
+          uuid: uuids.get(index) ?? `${alias}-${index}`,
           docsCount,
           storeBytes: docsCount * 100,
           health: 'green',
@@ -263,6 +270,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       record('deleteIndices');
       return names.map((index) => {
         restoredFrom.delete(index);
+        uuids.delete(index);
         return { index, outcome: indices.delete(index) ? 'deleted' : 'already-absent' };
       });
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planChange } from '../model/plan-change.js';
 import { rename } from '../model/rename.js';
 import { repositoryDefinition } from '../model/repository.js';
 import { JobKind, JobState } from './job-states.js';
@@ -27,8 +28,17 @@ function maybe<T extends z.ZodType>(schema: T) {
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().nonnegative();
 
-/** An index as the approver saw it: its exact name, with documents and size at request time. */
-const plannedIndex = z.object({ index: z.string(), docsCount: count, storeBytes: count });
+/**
+ * An index as the approver saw it: its exact name, with documents and size at request time, and its UUID, which
+ * tells it from an index deleted and created again under the same name (absent in jobs planned before UUIDs).
+ */
+const plannedIndex = z.object({ index: z.string(), docsCount: count, storeBytes: count, uuid: maybe(z.string()) });
+
+/** The request's own `indices=` patterns, so that a re-check can tell when they reach other names now. */
+const requestedPatterns = maybe(z.array(z.string()));
+
+/** The UUID of the snapshot as planned: a snapshot deleted and taken again under its name is another one. */
+const snapshotUuid = maybe(z.string());
 
 /** Source index in the snapshot → the index it becomes on the target cluster. */
 const plannedRestore = z.object({ index: z.string(), target: z.string() });
@@ -38,6 +48,9 @@ const restoreFields = {
   rename: maybe(rename),
   /** Existing target indices deleted first (`replace`). */
   deletions: z.array(plannedIndex),
+  /** Whether `replace` was asked for: a target taken after approval is then deleted too, once re-approved. */
+  replace: maybe(z.boolean()),
+  patterns: requestedPatterns,
 };
 
 /**
@@ -63,13 +76,20 @@ const jobPlan = z.discriminatedUnion('kind', [
     cluster: z.string(),
     repository: z.string(),
     snapshot: z.string(),
+    snapshotUuid,
   }),
-  z.object({ kind: z.literal(JobKind.INDEX_DELETE), cluster: z.string(), indices: z.array(plannedIndex) }),
+  z.object({
+    kind: z.literal(JobKind.INDEX_DELETE),
+    cluster: z.string(),
+    indices: z.array(plannedIndex),
+    patterns: requestedPatterns,
+  }),
   z.object({
     kind: z.literal(JobKind.RESTORE),
     cluster: z.string(),
     repository: z.string(),
     snapshot: z.string(),
+    snapshotUuid,
     ...restoreFields,
   }),
   z.object({
@@ -110,7 +130,11 @@ const jobStep = z.object({
 /** One recorded transition: who did what, when and why. */
 const jobEvent = z.object({ at: isoTime, event: z.string(), by: maybe(z.string()), detail: maybe(z.string()) });
 
-const approval = z.object({ userId: z.string(), at: isoTime });
+/** One approval, of the plan whose digest it records (absent in approvals given before plans had digests). */
+const approval = z.object({ userId: z.string(), at: isoTime, digest: maybe(z.string()) });
+
+/** Why a job went back to approval: what changed, found just before `step`. */
+const replan = z.object({ at: isoTime, step: z.enum(StepName), cluster: z.string(), changes: z.array(planChange) });
 
 const approvalState = z.object({
   required: z.number().int().positive(),
@@ -142,6 +166,8 @@ const job = z.object({
   approval: maybe(approvalState),
   history: z.array(jobEvent),
   lease: maybe(lease),
+  /** The last time the plan changed after approval, and why; the message shows it while approval is asked again. */
+  replan: maybe(replan),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -156,6 +182,7 @@ type JobEvent = z.infer<typeof jobEvent>;
 type Approval = z.infer<typeof approval>;
 type ApprovalState = z.infer<typeof approvalState>;
 type Lease = z.infer<typeof lease>;
+type Replan = z.infer<typeof replan>;
 type Job = z.infer<typeof job>;
 
 export type {
@@ -169,6 +196,7 @@ export type {
   PlannedIndex,
   PlannedRestore,
   Progress,
+  Replan,
   StepStatus,
 };
 export { job as jobSchema, StepName };

@@ -33,6 +33,7 @@ function newJob(input: NewJobInput): Job {
     approval: approvalNeeded ? { required: policy.required, approvals: [], expiresAt } : undefined,
     history: [{ at, event: 'requested', by: requestedBy, detail: requestText }],
     lease: undefined,
+    replan: undefined,
     createdAt: at,
     updatedAt: at,
   };

@@ -6,16 +6,21 @@ import { plannedIndices, type ResolvedIndices } from './planned-index.js';
 
 /**
  * Index deletion, on the exact indices the patterns reach now. Refused whole if any of them is protected: a
- * request never silently shrinks.
+ * request never silently shrinks. The patterns are kept so that the worker can tell when they reach others later.
  */
-function planIndexDelete(cluster: string, resolved: ResolvedIndices, protectedPatterns: readonly string[]): JobPlan {
+function planIndexDelete(
+  cluster: string,
+  resolved: ResolvedIndices,
+  protectedPatterns: readonly string[],
+  patterns: readonly string[],
+): JobPlan {
   const indices = plannedIndices(cluster, resolved);
   if (indices.length === 0) throw new UsageError((words) => words.nothingToDelete(cluster));
   assertDeletable(
     indices.map((entry) => entry.index),
     protectedPatterns,
   );
-  return { kind: JobKind.INDEX_DELETE, cluster, indices };
+  return { kind: JobKind.INDEX_DELETE, cluster, indices, patterns: [...patterns] };
 }
 
 export { planIndexDelete };

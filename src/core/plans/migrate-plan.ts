@@ -12,6 +12,8 @@ type MigratePlanInput = {
   from: string;
   to: string;
   repository: RepositoryDefinition;
+  /** The request's `indices=`, as typed. */
+  patterns: readonly string[];
   /** The source indices the patterns reach on `from` now. */
   resolved: ResolvedIndices;
   rename: Rename | undefined;
@@ -56,6 +58,8 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     restores: [...mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
+    replace: input.replace,
+    patterns: [...input.patterns],
   };
 }
 

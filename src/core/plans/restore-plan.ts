@@ -45,6 +45,9 @@ type RestorePlanInput = {
   cluster: string;
   repository: string;
   snapshot: string;
+  snapshotUuid: string;
+  /** The request's `indices=`, as typed. */
+  patterns: readonly string[];
   mapping: ReadonlyMap<string, string>;
   rename: Rename | undefined;
   replace: boolean;
@@ -62,9 +65,12 @@ function planRestore(input: RestorePlanInput): JobPlan {
     cluster,
     repository: input.repository,
     snapshot: input.snapshot,
+    snapshotUuid: input.snapshotUuid,
     restores: [...input.mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
+    replace: input.replace,
+    patterns: [...input.patterns],
   };
 }
 

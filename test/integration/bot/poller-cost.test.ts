@@ -80,9 +80,12 @@ describe('the poller’s cost', () => {
         cluster: 'b',
         repository: bot.repository,
         snapshot: 'restored-later',
+        snapshotUuid: undefined,
         restores: [{ index: 'source', target }],
         rename: undefined,
         deletions: [],
+        replace: false,
+        patterns: ['source'],
       },
     });
     const steps = base.steps.map((step) =>

@@ -30,9 +30,12 @@ function restorePlan(cluster: string, targets: string[]): JobPlan {
     cluster,
     repository: 'migration',
     snapshot: 'nightly',
+    snapshotUuid: 'uuid-nightly',
     restores: targets.map((target) => ({ index: target, target })),
     rename: undefined,
     deletions: [],
+    replace: false,
+    patterns: ['logs-*'],
   };
 }
 

@@ -30,9 +30,12 @@ function restorePlan(cluster: string, target: string): JobPlan {
     cluster,
     repository: 'migration',
     snapshot: 'nightly',
+    snapshotUuid: 'uuid-nightly',
     restores: [{ index: target, target }],
     rename: undefined,
     deletions: [],
+    replace: false,
+    patterns: ['logs-*'],
   };
 }
 

@@ -12,6 +12,7 @@ describe('the fake cluster', () => {
       client,
       createIndex: async (index, docs) => {
         client.indices.set(index, docs);
+        client.uuids.set(index, `${index}-${crypto.randomUUID()}`);
       },
       newRepository: () => {
         repositories += 1;

@@ -9,6 +9,7 @@ const input = {
   from: 'a',
   to: 'b',
   repository,
+  patterns: ['logs-*'],
   resolved: { indices: [plannedIndex('logs-1'), plannedIndex('logs-2')], unmatched: [] },
   rename: undefined,
   replace: false,
@@ -33,6 +34,8 @@ describe('planMigrate', () => {
       ],
       rename: undefined,
       deletions: [],
+      replace: false,
+      patterns: ['logs-*'],
     });
   });
 

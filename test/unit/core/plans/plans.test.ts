@@ -80,34 +80,38 @@ describe('planSnapshotCreate', () => {
 
 describe('planSnapshotDelete', () => {
   it('deletes one snapshot', () => {
-    expect(planSnapshotDelete('a', 'migration', 'old')).toEqual({
+    expect(planSnapshotDelete('a', 'migration', 'old', 'uuid-old')).toEqual({
       kind: 'snapshot-delete',
       cluster: 'a',
       repository: 'migration',
       snapshot: 'old',
+      snapshotUuid: 'uuid-old',
     });
   });
 
   it('refuses automated snapshots', () => {
-    expect(() => planSnapshotDelete('a', 'cs-automated-enc', 'x')).toThrowError(AutomatedRepositoryError);
+    expect(() => planSnapshotDelete('a', 'cs-automated-enc', 'x', 'uuid-x')).toThrowError(AutomatedRepositoryError);
   });
 });
 
 describe('planIndexDelete', () => {
   it('deletes the exact indices resolved now', () => {
-    expect(planIndexDelete('b', resolved(['old-1', 'old-2']), [])).toEqual({
+    expect(planIndexDelete('b', resolved(['old-1', 'old-2']), [], ['old-*'])).toEqual({
       kind: 'index-delete',
       cluster: 'b',
       indices: [plannedIndex('old-1'), plannedIndex('old-2')],
+      patterns: ['old-*'],
     });
   });
 
   it('refuses the whole request when one index is protected', () => {
-    expect(() => planIndexDelete('b', resolved(['old-1', 'audit-1']), ['audit-*'])).toThrowError(ProtectedIndexError);
+    expect(() => planIndexDelete('b', resolved(['old-1', 'audit-1']), ['audit-*'], ['old-1', 'audit-1'])).toThrowError(
+      ProtectedIndexError,
+    );
   });
 
   it('refuses an empty plan', () => {
-    expect(() => planIndexDelete('b', resolved([]), [])).toThrowError('nothing to delete on b');
+    expect(() => planIndexDelete('b', resolved([]), [], ['none-*'])).toThrowError('nothing to delete on b');
   });
 });
 
@@ -155,6 +159,8 @@ describe('planRestore', () => {
     cluster: 'b',
     repository: 'migration',
     snapshot: 'nightly',
+    snapshotUuid: 'uuid-nightly',
+    patterns: ['logs-1'],
     mapping: new Map([['logs-1', 'logs-1']]),
     rename: undefined,
     replace: false,
