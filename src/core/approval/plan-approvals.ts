@@ -13,9 +13,4 @@ function approvalsOfPlan(job: Pick<Job, 'plan' | 'approval'>): Approval[] {
   );
 }
 
-/** Whether the plan as it is now has the approvals it needs; a job that needs no approval has them. */
-function isApprovedAsPlanned(job: Pick<Job, 'plan' | 'approval'>): boolean {
-  return job.approval === undefined || approvalsOfPlan(job).length >= job.approval.required;
-}
-
-export { approvalsOfPlan, isApprovedAsPlanned };
+export { approvalsOfPlan };

@@ -89,7 +89,7 @@ describe('observeClusters', () => {
       ...Array(8).fill('IN_PROGRESS'),
     ]);
     expect(details[0]).toMatchObject({
-      uuid: 'u',
+      uuid: 'a-snapshot-1',
       indices: ['logs-1'],
       metadata: { es_snapshot_bot_job_id: 'snap-0' },
     });
