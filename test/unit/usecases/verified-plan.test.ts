@@ -121,6 +121,58 @@ describe('an approved index deletion', () => {
   });
 });
 
+async function givenASnapshot(bot: Bot, jobId = 'earlier') {
+  await bot.clusters.b?.createSnapshot({ repository: 'migration', snapshot: 'nightly', indices: ['old-*'], jobId });
+  await bot.clusters.b?.getSnapshot('migration', 'nightly');
+  await bot.clusters.b?.getSnapshot('migration', 'nightly');
+}
+
+describe('an approved snapshot deletion', () => {
+  const deleteNightly = { verb: 'delete' as const, cluster: 'b', repository: 'migration', snapshot: 'nightly' };
+
+  it('asks again rather than delete a snapshot taken again under its name', async () => {
+    const bot = buildBotContext({ clusters: clusters() });
+    await givenASnapshot(bot);
+    const job = await approved(bot, deleteNightly, 'delete b migration nightly');
+    await bot.clusters.b?.deleteSnapshot('migration', 'nightly');
+    await givenASnapshot(bot, 'someone-else');
+
+    await runJob(bot.context, job.id);
+    const asked = await stored(bot, job.id);
+
+    expect(asked.state).toBe(JobState.PENDING_APPROVAL);
+    expect(asked.replan?.changes[0]).toMatchObject({ kind: 'snapshot-replaced', snapshot: 'nightly' });
+    expect(asked.plan).toMatchObject({ snapshotUuid: 'b-snapshot-2' });
+    expect(bot.clusters.b?.calls.filter((call) => call === 'deleteSnapshot')).toHaveLength(1);
+  });
+});
+
+describe('an approved restore', () => {
+  const restoreOld = {
+    verb: 'restore' as const,
+    cluster: 'b',
+    repository: 'migration',
+    snapshot: 'nightly',
+    indices: ['old-1'],
+    rename: { pattern: '(.+)', replacement: 'copy-$1' },
+    replace: false,
+  };
+
+  it('fails, restoring nothing, when its snapshot is gone: there is no plan to approve', async () => {
+    const bot = buildBotContext({ clusters: clusters() });
+    await givenASnapshot(bot);
+    const job = await approved(bot, restoreOld, 'restore b migration nightly indices=old-1 rename=(.+):copy-$1');
+    await bot.clusters.b?.deleteSnapshot('migration', 'nightly');
+
+    await runJob(bot.context, job.id);
+    const ended = await stored(bot, job.id);
+
+    expect(ended.state).toBe(JobState.FAILED);
+    expect(ended.steps[0]?.detail).toContain('snapshot "nightly" is no longer in repository "migration"');
+    expect(bot.clusters.b?.calls).not.toContain('restore');
+  });
+});
+
 describe('a job that runs without approval', () => {
   it('is not held to a plan nobody approved', async () => {
     const approval = buildPolicy({ autoRun: ['index-delete'] });
