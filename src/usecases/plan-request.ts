@@ -2,6 +2,7 @@ import type { RequestOfKind } from '../core/commands/index.js';
 import { UsageError } from '../core/errors.js';
 import type { JobPlan, PlannedIndex } from '../core/jobs/job.js';
 import type { RepositoryDefinition } from '../core/model/repository.js';
+import type { IndexSummary } from '../core/model/search-index.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { migrateTargets, planMigrate } from '../core/plans/migrate-plan.js';
 import { planRepositoryRegister } from '../core/plans/repository-plan.js';
@@ -13,8 +14,8 @@ import { preflight } from './preflight.js';
 /** The requests of the verbs that plan a job, as their definitions say. */
 type JobRequest = RequestOfKind<'job'>;
 
-function toPlanned(indices: ReadonlyArray<{ index: string; docsCount: number; storeBytes: number }>): PlannedIndex[] {
-  return indices.map(({ index, docsCount, storeBytes }) => ({ index, docsCount, storeBytes }));
+function toPlanned(indices: readonly IndexSummary[]): PlannedIndex[] {
+  return indices.map(({ index, docsCount, storeBytes, uuid }) => ({ index, docsCount, storeBytes, uuid }));
 }
 
 async function planRestoreRequest(
@@ -37,6 +38,8 @@ async function planRestoreRequest(
     repository: request.repository,
     snapshot: request.snapshot,
     selection,
+    snapshotUuid: snapshot.uuid,
+    patterns: request.indices,
     rename: request.rename,
     replace: request.replace,
     existingTargets: toPlanned(existing.indices),
@@ -85,6 +88,7 @@ async function planMigrateRequest(
     from: request.from,
     to: request.to,
     repository,
+    patterns: request.indices,
     resolved,
     leftOutRules,
     rename: request.rename,
@@ -125,9 +129,10 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
         jobId,
         now: context.clock.now(),
       });
-    case 'delete':
-      await client.getSnapshot(request.repository, request.snapshot);
-      return planSnapshotDelete(request.cluster, request.repository, request.snapshot);
+    case 'delete': {
+      const { uuid } = await client.getSnapshot(request.repository, request.snapshot);
+      return planSnapshotDelete(request.cluster, request.repository, request.snapshot, uuid);
+    }
     case 'delete-index':
       return planIndexDelete({
         cluster: request.cluster,

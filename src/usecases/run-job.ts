@@ -6,10 +6,11 @@ import { isUnfinished } from '../core/jobs/job-steps.js';
 import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
 import { asOneWrite, claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
 import { formatDuration } from '../core/messages/format.js';
+import { askAgain } from './ask-again.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { announceOutcome, governingCluster, showJob, warnOnCall } from './job-notices.js';
 import { type ClusterLookup, runStep } from './steps/run-step.js';
-import type { StepOutcome } from './steps/step-outcome.js';
+import type { PlanChanged, StepOutcome } from './steps/step-outcome.js';
 import { saveOverCancel, stoppedAtSafePoint } from './stop-cancelled-job.js';
 
 /** How many progress-only message updates may still be sent; state changes are always sent. */
@@ -35,7 +36,7 @@ async function attemptStep(
   step: JobStep,
   clusterFor: ClusterLookup,
   context: BotContext,
-): Promise<StepOutcome & { unreachable?: string }> {
+): Promise<(StepOutcome & { unreachable?: string }) | PlanChanged> {
   try {
     return await runStep(job, step, clusterFor, context.catalog);
   } catch (error) {
@@ -155,7 +156,10 @@ async function wait(
 async function advance(context: BotContext, job: Job, position: number, options: Required<RunOptions>) {
   const step = job.steps[position] as JobStep;
   const started = step.startedAt === undefined ? { ...step, startedAt: context.clock.now().toISOString() } : step;
-  const outcome = await attemptStep(job, started, options.clusterFor, context);
+  const attempted = await attemptStep(job, started, options.clusterFor, context);
+  // What the step touches changed since approval: it touched nothing, and the job asks again (or fails).
+  const outcome = attempted.status === 'changed' ? await askAgain(context, job, started, attempted) : attempted;
+  if (outcome === undefined) return { job, goOn: false };
   const now = context.clock.now();
   const updated = updateStep(job, position, stepAfter(started, outcome, now), now);
   if (outcome.status === 'failed') {

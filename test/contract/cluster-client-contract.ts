@@ -164,12 +164,16 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
 
       it('deletes a snapshot, and deleting it again finds it already gone', async () => {
         await takeSnapshot('doomed', 'job-3', ['cc-logs-1']);
+        const { uuid } = await client.getSnapshot(repository.name, 'doomed');
 
         expect(await client.deleteSnapshot(repository.name, 'doomed')).toBe('deleted');
         expect(await client.deleteSnapshot(repository.name, 'doomed')).toBe('already-absent');
         await expect(client.getSnapshot(repository.name, 'doomed')).rejects.toMatchObject({
           code: ClusterErrorCode.SNAPSHOT_MISSING,
         });
+        // Taken again under its name, it is another snapshot: an approval of the first does not cover it.
+        expect((await takeSnapshot('doomed', 'job-3b', ['cc-logs-1'])).uuid).not.toBe(uuid);
+        await client.deleteSnapshot(repository.name, 'doomed');
       });
 
       it('keeps an ended snapshot asked to abort, and one another job took; finds a missing one absent', async () => {
@@ -239,6 +243,18 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         expect(names(named)).toEqual(['cc-quiet-1']);
         expect(hidden).toContain('cc-quiet-1');
         expect(hidden).not.toContain('cc-logs-1');
+      });
+
+      it('tells an index created again under its name by its UUID', async () => {
+        await cluster.createIndex('cc-again', 1);
+        const before = await client.resolveIndices(['cc-again']);
+
+        await cluster.createIndex('cc-again', 1);
+        const after = await client.resolveIndices(['cc-again']);
+
+        expect(before.indices[0]?.uuid).toMatch(/.+/);
+        expect(after.indices[0]?.uuid).not.toBe(before.indices[0]?.uuid);
+        await client.deleteIndices(['cc-again']);
       });
 
       it('deletes an index, and counts an absent one as already gone', async () => {

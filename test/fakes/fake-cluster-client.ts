@@ -25,6 +25,7 @@ type FakeSnapshot = {
   startTime: Date;
   /** Creation order: snapshots taken in the same millisecond still list newest first. */
   sequence: number;
+  uuid: string;
 };
 
 type FakeRestore = { docs: number; pollsLeft: number; repository: string; snapshot: string };
@@ -55,6 +56,8 @@ type FakeCluster = ClusterClient & {
   indices: Map<string, number>;
   /** Which of `indices` are hidden. */
   hidden: Set<string>;
+  /** An index's UUID when a test set one (an index deleted and created again); otherwise `<alias>-<name>`. */
+  uuids: Map<string, string>;
   calls: string[];
   fail(operation: string, error: Error): void;
   heal(operation: string): void;
@@ -74,6 +77,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   const { alias, pollsToFinish = 1, snapshotOutcome = 'SUCCESS' } = options;
   const indices = new Map(Object.entries(options.indices ?? {}));
   const hidden = new Set(options.hidden ?? []);
+  const uuids = new Map<string, string>();
   const snapshots = new Map<string, FakeSnapshot>();
   const restoring = new Map<string, FakeRestore>();
   const restoredFrom = new Map<string, { repository: string; snapshot: string }>();
@@ -118,7 +122,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
   const detailOf = (found: FakeSnapshot): SnapshotDetail => ({
     repository: found.repository,
     snapshot: found.snapshot,
-    uuid: 'u',
+    uuid: found.uuid,
     state: found.state,
     indices: found.indices,
     startTime: found.startTime,
@@ -181,6 +185,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     alias,
     indices,
     hidden,
+    uuids,
     calls,
     fail: (operation, error) => failures.set(operation, error),
     heal: (operation) => {
@@ -242,6 +247,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
         docs: new Map(names.map((name) => [name, indices.get(name) ?? 0])),
         startTime: new Date(),
         sequence,
+        uuid: `${alias}-snapshot-${sequence}`,
       });
       return 'accepted';
     },
@@ -307,7 +313,15 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       return {
         indices: names.map((index) => {
           const docsCount = indices.get(index) ?? 0;
-          return { index, docsCount, storeBytes: docsCount * 100, health: 'green', status: 'open', primaries: 1 };
+          return {
+            index,
+            uuid: uuids.get(index) ?? `${alias}-${index}`,
+            docsCount,
+            storeBytes: docsCount * 100,
+            health: 'green',
+            status: 'open',
+            primaries: 1,
+          };
         }),
         unmatched,
       };
@@ -321,6 +335,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       return names.map((index) => {
         restoredFrom.delete(index);
         restoring.delete(index);
+        uuids.delete(index);
         return { index, outcome: indices.delete(index) ? 'deleted' : 'already-absent' };
       });
     },

@@ -59,6 +59,16 @@ async function createIndexWithDocs(clusterUrl: string, index: string, seed: Inde
   }
 }
 
+/** Writes `docs` more documents into an existing index (ids after `from`), as a writer would between two reads. */
+async function addDocs(clusterUrl: string, index: string, docs: number, from: number): Promise<void> {
+  const lines: string[] = [];
+  for (let position = from; position < from + docs; position += 1) {
+    lines.push(JSON.stringify({ index: { _index: index, _id: String(position) } }));
+    lines.push(JSON.stringify({ position, marker: 'written-later', text: `document ${position} of ${index}` }));
+  }
+  await bulkLoad(clusterUrl, index, lines);
+}
+
 async function deleteIndexDirectly(clusterUrl: string, index: string): Promise<void> {
   await direct(clusterUrl, 'DELETE', `/${index}`);
 }
@@ -154,6 +164,7 @@ async function snapshotOnCluster(
 }
 
 export {
+  addDocs,
   createBulkyIndex,
   createIndexWithDocs,
   createIndexWithUnassignedPrimary,

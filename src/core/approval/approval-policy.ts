@@ -3,6 +3,7 @@ import { type JobKind, JobState } from '../jobs/job-states.js';
 import { effectiveState } from '../jobs/transitions.js';
 import type { JobWords } from '../words/job-words.js';
 import type { RefusalWords } from '../words/refusal-words.js';
+import { approvalsOfPlan } from './plan-approvals.js';
 
 /** Who may approve what on one cluster; from the cluster config. */
 type ApprovalPolicy = {
@@ -54,7 +55,8 @@ function mayDecide(
   if (userId === job.requestedBy && !policy.allowSelfApproval) {
     return { allowed: false, reason: (words) => words.ownRequest };
   }
-  if (job.approval?.approvals.some((approval) => approval.userId === userId)) {
+  // An approval of an earlier plan is no approval of this one: its approver may approve again.
+  if (approvalsOfPlan(job).some((approval) => approval.userId === userId)) {
     return { allowed: false, reason: (words) => words.alreadyApprovedByYou };
   }
   return { allowed: true };

@@ -62,4 +62,30 @@ function stepsFor(plan: JobPlan): JobStep[] {
   }
 }
 
-export { currentStep, isUnfinished, stepsFor };
+/** The steps that delete or overwrite: each is re-checked against the approved plan just before it runs. */
+const DESTRUCTIVE_STEPS: ReadonlySet<StepName> = new Set([
+  StepName.DELETE_INDICES,
+  StepName.START_RESTORE,
+  StepName.DELETE_SNAPSHOT,
+]);
+
+function isDestructive(name: StepName): boolean {
+  return DESTRUCTIVE_STEPS.has(name);
+}
+
+/**
+ * The steps of a plan that changed after approval. What was done before the first destructive step (a
+ * migration's registrations and its snapshot) stays done; from that step on, everything runs again on the new
+ * plan, so that a target that came back after `replace` deleted it is deleted again, once re-approved.
+ */
+function replannedSteps(before: readonly JobStep[], plan: JobPlan): JobStep[] {
+  const fresh = stepsFor(plan);
+  const firstDestructive = fresh.findIndex((step) => isDestructive(step.name));
+  return fresh.map((step, position) => {
+    const kept = before[position];
+    const safe = position < firstDestructive && kept?.name === step.name && kept.cluster === step.cluster;
+    return safe ? kept : step;
+  });
+}
+
+export { currentStep, isDestructive, isUnfinished, replannedSteps, stepsFor };

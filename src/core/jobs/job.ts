@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LeftOutReason } from '../model/left-out.js';
+import { planChange } from '../model/plan-change.js';
 import { rename } from '../model/rename.js';
 import { repositoryDefinition } from '../model/repository.js';
 import { preflightFinding } from '../preflight/preflight-findings.js';
@@ -29,8 +30,17 @@ function maybe<T extends z.ZodType>(schema: T) {
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().nonnegative();
 
-/** An index as the approver saw it: its exact name, with documents and size at request time. */
-const plannedIndex = z.object({ index: z.string(), docsCount: count, storeBytes: count });
+/**
+ * An index as the approver saw it: its exact name, with documents and size at request time, and its UUID, which
+ * tells it from an index deleted and created again under the same name (absent in jobs planned before UUIDs).
+ */
+const plannedIndex = z.object({ index: z.string(), docsCount: count, storeBytes: count, uuid: maybe(z.string()) });
+
+/** The request's own `indices=` patterns, so that a re-check can tell when they reach other names now. */
+const requestedPatterns = maybe(z.array(z.string()));
+
+/** The UUID of the snapshot as planned: a snapshot deleted and taken again under its name is another one. */
+const snapshotUuid = maybe(z.string());
 
 /** Source index in the snapshot → the index it becomes on the target cluster. */
 const plannedRestore = z.object({ index: z.string(), target: z.string() });
@@ -45,6 +55,9 @@ const restoreFields = {
   deletions: z.array(plannedIndex),
   // Jobs stored before left-out lists existed left nothing out: they refused system indices instead.
   leftOut: z.array(leftOutIndex).default([]),
+  /** Whether `replace` was asked for: a target taken after approval is then deleted too, once re-approved. */
+  replace: maybe(z.boolean()),
+  patterns: requestedPatterns,
 };
 
 /** What the preflight found before the approval message; absent on plans stored before it existed. */
@@ -77,11 +90,13 @@ const jobPlan = z.discriminatedUnion('kind', [
     cluster: z.string(),
     repository: z.string(),
     snapshot: z.string(),
+    snapshotUuid,
   }),
   z.object({
     kind: z.literal(JobKind.INDEX_DELETE),
     cluster: z.string(),
     indices: z.array(plannedIndex),
+    patterns: requestedPatterns,
     // Hidden indices a wildcard reached and that are not deleted; jobs stored before the list existed had none.
     leftOut: z.array(leftOutIndex).default([]),
   }),
@@ -90,6 +105,7 @@ const jobPlan = z.discriminatedUnion('kind', [
     cluster: z.string(),
     repository: z.string(),
     snapshot: z.string(),
+    snapshotUuid,
     ...restoreFields,
     ...preflightFields,
   }),
@@ -135,7 +151,11 @@ const jobStep = z.object({
 /** One recorded transition: who did what, when and why. */
 const jobEvent = z.object({ at: isoTime, event: z.string(), by: maybe(z.string()), detail: maybe(z.string()) });
 
-const approval = z.object({ userId: z.string(), at: isoTime });
+/** One approval, of the plan whose digest it records (absent in approvals given before plans had digests). */
+const approval = z.object({ userId: z.string(), at: isoTime, digest: maybe(z.string()) });
+
+/** Why a job went back to approval: what changed, found just before `step`. */
+const replan = z.object({ at: isoTime, step: z.enum(StepName), cluster: z.string(), changes: z.array(planChange) });
 
 const approvalState = z.object({
   required: z.number().int().positive(),
@@ -174,6 +194,8 @@ const job = z.object({
   history: z.array(jobEvent),
   lease: maybe(lease),
   cancelRequest: maybe(cancelRequest),
+  /** The last time the plan changed after approval, and why; the message shows it while approval is asked again. */
+  replan: maybe(replan),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -190,6 +212,7 @@ type Approval = z.infer<typeof approval>;
 type ApprovalState = z.infer<typeof approvalState>;
 type Lease = z.infer<typeof lease>;
 type CancelRequest = z.infer<typeof cancelRequest>;
+type Replan = z.infer<typeof replan>;
 type Job = z.infer<typeof job>;
 
 export type {
@@ -205,6 +228,7 @@ export type {
   PlannedIndex,
   PlannedRestore,
   Progress,
+  Replan,
   StepStatus,
 };
 export { job as jobSchema, StepName };

@@ -1,7 +1,10 @@
+import { approvalsOfPlan } from '../approval/plan-approvals.js';
 import { InvalidTransitionError } from '../errors.js';
-import type { Job, JobStep } from './job.js';
+import type { PlanChange } from '../model/plan-change.js';
+import { planDigest, shortDigest } from '../plans/plan-digest.js';
+import type { Job, JobPlan, JobStep, StepName } from './job.js';
 import { JobState } from './job-states.js';
-import { isUnfinished } from './job-steps.js';
+import { isUnfinished, replannedSteps } from './job-steps.js';
 
 /**
  * The job state machine as a table: for each event, the states it may start from. Every function below returns
@@ -17,6 +20,7 @@ const ALLOWED_FROM = {
   claim: [JobState.QUEUED, JobState.RUNNING],
   progress: [JobState.RUNNING],
   finish: [JobState.RUNNING],
+  replan: [JobState.QUEUED, JobState.RUNNING],
 } as const satisfies Record<string, readonly JobState[]>;
 
 type JobEventName = keyof typeof ALLOWED_FROM;
@@ -31,6 +35,7 @@ const PAST_TENSE: Record<JobEventName, string> = {
   claim: 'started',
   progress: 'updated',
   finish: 'finished',
+  replan: 'replanned',
 };
 
 /** The state a person should see: a request nobody approved in time has expired even before anyone writes so. */
@@ -60,9 +65,11 @@ function next(job: Job, now: Date, change: Change, fields: Partial<Job>): Job {
 function approve(job: Job, userId: string, now: Date): Job {
   assertAllowed(job, 'approve', now);
   const approval = job.approval ?? { required: 1, approvals: [], expiresAt: now.toISOString() };
-  const approvals = [...approval.approvals, { userId, at: now.toISOString() }];
-  const enough = approvals.length >= approval.required;
-  const detail = `${approvals.length} of ${approval.required}`;
+  const given = { userId, at: now.toISOString(), digest: planDigest(job.plan) };
+  const approvals = [...approval.approvals, given];
+  const counted = approvalsOfPlan({ plan: job.plan, approval: { ...approval, approvals } }).length;
+  const enough = counted >= approval.required;
+  const detail = `${counted} of ${approval.required}`;
   return next(
     job,
     now,
@@ -194,6 +201,45 @@ function release(job: Job, now: Date): Job {
   return { ...job, lease: undefined, version: job.version + 1, updatedAt: now.toISOString() };
 }
 
+type ReplanInput = {
+  /** The plan as it would be approved now. */
+  plan: JobPlan;
+  /** The step that found the changes, before it touched anything. */
+  step: StepName;
+  cluster: string;
+  changes: readonly PlanChange[];
+  /** Approvals the new plan needs, and when the request to approve it expires: the cluster's policy, as for a new one. */
+  required: number;
+  expiresAt: string;
+};
+
+/**
+ * What the approval covered has changed: the job goes back to waiting for approval, on the plan as it is now.
+ * The earlier approvals stay on record, bound to the digest they approved (stamped with it when they predate
+ * digests), so they do not count for the new plan; the lease is given up, and the steps from the first
+ * destructive one on start again.
+ */
+function replan(job: Job, input: ReplanInput, now: Date): Job {
+  assertAllowed(job, 'replan', now);
+  const approved = planDigest(job.plan);
+  const approvals = (job.approval?.approvals ?? []).map((given) => ({ ...given, digest: given.digest ?? approved }));
+  const detail = `${shortDigest(approved)} → ${shortDigest(planDigest(input.plan))}`;
+  return next(
+    job,
+    now,
+    { event: 'replanned', detail },
+    {
+      state: JobState.PENDING_APPROVAL,
+      plan: input.plan,
+      steps: replannedSteps(job.steps, input.plan),
+      approval: { required: input.required, approvals, expiresAt: input.expiresAt },
+      lease: undefined,
+      replan: { at: now.toISOString(), step: input.step, cluster: input.cluster, changes: [...input.changes] },
+    },
+  );
+}
+
+export type { ReplanInput };
 export {
   approve,
   asOneWrite,
@@ -206,6 +252,7 @@ export {
   note,
   reject,
   release,
+  replan,
   requestCancel,
   stop,
   updateStep,

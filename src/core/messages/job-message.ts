@@ -1,3 +1,4 @@
+import { approvalsOfPlan } from '../approval/plan-approvals.js';
 import type { Job, JobStep } from '../jobs/job.js';
 import { JobState } from '../jobs/job-states.js';
 import { estimateRemainingMs } from '../jobs/progress.js';
@@ -15,6 +16,7 @@ import {
   withinBlockLimit,
 } from './blocks.js';
 import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
+import { digestLine, replanLines } from './plan-change-lines.js';
 import { planCluster, planLines } from './plan-lines.js';
 
 /** Action ids of the approval buttons; the button value is the job id. */
@@ -71,7 +73,7 @@ function decisionLine(job: Job, state: JobState, catalog: Catalog): string | und
   const rejectedBy = [...job.history].reverse().find((entry) => entry.event === 'rejected')?.by ?? '?';
   if (state === JobState.EXPIRED) return catalog.expired;
   if (state === JobState.REJECTED) return catalog.rejectedBy(rejectedBy);
-  const approvals = job.approval?.approvals ?? [];
+  const approvals = approvalsOfPlan(job);
   if (approvals.length === 0 || state === JobState.PENDING_APPROVAL) return undefined;
   return catalog.approvedBy(
     approvals.map((approval) => `<@${approval.userId}> (${slackDate(approval.at)})`).join(', '),
@@ -116,9 +118,9 @@ function jobMessage(job: Job, catalog: Catalog, now: Date): SlackMessage {
   const title = pending
     ? catalog.approvalNeeded(kind, cluster)
     : `${catalog.jobTitle(kind, cluster)}: ${catalog.state[state]}`;
-  const status = [catalog.requestedBy(job.requestedBy), `*${catalog.state[state]}*`];
+  const status = [catalog.requestedBy(job.requestedBy), `*${catalog.state[state]}*`, digestLine(job, catalog)];
   if (pending && job.approval !== undefined) {
-    status.push(catalog.approvals(job.approval.approvals.length, job.approval.required));
+    status.push(catalog.approvals(approvalsOfPlan(job).length, job.approval.required));
     status.push(catalog.expiresAt(slackDate(job.approval.expiresAt)), catalog.jobFooter(job.id));
   }
   const decision = decisionLine(job, state, catalog);
@@ -128,6 +130,7 @@ function jobMessage(job: Job, catalog: Catalog, now: Date): SlackMessage {
   const blocks: Block[] = [
     header(title),
     context(...status),
+    ...sectionsOf(replanLines(job, state, catalog)),
     ...sectionsOf(planLines(job.plan, catalog, job.id)),
     ...(decision === undefined ? [] : sectionsOf([decision])),
     ...(cancel === undefined ? [] : sectionsOf([cancel])),

@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 const indexSummary = z.object({
   index: z.string(),
+  /** Tells an index from one deleted and created again under its name. */
+  uuid: z.string(),
   health: z.string(),
   status: z.string(),
   docsCount: z.number().int().min(0),

@@ -43,7 +43,7 @@ function planIndexDelete(input: IndexDeleteInput): JobPlan {
     );
   }
   if (indices.length === 0) throw new UsageError((words) => words.nothingToDelete(cluster));
-  return { kind: JobKind.INDEX_DELETE, cluster, indices, leftOut };
+  return { kind: JobKind.INDEX_DELETE, cluster, indices, leftOut, patterns: [...expressions] };
 }
 
 export type { IndexDeleteInput };

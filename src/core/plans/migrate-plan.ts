@@ -13,6 +13,8 @@ type MigratePlanInput = {
   from: string;
   to: string;
   repository: RepositoryDefinition;
+  /** The request's `indices=`, as typed. */
+  patterns: readonly string[];
   /** The source indices the patterns reach on `from` now, hidden ones included. */
   resolved: ResolvedIndices;
   /** Which of them stay on `from`: system, protected and hidden indices. */
@@ -85,6 +87,8 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
     preflight: undefined,
     masterTimeout: undefined,
+    replace: input.replace,
+    patterns: [...input.patterns],
   };
 }
 

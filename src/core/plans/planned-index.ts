@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import type { PlannedIndex } from '../jobs/job.js';
 
 type ResolvedIndices = {
-  indices: ReadonlyArray<{ index: string; docsCount: number; storeBytes: number }>;
+  indices: ReadonlyArray<{ index: string; uuid: string; docsCount: number; storeBytes: number }>;
   unmatched: readonly string[];
 };
 
@@ -12,7 +12,7 @@ function plannedIndices(cluster: string, resolved: ResolvedIndices): PlannedInde
     const { unmatched } = resolved;
     throw new UsageError((words) => words.noIndexMatches(cluster, unmatched));
   }
-  return resolved.indices.map(({ index, docsCount, storeBytes }) => ({ index, docsCount, storeBytes }));
+  return resolved.indices.map(({ index, uuid, docsCount, storeBytes }) => ({ index, docsCount, storeBytes, uuid }));
 }
 
 export type { ResolvedIndices };

@@ -48,6 +48,9 @@ type RestorePlanInput = {
   repository: string;
   snapshot: string;
   selection: RestoreSelection;
+  snapshotUuid: string;
+  /** The request's `indices=`, as typed. */
+  patterns: readonly string[];
   rename: Rename | undefined;
   replace: boolean;
   /** Target indices that exist on the cluster now. */
@@ -64,6 +67,7 @@ function planRestore(input: RestorePlanInput): JobPlan {
     cluster,
     repository: input.repository,
     snapshot: input.snapshot,
+    snapshotUuid: input.snapshotUuid,
     restores: [...selection.mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
@@ -71,6 +75,8 @@ function planRestore(input: RestorePlanInput): JobPlan {
     // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
     preflight: undefined,
     masterTimeout: undefined,
+    replace: input.replace,
+    patterns: [...input.patterns],
   };
 }
 

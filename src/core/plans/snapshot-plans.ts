@@ -44,12 +44,14 @@ function planSnapshotCreate(input: SnapshotCreateInput): JobPlan {
   };
 }
 
-function planSnapshotDelete(cluster: string, repository: string, snapshot: string): JobPlan {
+/** `snapshotUuid`: the snapshot as it is now, so that one taken again under its name is not deleted unapproved. */
+function planSnapshotDelete(cluster: string, repository: string, snapshot: string, snapshotUuid: string): JobPlan {
   return {
     kind: JobKind.SNAPSHOT_DELETE,
     cluster,
     repository: chooseRepository(cluster, repository, undefined, 'write'),
     snapshot,
+    snapshotUuid,
   };
 }
 

@@ -3,6 +3,7 @@ import { type ErrorWords, errorWordsIn } from './error-words.js';
 import { type HelpWords, helpWords } from './help-words.js';
 import { type JobWords, jobWords } from './job-words.js';
 import { LANGUAGES, type Language } from './language.js';
+import { type PlanCheckWords, planCheckWords } from './plan-check-words.js';
 import { type ReplyWords, replyWords } from './reply-words.js';
 import { type StepWords, stepWords } from './step-words.js';
 
@@ -11,7 +12,7 @@ import { type StepWords, stepWords } from './step-words.js';
  * Japanese side by side, and a catalog is all of them for one language. Nothing outside this folder builds a
  * sentence.
  */
-type Catalog = JobWords & StepWords & ErrorWords & ReplyWords & HelpWords & CancelWords;
+type Catalog = JobWords & StepWords & ErrorWords & ReplyWords & HelpWords & CancelWords & PlanCheckWords;
 
 function assemble(language: Language): Catalog {
   return {
@@ -21,6 +22,7 @@ function assemble(language: Language): Catalog {
     ...replyWords[language],
     ...helpWords[language],
     ...cancelWords[language],
+    ...planCheckWords[language],
   };
 }
 

@@ -45,6 +45,7 @@ type PlanWords = {
   onlyHiddenToDelete: (cluster: string, names: readonly string[]) => Said;
   renamePatternNotRegex: (pattern: string) => Said;
   renameClash: (index: string) => Said;
+  snapshotGoneSincePlan: (snapshot: string, repository: string) => Said;
 };
 
 const RENAME_EXAMPLE = 'rename=(.+):restored-$1';
@@ -114,6 +115,10 @@ const en: PlanWords = {
   renameClash: (index) => ({
     text: `the rename maps two indices onto "${index}"`,
     hint: `Keep a capture group of the whole name in the replacement, e.g. ${RENAME_EXAMPLE}`,
+  }),
+  snapshotGoneSincePlan: (snapshot, repository) => ({
+    text: `snapshot "${snapshot}" is no longer in repository "${repository}": nothing was restored`,
+    hint: 'See what there is with /es snapshot list, then ask again with a snapshot that exists.',
   }),
 };
 
@@ -186,6 +191,10 @@ const ja: PlanWords = {
   renameClash: (index) => ({
     text: `この rename では2つのインデックスが "${index}" に重なります`,
     hint: `置換後の名前に、名前全体のキャプチャグループを残してください (例 ${RENAME_EXAMPLE})`,
+  }),
+  snapshotGoneSincePlan: (snapshot, repository) => ({
+    text: `スナップショット "${snapshot}" はリポジトリ "${repository}" にもうありません: 何も復元していません`,
+    hint: '/es snapshot list で今あるものを確かめ、あるスナップショットでもう一度依頼してください。',
   }),
 };
 

@@ -98,6 +98,7 @@ const JA_EVENTS: Record<string, string> = {
   stalled: '停滞',
   unreachable: '応答なし',
   recovered: '応答再開',
+  replanned: '計画の変更 (再承認待ち)',
 };
 
 const jaReplies: ReplyWords = {

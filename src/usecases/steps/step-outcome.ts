@@ -1,4 +1,6 @@
 import type { Progress } from '../../core/jobs/job.js';
+import type { PlanChange } from '../../core/model/plan-change.js';
+import type { ClusterNow } from '../../core/plans/plan-check.js';
 
 /**
  * What running a step once found: `done` moves on; `waiting` keeps the step for the next tick (the cluster is
@@ -10,4 +12,7 @@ type StepOutcome =
   | { status: 'waiting'; detail?: string; progress?: Progress }
   | { status: 'failed'; detail: string };
 
-export type { StepOutcome };
+/** A destructive step that did not run: what it touches is no longer what was approved (`now` is what it read). */
+type PlanChanged = { status: 'changed'; changes: PlanChange[]; now: ClusterNow };
+
+export type { PlanChanged, StepOutcome };

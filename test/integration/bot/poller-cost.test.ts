@@ -80,12 +80,15 @@ describe('the poller’s cost', () => {
         cluster: 'b',
         repository: bot.repository,
         snapshot: 'restored-later',
+        snapshotUuid: undefined,
         restores: [{ index: 'source', target }],
         rename: undefined,
         deletions: [],
         leftOut: [],
         preflight: undefined,
         masterTimeout: undefined,
+        replace: false,
+        patterns: ['source'],
       },
     });
     const steps = base.steps.map((step) =>

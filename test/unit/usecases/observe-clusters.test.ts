@@ -30,12 +30,15 @@ function restorePlan(cluster: string, targets: string[]): JobPlan {
     cluster,
     repository: 'migration',
     snapshot: 'nightly',
+    snapshotUuid: 'uuid-nightly',
     restores: targets.map((target) => ({ index: target, target })),
     rename: undefined,
     deletions: [],
     leftOut: [],
     preflight: undefined,
     masterTimeout: undefined,
+    replace: false,
+    patterns: ['logs-*'],
   };
 }
 
@@ -89,7 +92,7 @@ describe('observeClusters', () => {
       ...Array(8).fill('IN_PROGRESS'),
     ]);
     expect(details[0]).toMatchObject({
-      uuid: 'u',
+      uuid: 'a-snapshot-1',
       indices: ['logs-1'],
       metadata: { es_snapshot_bot_job_id: 'snap-0' },
     });

@@ -30,12 +30,15 @@ function restorePlan(cluster: string, target: string): JobPlan {
     cluster,
     repository: 'migration',
     snapshot: 'nightly',
+    snapshotUuid: 'uuid-nightly',
     restores: [{ index: target, target }],
     rename: undefined,
     deletions: [],
     leftOut: [],
     preflight: undefined,
     masterTimeout: undefined,
+    replace: false,
+    patterns: ['logs-*'],
   };
 }
 

@@ -332,6 +332,7 @@ describe('snapshots', () => {
 describe('indices', () => {
   const catRow = (index: string, docs: string | null, size: string | null) => ({
     index,
+    uuid: `uuid-${index}`,
     health: 'green',
     status: 'open',
     'docs.count': docs,
@@ -356,10 +357,11 @@ describe('indices', () => {
       '/_cat/indices/logs-1',
     ]);
     expect(sent[0]?.query).toMatchObject({ bytes: 'b', format: 'json' });
-    expect(resolved.indices.map((index) => [index.index, index.docsCount, index.storeBytes])).toEqual([
-      ['logs-1', 3, 1024],
-      ['logs-2', 5, 2048],
+    expect(resolved.indices.map((index) => [index.index, index.uuid, index.docsCount, index.storeBytes])).toEqual([
+      ['logs-1', 'uuid-logs-1', 3, 1024],
+      ['logs-2', 'uuid-logs-2', 5, 2048],
     ]);
+    expect(sent[0]?.query?.h).toContain('uuid');
     expect(resolved.unmatched).toEqual(['orders', 'none-*']);
   });
 
@@ -410,12 +412,13 @@ describe('indices', () => {
   });
 
   it('reads a closed index without counts as zero', async () => {
-    const { client } = buildClient([answered(200, [{ index: 'old', status: 'close' }])]);
+    const { client } = buildClient([answered(200, [{ index: 'old', uuid: 'uuid-old', status: 'close' }])]);
 
     const { indices } = await client.resolveIndices(['old']);
 
     expect(indices[0]).toEqual({
       index: 'old',
+      uuid: 'uuid-old',
       health: 'unknown',
       status: 'close',
       docsCount: 0,

@@ -13,6 +13,7 @@ describe('the fake cluster', () => {
       createIndex: async (index, docs, options) => {
         client.indices.set(index, docs);
         if (options?.hidden) client.hidden.add(index);
+        client.uuids.set(index, `${index}-${crypto.randomUUID()}`);
       },
       newRepository: () => {
         repositories += 1;

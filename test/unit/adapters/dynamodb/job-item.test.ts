@@ -74,6 +74,30 @@ describe('fromJobItem', () => {
     expect(fromJobItem(stored(toJobItem(job, 30)))).toEqual(job);
   });
 
+  it('reads a job stored before plans had UUIDs, patterns and digests, and approvals their digest', () => {
+    const item = stored(toJobItem(buildFullJob({ id: 'old', replan: undefined }), 30));
+    for (const field of [
+      'job.plan.patterns',
+      'job.plan.replace',
+      'job.plan.indices.0.uuid',
+      'job.approval.approvals.0.digest',
+    ]) {
+      withField(item, field, undefined);
+    }
+
+    const job = fromJobItem(item);
+
+    const plan = job.plan.kind === 'migrate' ? job.plan : undefined;
+    expect([plan?.patterns, plan?.replace, plan?.indices[0]?.uuid, plan?.indices[0]?.docsCount]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      1200,
+    ]);
+    expect(job.approval?.approvals[0]?.digest).toBeUndefined();
+    expect(job.replan).toBeUndefined();
+  });
+
   it.each([
     { field: 'job.plan.snapshot', value: undefined },
     { field: 'job.state', value: 'DONE' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
 import { stepsFor } from '../../../../src/core/jobs/job-steps.js';
-import { buildPolicy, buildRequestedJob, NOW, PLANS } from '../../../fixtures/plans.js';
+import { buildPolicy, buildRequestedJob, NOW, PLANS, plannedIndex } from '../../../fixtures/plans.js';
 
 describe('newJob', () => {
   it('waits for approval when its kind needs one, expiring after the policy time', () => {
@@ -54,7 +54,7 @@ describe('stepsFor', () => {
   });
 
   it('plans a migrate with replace to delete on the target before restoring', () => {
-    const plan = { ...PLANS.migrate(), deletions: [{ index: 'logs-1', docsCount: 1, storeBytes: 1 }] };
+    const plan = { ...PLANS.migrate(), deletions: [plannedIndex('logs-1', 1, 1)] };
 
     expect(names(plan)).toContain('delete-indices@b');
     expect(names(plan).indexOf('delete-indices@b')).toBeLessThan(names(plan).indexOf('start-restore@b'));

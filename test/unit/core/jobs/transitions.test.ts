@@ -15,18 +15,21 @@ import {
   stop,
   updateStep,
 } from '../../../../src/core/jobs/transitions.js';
+import { planDigest } from '../../../../src/core/plans/plan-digest.js';
 import { buildPolicy, buildRequestedJob, NOW, PLANS } from '../../../fixtures/plans.js';
 
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
 describe('a job waiting for approval', () => {
-  it('is queued by the approval that completes it, and records who approved', () => {
+  it('is queued by the approval that completes it, and records who approved which plan', () => {
     const job = buildRequestedJob();
 
     const approved = approve(job, 'U0APPROVER', later(1));
 
     expect(approved).toMatchObject({ state: JobState.QUEUED, version: 2 });
-    expect(approved.approval?.approvals).toEqual([{ userId: 'U0APPROVER', at: later(1).toISOString() }]);
+    expect(approved.approval?.approvals).toEqual([
+      { userId: 'U0APPROVER', at: later(1).toISOString(), digest: planDigest(job.plan) },
+    ]);
     expect(approved.history.at(-1)).toEqual({
       at: later(1).toISOString(),
       event: 'approved',

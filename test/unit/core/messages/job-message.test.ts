@@ -130,7 +130,9 @@ describe('the approval message', () => {
   it('lists a long plan up to a limit and says where the rest is', () => {
     const indices = Array.from({ length: MAX_LISTED + 5 }, (_, position) => plannedIndex(`old-${position}`));
 
-    const text = textOf(buildRequestedJob({ kind: 'index-delete', cluster: 'b', indices, leftOut: [] }));
+    const text = textOf(
+      buildRequestedJob({ kind: 'index-delete', cluster: 'b', indices, leftOut: [], patterns: ['old-*'] }),
+    );
 
     expect(text).toContain('old-39');
     expect(text).not.toContain('old-40`');

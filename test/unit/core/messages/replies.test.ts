@@ -214,7 +214,11 @@ describe('query replies', () => {
   it('shows a job with its steps, its history with who and when, and every index up to the detail limit', () => {
     const indices = Array.from({ length: MAX_LISTED_IN_DETAIL + 2 }, (_, position) => plannedIndex(`old-${position}`));
     const job = claim(
-      approve(buildRequestedJob({ kind: 'index-delete', cluster: 'b', indices, leftOut: [] }), 'U0APPROVER', later(1)),
+      approve(
+        buildRequestedJob({ kind: 'index-delete', cluster: 'b', indices, leftOut: [], patterns: ['old-*'] }),
+        'U0APPROVER',
+        later(1),
+      ),
       'worker-1',
       later(2),
       60_000,

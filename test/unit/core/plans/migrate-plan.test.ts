@@ -9,6 +9,7 @@ const input = {
   from: 'a',
   to: 'b',
   repository,
+  patterns: ['logs-*'],
   resolved: { indices: [plannedIndex('logs-1'), plannedIndex('logs-2')], unmatched: [] },
   leftOutRules: { hidden: [], protectedPatterns: [], dotNamesAreHidden: false },
   rename: undefined,
@@ -35,6 +36,8 @@ describe('planMigrate', () => {
       rename: undefined,
       deletions: [],
       leftOut: [],
+      replace: false,
+      patterns: ['logs-*'],
     });
   });
 

@@ -80,16 +80,17 @@ describe('planSnapshotCreate', () => {
 
 describe('planSnapshotDelete', () => {
   it('deletes one snapshot', () => {
-    expect(planSnapshotDelete('a', 'migration', 'old')).toEqual({
+    expect(planSnapshotDelete('a', 'migration', 'old', 'uuid-old')).toEqual({
       kind: 'snapshot-delete',
       cluster: 'a',
       repository: 'migration',
       snapshot: 'old',
+      snapshotUuid: 'uuid-old',
     });
   });
 
   it('refuses automated snapshots', () => {
-    expect(() => planSnapshotDelete('a', 'cs-automated-enc', 'x')).toThrowError(AutomatedRepositoryError);
+    expect(() => planSnapshotDelete('a', 'cs-automated-enc', 'x', 'uuid-x')).toThrowError(AutomatedRepositoryError);
   });
 });
 
@@ -102,6 +103,7 @@ describe('planIndexDelete', () => {
       cluster: 'b',
       indices: [plannedIndex('old-1'), plannedIndex('old-2')],
       leftOut: [],
+      patterns: input.expressions,
     });
   });
 
@@ -138,6 +140,7 @@ describe('planIndexDelete', () => {
       cluster: 'b',
       indices: [plannedIndex('old-1'), plannedIndex('old-quiet-1')],
       leftOut: [{ index: 'old-quiet-2', reason: 'hidden', pattern: undefined }],
+      patterns: ['old-*', 'old-quiet-1'],
     });
   });
 
@@ -236,6 +239,8 @@ describe('planRestore', () => {
     repository: 'migration',
     snapshot: 'nightly',
     selection: { mapping: new Map([['logs-1', 'logs-1']]), leftOut: [] },
+    snapshotUuid: 'uuid-nightly',
+    patterns: ['logs-1'],
     rename: undefined,
     replace: false,
     existingTargets: [],

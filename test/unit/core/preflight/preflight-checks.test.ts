@@ -44,7 +44,7 @@ function settings(overrides: Partial<AllocationSettings> = {}): AllocationSettin
 }
 
 function summary(index: string, status = 'open'): IndexSummary {
-  return { index, health: 'green', status, docsCount: 1, storeBytes: 1, primaries: 1 };
+  return { index, uuid: `uuid-${index}`, health: 'green', status, docsCount: 1, storeBytes: 1, primaries: 1 };
 }
 
 describe('repositoryCheck', () => {

@@ -6,6 +6,7 @@ import type { Answer } from '../cluster-dialect.js';
 const catIndicesAnswer = z.array(
   z.object({
     index: z.string(),
+    uuid: z.string(),
     health: z.string().nullish(),
     status: z.string().nullish(),
     'docs.count': z.coerce.number().nullish(),
@@ -14,11 +15,12 @@ const catIndicesAnswer = z.array(
   }),
 );
 
-const CAT_INDICES_QUERY = { format: 'json', bytes: 'b', h: 'index,health,status,docs.count,store.size,pri' };
+const CAT_INDICES_QUERY = { format: 'json', bytes: 'b', h: 'index,uuid,health,status,docs.count,store.size,pri' };
 
 const catIndices: Answer<IndexSummary[]> = catIndicesAnswer.transform((rows) =>
   rows.map((row) => ({
     index: row.index,
+    uuid: row.uuid,
     health: row.health ?? 'unknown',
     status: row.status ?? 'unknown',
     docsCount: row['docs.count'] ?? 0,

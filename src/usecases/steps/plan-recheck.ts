@@ -1,0 +1,47 @@
+import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
+import type { Job, JobStep } from '../../core/jobs/job.js';
+import { type CheckScope, type ClusterNow, checkScope, planChanges } from '../../core/plans/plan-check.js';
+import type { ClusterClient } from '../../ports/cluster-client.js';
+import type { PlanChanged } from './step-outcome.js';
+
+async function snapshotNow(client: ClusterClient, scope: NonNullable<CheckScope['snapshot']>) {
+  try {
+    const { uuid } = await client.getSnapshot(scope.repository, scope.snapshot);
+    return { found: true as const, uuid };
+  } catch (error) {
+    if (isClusterError(error, ClusterErrorCode.SNAPSHOT_MISSING)) return { found: false as const };
+    throw error;
+  }
+}
+
+/** What the cluster holds now of what the step touches: its indices (a name that is gone is simply absent). */
+async function readClusterNow(client: ClusterClient, scope: CheckScope): Promise<ClusterNow> {
+  const [resolved, snapshot] = await Promise.all([
+    scope.indices.length === 0 ? { indices: [] } : client.resolveIndices(scope.indices),
+    scope.snapshot === undefined ? undefined : snapshotNow(client, scope.snapshot),
+  ]);
+  const indices = resolved.indices.map(({ index, uuid, docsCount, storeBytes }) => ({
+    index,
+    uuid,
+    docsCount,
+    storeBytes,
+  }));
+  return { indices, snapshot };
+}
+
+/**
+ * Re-reads, just before a destructive step, what that step touches, and compares it with the approved plan.
+ * Undefined when the step may run as approved; otherwise the changes, and the step touches nothing. A job that
+ * needed no approval (its kind runs at once on that cluster) has no approved plan to hold to.
+ */
+async function recheckPlan(job: Job, step: JobStep, client: ClusterClient): Promise<PlanChanged | undefined> {
+  if (job.approval === undefined) return undefined;
+  const scope = checkScope(job.plan, step.name);
+  if (scope === undefined) return undefined;
+  const now = await readClusterNow(client, scope);
+  // A step already running (it waited for the cluster, or its worker stopped) may find its own work done.
+  const changes = planChanges(job.plan, step.name, now, step.status === 'running');
+  return changes.length === 0 ? undefined : { status: 'changed', changes, now };
+}
+
+export { recheckPlan };
