@@ -248,6 +248,7 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
           expect.objectContaining({
             index: 'cc-restored-logs-1',
             source: { repository: repository.name, snapshot: 'first' },
+            types: ['SNAPSHOT'],
           }),
         ]);
         expect(again).toBe('accepted');
@@ -258,6 +259,14 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         const act = client.restore({ repository: repository.name, snapshot: 'first', indices: ['cc-logs-2'] });
 
         await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX });
+      });
+
+      it('tells an index made on the cluster from a restored one: it recovered from an empty store', async () => {
+        const progress = await client.restoreProgress(['cc-logs-2']);
+
+        expect(progress.indices).toEqual([
+          expect.objectContaining({ index: 'cc-logs-2', source: undefined, types: ['EMPTY_STORE'] }),
+        ]);
       });
 
       it('reports a target that does not exist yet as not started', async () => {

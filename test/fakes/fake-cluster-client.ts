@@ -147,10 +147,13 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     const source = restoredFrom.get(target);
     if (restoring.has(target) && restore !== undefined) {
       const from = { repository: restore.repository, snapshot: restore.snapshot };
-      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source: from };
+      const types = ['SNAPSHOT'];
+      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source: from, types };
     }
     if (!indices.has(target)) return undefined;
-    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source };
+    // An index the fake was given, or one written to after a delete, was made empty on the cluster.
+    const types = [source === undefined ? 'EMPTY_STORE' : 'SNAPSHOT'];
+    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source, types };
   };
   // The engine refuses an index the snapshot lacks, and an open index of the target's name from elsewhere.
   const assertRestorable = (found: FakeSnapshot, index: string, target: string): void => {

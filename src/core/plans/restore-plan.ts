@@ -2,11 +2,18 @@ import { UsageError } from '../errors.js';
 import type { JobPlan, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Rename } from '../model/rename.js';
+import type { ShardFailure } from '../model/snapshot.js';
 import { renameMapping } from '../restore/rename-mapping.js';
 import { BUILT_IN_PROTECTED_PATTERNS, matchesWildcard } from '../safety/protected-indices.js';
 import { replacedTargets } from './replaced-targets.js';
 
-type SnapshotContents = { snapshot: string; state: string; indices: readonly string[] };
+type SnapshotContents = {
+  snapshot: string;
+  state: string;
+  indices: readonly string[];
+  /** The shards a PARTIAL snapshot failed to take. */
+  failures: readonly ShardFailure[];
+};
 
 const RESTORABLE_STATES = ['SUCCESS', 'PARTIAL'];
 
@@ -38,7 +45,18 @@ function restoreMapping(contents: SnapshotContents, patterns: readonly string[],
   if (system !== undefined) {
     throw new UsageError((words) => words.systemIndexNotRestored(system));
   }
+  refuseNotFullySnapshotted(contents, selected);
   return renameMapping([...selected].sort(), rename);
+}
+
+/**
+ * A PARTIAL snapshot holds the indices whose shards failed only in part, and the engine refuses a (non-partial)
+ * restore of them: refused here, before approval, naming the failed shards with the engine's reasons.
+ */
+function refuseNotFullySnapshotted(contents: SnapshotContents, selected: ReadonlySet<string>): void {
+  const failed = contents.failures.filter((failure) => selected.has(failure.index));
+  if (failed.length === 0) return;
+  throw new UsageError((words) => words.indicesNotFullySnapshotted(contents.snapshot, failed));
 }
 
 type RestorePlanInput = {

@@ -1,3 +1,4 @@
+import type { ShardFailure } from '../model/snapshot.js';
 import type { Language, Said } from './language.js';
 
 /** What the bot says when a command reads well but cannot be planned against what the clusters hold now. */
@@ -18,6 +19,16 @@ const JA_PARTS: Record<PlanPart, string> = {
   repository: '登録するリポジトリがありません',
 };
 
+function failedIndices(failures: readonly ShardFailure[]): string[] {
+  return [...new Set(failures.map((failure) => failure.index))].sort();
+}
+
+function failedShards(failures: readonly ShardFailure[], noReason: string): string {
+  return failures
+    .map((failure) => `${failure.index}[${failure.shardId ?? '?'}]: ${failure.reason ?? noReason}`)
+    .join('; ');
+}
+
 type PlanWords = {
   planLacks: (jobKind: string, part: PlanPart) => Said;
   noSuchCluster: (alias: string, configured: readonly string[]) => Said;
@@ -34,6 +45,8 @@ type PlanWords = {
   snapshotNotRestorable: (snapshot: string, state: string) => Said;
   snapshotLacksIndex: (snapshot: string, pattern: string, held: readonly string[], more: boolean) => Said;
   systemIndexNotRestored: (index: string) => Said;
+  /** `failures`: each failed shard with the engine's reason; the engine refuses to restore such an index. */
+  indicesNotFullySnapshotted: (snapshot: string, failures: readonly ShardFailure[]) => Said;
   renamePatternNotRegex: (pattern: string) => Said;
   renameClash: (index: string) => Said;
 };
@@ -80,6 +93,10 @@ const en: PlanWords = {
   systemIndexNotRestored: (index) => ({
     text: `"${index}" is a system index and is not restored`,
     hint: 'Name the data indices you need, e.g. indices=logs-*',
+  }),
+  indicesNotFullySnapshotted: (snapshot, failures) => ({
+    text: `snapshot "${snapshot}" is PARTIAL and does not hold all of ${failedIndices(failures).join(', ')} (${failedShards(failures, 'no reason given')}): the cluster would refuse to restore them`,
+    hint: 'Narrow indices= to the indices it holds whole, or restore these from a snapshot that holds them whole',
   }),
   renamePatternNotRegex: (pattern) => ({
     text: `rename pattern "${pattern}" is not a valid regular expression`,
@@ -134,6 +151,10 @@ const ja: PlanWords = {
   systemIndexNotRestored: (index) => ({
     text: `"${index}" はシステムインデックスなので復元しません`,
     hint: '必要なデータのインデックスを指定してください (例 indices=logs-*)',
+  }),
+  indicesNotFullySnapshotted: (snapshot, failures) => ({
+    text: `スナップショット "${snapshot}" は PARTIAL で、${failedIndices(failures).join('、')} を完全には含んでいません (${failedShards(failures, '理由の記載なし')})。クラスターはこれらの復元を拒否します`,
+    hint: 'indices= を完全に含まれているインデックスに絞るか、これらを完全に含む別のスナップショットから復元してください',
   }),
   renamePatternNotRegex: (pattern) => ({
     text: `rename のパターン "${pattern}" は正しい正規表現ではありません`,

@@ -13,6 +13,11 @@ type StepWords = {
   snapshotPartial: (failed: number, total: number, failures: string) => string;
   /** `failures` is empty when the cluster named none. */
   snapshotFailed: (state: string, failures: string) => string;
+  /** SUCCESS, yet nothing in it (elastic/elasticsearch#106629): never said as a plain success. */
+  snapshotCapturedNothing: (indices: number, shards: number) => string;
+  snapshotLacksIndices: (missing: string, held: number, planned: number) => string;
+  /** Why a migration stops after its snapshot (`finding`), and what to do; nothing on `target` has been touched. */
+  snapshotGateClosed: (finding: string, target: string) => string;
   snapshotDeleted: (snapshot: string) => string;
   snapshotAlreadyGone: (snapshot: string) => string;
   gatewayTimedOut: string;
@@ -21,6 +26,10 @@ type StepWords = {
   restoreStarted: string;
   restoreRequested: string;
   restoreDone: (indices: number, shards: number) => string;
+  /** One target that exists but did not come from the job's snapshot (`from`: EMPTY_STORE, another snapshot …). */
+  foreignTarget: (index: string, from: string) => string;
+  /** `restored` of the targets came from the snapshot; `foreign` lists the others. */
+  restoredButForeign: (restored: number, foreign: string) => string;
   docCount: (target: string, targetDocs: number | undefined, sourceDocs: number | undefined) => string;
   docCountsEqual: (counts: string) => string;
   docCountDifference: (target: string, targetDocs: number | undefined, sourceDocs: number | undefined) => string;
@@ -46,6 +55,12 @@ const en: StepWords = {
   snapshotSucceeded: (indices, successful, total) => `SUCCESS: ${indices} indices, ${successful}/${total} shards`,
   snapshotPartial: (failed, total, failures) => `PARTIAL: ${failed} of ${total} shards failed (${failures})`,
   snapshotFailed: (state, failures) => `${state}: ${failures || 'no reason given'}`,
+  snapshotCapturedNothing: (indices, shards) =>
+    `SUCCESS, but the snapshot captured nothing: ${indices} indices, ${shards} shards`,
+  snapshotLacksIndices: (missing, held, planned) =>
+    `SUCCESS, but the snapshot holds only ${held} of the ${planned} indices asked for; missing: ${missing}`,
+  snapshotGateClosed: (finding, target) =>
+    `${finding}. Nothing on ${target} was touched. Take the snapshot again once every shard is healthy, or narrow \`indices=\` to leave these indices out`,
   snapshotDeleted: (snapshot) => `deleted ${snapshot}`,
   snapshotAlreadyGone: (snapshot) => `${snapshot} was already gone`,
   gatewayTimedOut: 'the gateway timed out; checking again',
@@ -54,6 +69,9 @@ const en: StepWords = {
   restoreStarted: 'restore started',
   restoreRequested: 'restore requested (the gateway timed out; following it)',
   restoreDone: (indices, shards) => `${indices} indices restored, ${shards} shards`,
+  foreignTarget: (index, from) => `${index} (recovered from ${from})`,
+  restoredButForeign: (restored, foreign) =>
+    `${restored} indices restored from the snapshot; not restored, as they did not come from it: ${foreign}`,
   docCount: (target, targetDocs, sourceDocs) => `${target} ${targetDocs ?? 'missing'}/${sourceDocs ?? 'missing'}`,
   docCountsEqual: (counts) => `doc counts equal: ${counts}`,
   docCountDifference: (target, targetDocs, sourceDocs) =>
@@ -79,6 +97,12 @@ const ja: StepWords = {
     `SUCCESS: インデックス ${indices} 個、シャード ${successful}/${total}`,
   snapshotPartial: (failed, total, failures) => `PARTIAL: シャード ${total} 個中 ${failed} 個が失敗 (${failures})`,
   snapshotFailed: (state, failures) => `${state}: ${failures || '理由は示されていません'}`,
+  snapshotCapturedNothing: (indices, shards) =>
+    `SUCCESS ですが、スナップショットには何も入っていません: インデックス ${indices} 個、シャード ${shards} 個`,
+  snapshotLacksIndices: (missing, held, planned) =>
+    `SUCCESS ですが、指定したインデックス ${planned} 個のうち ${held} 個しか入っていません。ないもの: ${missing}`,
+  snapshotGateClosed: (finding, target) =>
+    `${finding}。${target} には何も手を付けていません。すべてのシャードが正常になってからスナップショットを取り直すか、\`indices=\` を絞ってこれらのインデックスを外してください`,
   snapshotDeleted: (snapshot) => `${snapshot} を削除しました`,
   snapshotAlreadyGone: (snapshot) => `${snapshot} はすでにありませんでした`,
   gatewayTimedOut: 'ゲートウェイがタイムアウトしました。もう一度確認します',
@@ -87,6 +111,9 @@ const ja: StepWords = {
   restoreStarted: '復元を開始しました',
   restoreRequested: '復元を依頼しました (ゲートウェイがタイムアウトしたため経過を追跡中)',
   restoreDone: (indices, shards) => `インデックス ${indices} 個、シャード ${shards} 個を復元しました`,
+  foreignTarget: (index, from) => `${index} (復元元: ${from})`,
+  restoredButForeign: (restored, foreign) =>
+    `スナップショットから ${restored} 個のインデックスを復元しました。次はスナップショットから来ていないため復元済みとしません: ${foreign}`,
   docCount: (target, targetDocs, sourceDocs) => `${target} ${targetDocs ?? 'なし'}/${sourceDocs ?? 'なし'}`,
   docCountsEqual: (counts) => `ドキュメント数は一致: ${counts}`,
   docCountDifference: (target, targetDocs, sourceDocs) =>

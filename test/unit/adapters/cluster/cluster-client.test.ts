@@ -545,7 +545,22 @@ describe('restore', () => {
       index: 'a',
       shardsDone: 1,
       source: { repository: 'r', snapshot: 's' },
+      types: ['SNAPSHOT'],
     });
+  });
+
+  it('says what the primaries of an index recovered from, each type once', async () => {
+    const { client } = buildClient([
+      answered(200, {
+        a: {
+          shards: [shard('DONE', 0, { type: 'EMPTY_STORE', source: {} }), shard('DONE', 0, { type: 'empty_store' })],
+        },
+      }),
+    ]);
+
+    const progress = await client.restoreProgress(['a']);
+
+    expect(progress.indices[0]).toMatchObject({ source: undefined, types: ['EMPTY_STORE'] });
   });
 
   it('is done when every index exists and every primary is DONE', async () => {

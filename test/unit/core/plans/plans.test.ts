@@ -112,7 +112,12 @@ describe('planIndexDelete', () => {
 });
 
 describe('restoreMapping', () => {
-  const contents = { snapshot: 'nightly', state: 'SUCCESS', indices: ['.kibana_1', 'logs-1', 'logs-2', 'orders'] };
+  const contents = {
+    snapshot: 'nightly',
+    state: 'SUCCESS',
+    indices: ['.kibana_1', 'logs-1', 'logs-2', 'orders'],
+    failures: [],
+  };
 
   it('matches patterns against the snapshot and maps each index to its target', () => {
     const mapping = restoreMapping(contents, ['logs-*', 'orders'], { pattern: '(.+)', replacement: 'r-$1' });
@@ -141,6 +146,33 @@ describe('restoreMapping', () => {
 
   it('never restores system indices', () => {
     expect(() => restoreMapping(contents, ['.kibana*'], undefined)).toThrowError('is a system index');
+  });
+
+  describe('of a PARTIAL snapshot', () => {
+    const partial = {
+      ...contents,
+      state: 'PARTIAL',
+      failures: [
+        { index: 'logs-2', shardId: 1, reason: 'primary shard is not allocated' },
+        { index: 'logs-2', shardId: 0, reason: undefined },
+        { index: 'gone', shardId: 0, reason: 'aborted' },
+      ],
+    };
+
+    it('restores the indices it holds whole', () => {
+      expect([...restoreMapping(partial, ['logs-1', 'orders'], undefined).keys()]).toEqual(['logs-1', 'orders']);
+    });
+
+    it('refuses an index with failed shards before approval, naming each shard and the engine’s reason', () => {
+      const act = () => restoreMapping(partial, ['logs-*'], undefined);
+
+      expect(act).toThrowError(UsageError);
+      expect(act).toThrowError(
+        'snapshot "nightly" is PARTIAL and does not hold all of logs-2 (logs-2[1]: primary shard is not allocated; ' +
+          'logs-2[0]: no reason given): the cluster would refuse to restore them',
+      );
+      expect(act).toThrowError(expect.objectContaining({ hint: expect.stringContaining('Narrow indices=') }));
+    });
   });
 
   it.each(['IN_PROGRESS', 'FAILED', 'INCOMPATIBLE'])('refuses a snapshot that is %s', (state) => {

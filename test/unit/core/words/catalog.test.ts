@@ -20,6 +20,7 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   noIndexMatches: ['alpha', ['beta']],
   targetsExist: ['alpha', ['beta']],
   snapshotLacksIndex: ['alpha', 'beta', ['gamma'], true],
+  indicesNotFullySnapshotted: ['alpha', [{ index: 'beta', shardId: 0, reason: 'gamma' }]],
 };
 
 function rendered(key: string, entry: unknown): string[] {
