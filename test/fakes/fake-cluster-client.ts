@@ -94,10 +94,11 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     found.pollsLeft -= 1;
     return found;
   };
+  // A PARTIAL snapshot fails the one shard of its first index and takes the others.
   const shardsOf = (found: FakeSnapshot) => ({
     total: found.indices.length,
-    successful: found.state === 'PARTIAL' ? 0 : found.indices.length,
-    failed: found.state === 'PARTIAL' ? found.indices.length : 0,
+    successful: found.state === 'PARTIAL' ? found.indices.length - 1 : found.indices.length,
+    failed: found.state === 'PARTIAL' ? 1 : 0,
   });
   const detailOf = (found: FakeSnapshot): SnapshotDetail => ({
     repository: found.repository,

@@ -14,7 +14,10 @@ type StepWords = {
   /** `failures` is empty when the cluster named none. */
   snapshotFailed: (state: string, failures: string) => string;
   /** SUCCESS, yet nothing in it (elastic/elasticsearch#106629): never said as a plain success. */
-  snapshotCapturedNothing: (indices: number, shards: number) => string;
+  /** `failures` is empty when no shard failed (a SUCCESS that held nothing). */
+  snapshotCapturedNothing: (indices: number, shards: number, failures: string) => string;
+  /** A PARTIAL snapshot that, besides failed shards, lacks whole planned indices. */
+  alsoMissing: (partial: string, missing: string) => string;
   snapshotLacksIndices: (missing: string, held: number, planned: number) => string;
   /** Why a migration stops after its snapshot (`finding`), and what to do; nothing on `target` has been touched. */
   snapshotGateClosed: (finding: string, target: string) => string;
@@ -55,8 +58,9 @@ const en: StepWords = {
   snapshotSucceeded: (indices, successful, total) => `SUCCESS: ${indices} indices, ${successful}/${total} shards`,
   snapshotPartial: (failed, total, failures) => `PARTIAL: ${failed} of ${total} shards failed (${failures})`,
   snapshotFailed: (state, failures) => `${state}: ${failures || 'no reason given'}`,
-  snapshotCapturedNothing: (indices, shards) =>
-    `SUCCESS, but the snapshot captured nothing: ${indices} indices, ${shards} shards`,
+  snapshotCapturedNothing: (indices, shards, failures) =>
+    `the snapshot captured nothing: ${indices} indices, ${shards} shards${failures === '' ? '' : ` (${failures})`}`,
+  alsoMissing: (partial, missing) => `${partial}; not in the snapshot at all: ${missing}`,
   snapshotLacksIndices: (missing, held, planned) =>
     `SUCCESS, but the snapshot holds only ${held} of the ${planned} indices asked for; missing: ${missing}`,
   snapshotGateClosed: (finding, target) =>
@@ -97,8 +101,9 @@ const ja: StepWords = {
     `SUCCESS: インデックス ${indices} 個、シャード ${successful}/${total}`,
   snapshotPartial: (failed, total, failures) => `PARTIAL: シャード ${total} 個中 ${failed} 個が失敗 (${failures})`,
   snapshotFailed: (state, failures) => `${state}: ${failures || '理由は示されていません'}`,
-  snapshotCapturedNothing: (indices, shards) =>
-    `SUCCESS ですが、スナップショットには何も入っていません: インデックス ${indices} 個、シャード ${shards} 個`,
+  snapshotCapturedNothing: (indices, shards, failures) =>
+    `スナップショットには何も入っていません: インデックス ${indices} 個、シャード ${shards} 個${failures === '' ? '' : ` (${failures})`}`,
+  alsoMissing: (partial, missing) => `${partial}。スナップショットにまったく入っていないもの: ${missing}`,
   snapshotLacksIndices: (missing, held, planned) =>
     `SUCCESS ですが、指定したインデックス ${planned} 個のうち ${held} 個しか入っていません。ないもの: ${missing}`,
   snapshotGateClosed: (finding, target) =>

@@ -33,11 +33,14 @@ function failureSummary(failures: readonly ShardFailure[], words: StepWords): st
 function findingOf(verdict: Exclude<SnapshotVerdict, { kind: 'complete' }>, words: StepWords): string {
   switch (verdict.kind) {
     case 'empty':
-      return words.snapshotCapturedNothing(verdict.indices, verdict.shards);
+      return words.snapshotCapturedNothing(verdict.indices, verdict.shards, failureSummary(verdict.failures, words));
     case 'missing-indices':
       return words.snapshotLacksIndices(verdict.missing.join(', '), verdict.held, verdict.planned);
-    case 'partial':
-      return words.snapshotPartial(verdict.failed, verdict.total, failureSummary(verdict.failures, words));
+    case 'partial': {
+      const partial = words.snapshotPartial(verdict.failed, verdict.total, failureSummary(verdict.failures, words));
+      if (verdict.missing.length === 0) return partial;
+      return words.alsoMissing(partial, verdict.missing.join(', '));
+    }
     case 'failed':
       return words.snapshotFailed(verdict.state, failureSummary(verdict.failures, words));
   }

@@ -26,7 +26,18 @@ describe('judgeSnapshot', () => {
   ])('finds a SUCCESS that captured nothing empty ($counts.indices indices, $counts.shards shards)', (given) => {
     const verdict = judgeSnapshot(ended({ indices: given.indices, shards: given.shards }), []);
 
-    expect(verdict).toEqual({ kind: 'empty', ...given.counts });
+    expect(verdict).toEqual({ kind: 'empty', ...given.counts, failures: [] });
+  });
+
+  it('finds a PARTIAL whose only index was deleted under it empty, whatever count the engine gives', () => {
+    const failures = [{ index: 'orders', shardId: 0, reason: 'aborted' }];
+
+    const verdict = judgeSnapshot(
+      { state: 'PARTIAL', indices: [], shards: { total: 0, successful: -1, failed: 1 }, failures },
+      ['orders'],
+    );
+
+    expect(verdict).toEqual({ kind: 'empty', indices: 0, shards: 0, failures });
   });
 
   it('names the planned indices a SUCCESS snapshot lacks', () => {
@@ -47,14 +58,27 @@ describe('judgeSnapshot', () => {
       ['orders', 'customers'],
     );
 
-    expect(verdict).toEqual({ kind: 'partial', failed: 1, total: 2, failures });
+    expect(verdict).toEqual({ kind: 'partial', failed: 1, total: 2, failures, missing: [] });
+  });
+
+  it('names the planned indices a PARTIAL snapshot does not hold at all', () => {
+    const failures = [{ index: 'customers', shardId: 0, reason: 'aborted' }];
+
+    const verdict = judgeSnapshot(
+      ended({ state: 'PARTIAL', indices: ['orders'], shards: { total: 1, successful: 1, failed: 1 }, failures }),
+      ['orders', 'customers'],
+    );
+
+    expect(verdict).toEqual({ kind: 'partial', failed: 1, total: 1, failures, missing: ['customers'] });
   });
 
   it.each([
     { total: 2, successful: 1, failed: 1 },
     { total: 2, successful: 1, failed: 0 },
   ])('never trusts a SUCCESS whose shards did not all succeed (%o)', (shards) => {
-    expect(judgeSnapshot(ended({ shards }), [])).toEqual({ kind: 'partial', failed: 1, total: 2, failures: [] });
+    const verdict = judgeSnapshot(ended({ shards }), []);
+
+    expect(verdict).toEqual({ kind: 'partial', failed: 1, total: 2, failures: [], missing: [] });
   });
 
   it.each(['FAILED', 'INCOMPATIBLE'] as const)('finds a %s snapshot failed', (state) => {
