@@ -3,7 +3,7 @@ import type { RecoveryProgress } from '../core/model/recovery.js';
 import type { Rename } from '../core/model/rename.js';
 import type { RepositoryDefinition } from '../core/model/repository.js';
 import type { ResolvedIndices } from '../core/model/search-index.js';
-import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../core/model/snapshot.js';
+import type { SnapshotDetail, SnapshotIndexSize, SnapshotListEntry, SnapshotProgress } from '../core/model/snapshot.js';
 
 /**
  * What the bot asks of one Elasticsearch / OpenSearch cluster, one interface per capability. The adapter in
@@ -77,6 +77,11 @@ interface SnapshotApi {
    * snapshot: only running snapshots are read, from the cluster state, never from the repository's files.
    */
   runningSnapshots(repository: string): Promise<SnapshotProgress[]>;
+  /**
+   * What an ended snapshot holds of each index, sorted by name. Like {@link snapshotProgress} of a finished snapshot
+   * it reads the snapshot's files from the repository: asked once when a restore is planned, never polled.
+   */
+  snapshotIndexSizes(repository: string, snapshot: string): Promise<SnapshotIndexSize[]>;
   /** Deletes one snapshot (aborting it if it runs); one already gone is `already-absent`. */
   deleteSnapshot(repository: string, snapshot: string): Promise<DeleteOutcome>;
 }

@@ -5,7 +5,12 @@ import { repositorySummary } from '../../src/core/model/cluster-info.js';
 import { recoveryProgress } from '../../src/core/model/recovery.js';
 import type { RepositoryDefinition } from '../../src/core/model/repository.js';
 import { resolvedIndices } from '../../src/core/model/search-index.js';
-import { snapshotDetail, snapshotListEntry, snapshotProgress } from '../../src/core/model/snapshot.js';
+import {
+  snapshotDetail,
+  snapshotIndexSize,
+  snapshotListEntry,
+  snapshotProgress,
+} from '../../src/core/model/snapshot.js';
 import type { ClusterClient } from '../../src/ports/cluster-client.js';
 import { waitUntil } from '../rig/wait-until.js';
 
@@ -139,6 +144,14 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         expect(ours.map((entry) => entry.snapshot)).toEqual(['second', 'first']);
       });
 
+      it('says what an ended snapshot holds of each index, in bytes, sorted by name', async () => {
+        const sizes = await client.snapshotIndexSizes(repository.name, 'first');
+
+        conforms(snapshotIndexSize.array(), sizes);
+        expect(sizes.map((entry) => entry.index)).toEqual(['cc-logs-1', 'cc-logs-2']);
+        expect(sizes.every((entry) => entry.bytes > 0)).toBe(true);
+      });
+
       it('reads the progress of an ended snapshot as complete', async () => {
         const progress = await client.snapshotProgress(repository.name, 'first');
 
@@ -253,6 +266,8 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         ]);
         expect(again).toBe('accepted');
         expect(await client.docCounts(['cc-restored-logs-1'])).toEqual(new Map([['cc-restored-logs-1', 4]]));
+        const [held] = await client.snapshotIndexSizes(repository.name, 'first');
+        expect(progress.indices[0]?.bytesTotal).toBe(held?.bytes);
       });
 
       it('refuses a restore over an open index of the same name that came from elsewhere', async () => {

@@ -149,12 +149,14 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     if (restoring.has(target) && restore !== undefined) {
       const from = { repository: restore.repository, snapshot: restore.snapshot };
       const types = ['SNAPSHOT'];
-      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source: from, types };
+      const bytesTotal = restore.docs * 100;
+      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal, source: from, types };
     }
     if (!indices.has(target)) return undefined;
     // An index the fake was given, or one written to after a delete, was made empty on the cluster.
     const types = [source === undefined ? 'EMPTY_STORE' : 'SNAPSHOT'];
-    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source, types };
+    const bytes = source === undefined ? 0 : (indices.get(target) ?? 0) * 100;
+    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: bytes, bytesTotal: bytes, source, types };
   };
   // The engine refuses an index the snapshot lacks, and an open index of the target's name from elsewhere.
   const assertRestorable = (found: FakeSnapshot, index: string, target: string): void => {
@@ -238,6 +240,11 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     snapshotProgress: async (repository, snapshot) => {
       record('snapshotProgress');
       return progressOf(snapshotAt(repository, snapshot));
+    },
+    // A fake index's files come to 100 bytes a document, in the snapshot and in a copy restored from it.
+    snapshotIndexSizes: async (repository, snapshot) => {
+      record('snapshotIndexSizes');
+      return byName(snapshotAt(repository, snapshot).docs).map(([index, docs]) => ({ index, bytes: docs * 100 }));
     },
     runningSnapshots: async (repository) => {
       record('runningSnapshots');

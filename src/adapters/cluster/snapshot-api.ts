@@ -1,6 +1,11 @@
 import { ClusterError, ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import { AutomatedRepositoryError } from '../../core/errors.js';
-import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../../core/model/snapshot.js';
+import type {
+  SnapshotDetail,
+  SnapshotIndexSize,
+  SnapshotListEntry,
+  SnapshotProgress,
+} from '../../core/model/snapshot.js';
 import {
   isAutomatedRepository,
   validateIndexPattern,
@@ -104,6 +109,19 @@ async function snapshotProgress(call: ClusterCall, repository: string, snapshot:
   return found;
 }
 
+/** What an ended snapshot holds of each index, from its `_status` (read from the repository's files). */
+async function snapshotIndexSizes(
+  call: ClusterCall,
+  repository: string,
+  snapshot: string,
+): Promise<SnapshotIndexSize[]> {
+  const request = {
+    method: 'GET' as const,
+    path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}/_status`,
+  };
+  return read(call, request, call.dialect.answers.snapshotIndexSizes, { repository, snapshot });
+}
+
 /**
  * Progress of the snapshots running in one repository, from `GET _snapshot/<repo>/_status`. The cluster answers
  * it from its state, whatever the repository holds; a snapshot that has ended is no longer listed.
@@ -136,6 +154,7 @@ function snapshotApi(call: ClusterCall): SnapshotApi {
     listSnapshots: (repository, options) => listSnapshots(call, repository, options?.limit),
     snapshotProgress: (repository, snapshot) => snapshotProgress(call, repository, snapshot),
     runningSnapshots: (repository) => runningSnapshots(call, repository),
+    snapshotIndexSizes: (repository, snapshot) => snapshotIndexSizes(call, repository, snapshot),
     deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
   };
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import type { JobPlan, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Rename } from '../model/rename.js';
-import type { ShardFailure } from '../model/snapshot.js';
+import type { ShardFailure, SnapshotIndexSize } from '../model/snapshot.js';
 import { renameMapping } from '../restore/rename-mapping.js';
 import { BUILT_IN_PROTECTED_PATTERNS, matchesWildcard } from '../safety/protected-indices.js';
 import { replacedTargets } from './replaced-targets.js';
@@ -69,6 +69,8 @@ type RestorePlanInput = {
   /** Target indices that exist on the cluster now. */
   existingTargets: readonly PlannedIndex[];
   protectedPatterns: readonly string[];
+  /** What the snapshot holds of each index (`_status`): the restored copies are compared with it. */
+  snapshotSizes: readonly SnapshotIndexSize[];
 };
 
 /** The restore, with the existing targets deleted first when `replace` was asked for, and refused otherwise. */
@@ -83,6 +85,9 @@ function planRestore(input: RestorePlanInput): JobPlan {
     restores: [...input.mapping].map(([index, target]) => ({ index, target })),
     rename: input.rename,
     deletions,
+    snapshotSizes: input.snapshotSizes
+      .filter((entry) => input.mapping.has(entry.index))
+      .map(({ index, bytes }) => ({ index, bytes })),
   };
 }
 

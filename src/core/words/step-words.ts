@@ -37,6 +37,11 @@ type StepWords = {
   docCountsEqual: (counts: string) => string;
   docCountDifference: (target: string, targetDocs: number | undefined, sourceDocs: number | undefined) => string;
   docCountsDiffer: (differences: string) => string;
+  /** A restored copy: its bytes, as the snapshot holds them, and its documents (`undefined`: no index). */
+  restoredSize: (target: string, bytes: number | undefined, docs: number | undefined) => string;
+  sizesMatchSnapshot: (sizes: string) => string;
+  sizeDifference: (target: string, restored: number | undefined, snapshot: number | undefined) => string;
+  sizesDiffer: (differences: string) => string;
   waitingForSnapshotOperation: string;
   /** A step that failed for a reason the bot does not know: the job id is how the log line is found. */
   stepUnexpected: (step: string, jobId: string) => string;
@@ -81,6 +86,12 @@ const en: StepWords = {
   docCountDifference: (target, targetDocs, sourceDocs) =>
     `${target} has ${targetDocs ?? 'no index'}, source ${sourceDocs ?? 'no index'}`,
   docCountsDiffer: (differences) => `doc counts differ: ${differences}`,
+  restoredSize: (target, bytes, docs) => `${target} ${bytes ?? 'no'} bytes, ${docs ?? 'no'} docs`,
+  sizesMatchSnapshot: (sizes) =>
+    `each restored index holds the bytes the snapshot's statistics give for it (a snapshot records no document counts): ${sizes}`,
+  sizeDifference: (target, restored, snapshot) =>
+    `${target} recovered ${restored ?? 'no'} bytes, the snapshot holds ${snapshot ?? 'no such index'}`,
+  sizesDiffer: (differences) => `restored copies differ from the snapshot: ${differences}`,
   waitingForSnapshotOperation: 'another snapshot operation is running on the cluster; waiting for it',
   stepUnexpected: (step, jobId) => `unexpected error in ${step}; the bot's log has it under job ${jobId}`,
   stepRefused: (text, hint) => `${text}${hint === undefined ? '' : ` (${hint})`}`,
@@ -124,6 +135,12 @@ const ja: StepWords = {
   docCountDifference: (target, targetDocs, sourceDocs) =>
     `${target} は ${targetDocs ?? 'インデックスなし'}、移行元は ${sourceDocs ?? 'インデックスなし'}`,
   docCountsDiffer: (differences) => `ドキュメント数が一致しません: ${differences}`,
+  restoredSize: (target, bytes, docs) => `${target} ${bytes ?? 'なし'} バイト、ドキュメント ${docs ?? 'なし'}`,
+  sizesMatchSnapshot: (sizes) =>
+    `復元したインデックスはどれもスナップショットの統計どおりのバイト数です (スナップショットはドキュメント数を記録しません): ${sizes}`,
+  sizeDifference: (target, restored, snapshot) =>
+    `${target} の復元は ${restored ?? 'なし'} バイト、スナップショットは ${snapshot ?? 'インデックスなし'}`,
+  sizesDiffer: (differences) => `復元したものがスナップショットと一致しません: ${differences}`,
   waitingForSnapshotOperation: 'クラスターで別のスナップショット操作が実行中です。終わるのを待っています',
   stepUnexpected: (step, jobId) =>
     `\`${step}\` で予期しないエラーが起きました。ボットのログにジョブ ${jobId} として記録されています`,

@@ -4,7 +4,7 @@ import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import { deleteIndices, verifyDocCounts } from './index-steps.js';
 import { registerRepository } from './repository-steps.js';
-import { awaitRestore, startRestore } from './restore-steps.js';
+import { awaitRestore, startRestore, verifyRestoredSizes } from './restore-steps.js';
 import { awaitSnapshot, deleteSnapshot, startSnapshot } from './snapshot-steps.js';
 import type { StepOutcome } from './step-outcome.js';
 
@@ -34,6 +34,8 @@ async function runStep(job: Job, step: JobStep, clusterFor: ClusterLookup, words
     case StepName.VERIFY_DOC_COUNTS:
       if (job.plan.kind !== JobKind.MIGRATE) throw new Error('only a migration verifies doc counts');
       return verifyDocCounts(job, clusterFor(job.plan.from), client, words);
+    case StepName.VERIFY_RESTORED_SIZES:
+      return verifyRestoredSizes(job, client, words);
   }
 }
 

@@ -83,6 +83,7 @@ describe('the poller’s cost', () => {
         restores: [{ index: 'source', target }],
         rename: undefined,
         deletions: [],
+        snapshotSizes: undefined,
       },
     });
     const steps = base.steps.map((step) =>

@@ -33,6 +33,7 @@ function restorePlan(cluster: string, targets: string[]): JobPlan {
     restores: targets.map((target) => ({ index: target, target })),
     rename: undefined,
     deletions: [],
+    snapshotSizes: undefined,
   };
 }
 

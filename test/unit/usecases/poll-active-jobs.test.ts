@@ -33,6 +33,7 @@ function restorePlan(cluster: string, target: string): JobPlan {
     restores: [{ index: target, target }],
     rename: undefined,
     deletions: [],
+    snapshotSizes: undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { JobState } from '../../../src/core/jobs/job-states.js';
 import { catalogFor } from '../../../src/core/words/catalog.js';
 import { runJob } from '../../../src/usecases/run-job.js';
 import { verifyDocCounts } from '../../../src/usecases/steps/index-steps.js';
+import { verifyRestoredSizes } from '../../../src/usecases/steps/restore-steps.js';
 import { createFakeCluster } from '../../fakes/fake-cluster-client.js';
 import { buildBotContext } from '../../fixtures/bot-context.js';
 import { buildJob } from '../../fixtures/job.js';
@@ -148,6 +149,32 @@ describe('the outcome of a restore', () => {
       status: 'done',
       partial: true,
       detail: 'doc counts differ: moved-logs-2 has 79, source 80',
+    });
+  });
+
+  it('compares a restore with the snapshot’s own statistics, naming the copy that differs', async () => {
+    const b = createFakeCluster({ alias: 'b', indices: { 'logs-1': 3, 'logs-2': 5 } });
+    await b.createSnapshot({ repository: 'migration', snapshot: 'nightly', indices: ['logs-*'], jobId: 'earlier' });
+    await b.getSnapshot('migration', 'nightly');
+    await b.getSnapshot('migration', 'nightly');
+    await b.deleteIndices(['logs-1', 'logs-2']);
+    await b.restore({ repository: 'migration', snapshot: 'nightly', indices: ['logs-1', 'logs-2'] });
+    await b.restoreProgress(['logs-1', 'logs-2']);
+    await b.restoreProgress(['logs-1', 'logs-2']);
+    const plan: PlanOf<'restore'> = {
+      ...(PLANS.restore() as PlanOf<'restore'>),
+      snapshotSizes: [
+        { index: 'logs-1', bytes: 300 },
+        { index: 'logs-2', bytes: 999 },
+      ],
+    };
+
+    const outcome = await verifyRestoredSizes(buildJob({ plan }), b, catalogFor('en'));
+
+    expect(outcome).toEqual({
+      status: 'done',
+      partial: true,
+      detail: 'restored copies differ from the snapshot: logs-2 recovered 500 bytes, the snapshot holds 999',
     });
   });
 });

@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../../../core/model/cluster-info.js';
 import type { IndexRecovery } from '../../../core/model/recovery.js';
 import type { IndexSummary } from '../../../core/model/search-index.js';
-import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../../../core/model/snapshot.js';
+import type {
+  SnapshotDetail,
+  SnapshotIndexSize,
+  SnapshotListEntry,
+  SnapshotProgress,
+} from '../../../core/model/snapshot.js';
 import type { CreateSnapshotRequest, RestoreRequest } from '../../../ports/cluster-client.js';
 
 /** A schema that checks an engine's answer and reads it into the port's shape, in one step where it enters. */
@@ -32,6 +37,8 @@ interface ClusterDialect {
     snapshotList: Answer<SnapshotListEntry[]>;
     /** `GET _snapshot/<repository>/[<snapshot>/]_status` */
     snapshotStatus: Answer<SnapshotProgress[]>;
+    /** `GET _snapshot/<repository>/<snapshot>/_status`: the bytes it holds of each index, sorted by name. */
+    snapshotIndexSizes: Answer<SnapshotIndexSize[]>;
     /** `_cat/indices/<pattern>` asked with {@link ClusterDialect.requests.catIndicesQuery}. */
     catIndices: Answer<IndexSummary[]>;
     /** `GET <indices>/_stats/docs`: primaries' documents by index. */

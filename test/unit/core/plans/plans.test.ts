@@ -192,6 +192,7 @@ describe('planRestore', () => {
     replace: false,
     existingTargets: [],
     protectedPatterns: [],
+    snapshotSizes: [],
   };
 
   it('restores when no target exists', () => {
@@ -209,6 +210,15 @@ describe('planRestore', () => {
     expect(() => planRestore({ ...base, existingTargets: [plannedIndex('a'), plannedIndex('b')] })).toThrowError(
       '"a", "b" already exist on b',
     );
+  });
+
+  it('records what the snapshot holds of each restored index, and only of those', () => {
+    const snapshotSizes = [
+      { index: 'logs-1', bytes: 208 },
+      { index: 'logs-2', bytes: 4096 },
+    ];
+
+    expect(planRestore({ ...base, snapshotSizes })).toMatchObject({ snapshotSizes: [{ index: 'logs-1', bytes: 208 }] });
   });
 
   it('plans to delete the existing targets first with replace', () => {

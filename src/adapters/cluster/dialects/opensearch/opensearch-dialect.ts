@@ -4,7 +4,13 @@ import { fault } from './fault-answers.js';
 import { CAT_INDICES_QUERY, catIndices, docCounts } from './index-answers.js';
 import { recovery } from './recovery-answers.js';
 import { jobIdOf, restoreBody, snapshotBody } from './request-bodies.js';
-import { SNAPSHOT_LIST_QUERY, snapshotList, snapshotStatus, snapshots } from './snapshot-answers.js';
+import {
+  SNAPSHOT_LIST_QUERY,
+  snapshotIndexSizes,
+  snapshotList,
+  snapshotStatus,
+  snapshots,
+} from './snapshot-answers.js';
 
 /**
  * OpenSearch 1.x–2.x and Elasticsearch 6.8–7.x as Amazon OpenSearch Service runs them: the answers the bot has
@@ -19,6 +25,7 @@ const openSearchDialect: ClusterDialect = {
     snapshots,
     snapshotList,
     snapshotStatus,
+    snapshotIndexSizes,
     catIndices,
     docCounts,
     recovery,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   type SnapshotDetail,
+  type SnapshotIndexSize,
   type SnapshotListEntry,
   type SnapshotProgress,
   shardCounts,
@@ -56,6 +57,23 @@ const snapshotStatusAnswer = z.object({
         total_size_in_bytes: z.number().optional(),
         processed_size_in_bytes: z.number().optional(),
       }),
+    }),
+  ),
+});
+
+// Per index, the same stats as the whole snapshot; `total` (flat `total_size_in_bytes` on Elasticsearch 6.x) is
+// every file of the index, `incremental` only those this snapshot copied.
+const snapshotIndexStatusAnswer = z.object({
+  snapshots: z.array(
+    z.object({
+      indices: z
+        .record(
+          z.string(),
+          z.object({
+            stats: z.object({ total: byteCount.optional(), total_size_in_bytes: z.number().optional() }),
+          }),
+        )
+        .default({}),
     }),
   ),
 });
@@ -130,6 +148,12 @@ const snapshotStatus: Answer<SnapshotProgress[]> = snapshotStatusAnswer.transfor
   answer.snapshots.map(toSnapshotProgress),
 );
 
+const snapshotIndexSizes: Answer<SnapshotIndexSize[]> = snapshotIndexStatusAnswer.transform((answer) =>
+  Object.entries(answer.snapshots[0]?.indices ?? {})
+    .map(([index, { stats }]) => ({ index, bytes: stats.total?.size_in_bytes ?? stats.total_size_in_bytes ?? 0 }))
+    .sort((left, right) => left.index.localeCompare(right.index)),
+);
+
 /** The columns `snapshotList` reads, newest first: the cluster sorts, so a limit keeps the newest. */
 const SNAPSHOT_LIST_QUERY = {
   format: 'json',
@@ -137,4 +161,4 @@ const SNAPSHOT_LIST_QUERY = {
   h: 'id,status,start_epoch,end_epoch,indices,successful_shards,failed_shards,total_shards',
 };
 
-export { SNAPSHOT_LIST_QUERY, snapshotList, snapshotStatus, snapshots };
+export { SNAPSHOT_LIST_QUERY, snapshotIndexSizes, snapshotList, snapshotStatus, snapshots };
