@@ -275,4 +275,33 @@ describe('verified outcomes', () => {
     expect(reply).toContain('Narrow indices=');
     expect(await bot.context.jobs.listActive()).toEqual([]);
   });
+
+  it('compares a restore with the snapshot’s own statistics and says that bytes were compared', async () => {
+    await given('a', 'sized-orders', 15, 'from-a');
+    made.add('copy-sized-orders');
+    await snapshotDirectly(bot.clusters.a.directUrl, bot.repository, 'sized', { indices: 'sized-orders' });
+    const status = await fetch(new URL(`/_snapshot/${bot.repository}/sized/_status`, bot.clusters.a.directUrl));
+    const answer = (await status.json()) as {
+      snapshots: Array<{ indices: Record<string, { stats: { total: { size_in_bytes: number } } }> }>;
+    };
+    const held = answer.snapshots[0]?.indices['sized-orders']?.stats.total.size_in_bytes;
+
+    const job = await approvedJob(
+      `snapshot restore a ${bot.repository} sized indices=sized-orders rename=(.+):copy-$1`,
+    );
+    const ended = await bot.untilEnded(job.id);
+
+    expect(ended.state).toBe(JobState.SUCCEEDED);
+    expect(ended.steps.map((step) => `${step.name}:${step.status}`)).toEqual([
+      'start-restore:done',
+      'await-restore:done',
+      'verify-restored-sizes:done',
+    ]);
+    expect(ended.plan).toMatchObject({ snapshotSizes: [{ index: 'sized-orders', bytes: held }] });
+    const final = JSON.stringify(channelMessage(ended.messageTs)?.blocks);
+    expect(final).toContain('Compare with the snapshot (a)');
+    expect(final).toContain(
+      `each restored index holds the bytes the snapshot's statistics give for it (a snapshot records no document counts): copy-sized-orders ${held} bytes, 15 docs`,
+    );
+  });
 });
