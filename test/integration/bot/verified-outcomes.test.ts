@@ -155,7 +155,10 @@ describe('verified outcomes', () => {
 
     expect(ended.state).toBe(JobState.FAILED);
     expect(ended.steps.find((step) => step.name === 'start-snapshot')?.status).toBe('failed');
-    expect(ended.history.at(-1)?.detail).toContain("Indices don't have primary shards [refused-orders]");
+    const closing = ended.history.at(-1)?.detail ?? '';
+    expect(closing).toContain('a: the snapshot cannot start: refused-orders have no active primary shard');
+    expect(closing).toContain("Indices don't have primary shards [refused-orders]");
+    expect(closing).toContain('narrow indices= to leave them out');
     expect(writesOnB().slice(writesBefore)).toEqual([
       `PUT /_snapshot/${bot.repository}`,
       `POST /_snapshot/${bot.repository}/_verify`,
