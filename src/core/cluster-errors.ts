@@ -13,6 +13,8 @@ const ClusterErrorCode = {
   SNAPSHOT_MISSING: 'snapshot_missing',
   RESTORE_BLOCKED_BY_OPEN_INDEX: 'restore_blocked_by_open_index',
   INDEX_NOT_FOUND: 'index_not_found',
+  /** A snapshot refused at its start (not `partial`): some indices have no active primary to copy. */
+  SNAPSHOT_PRIMARIES_MISSING: 'snapshot_primaries_missing',
   ACCESS_DENIED: 'cluster_access_denied',
   UNREACHABLE: 'cluster_unreachable',
   REQUEST_FAILED: 'cluster_request_failed',
@@ -39,6 +41,7 @@ type ClusterFacts = {
   [ClusterErrorCode.SNAPSHOT_MISSING]: { repository: string; snapshot: string };
   [ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX]: { index: string };
   [ClusterErrorCode.INDEX_NOT_FOUND]: { index: string };
+  [ClusterErrorCode.SNAPSHOT_PRIMARIES_MISSING]: { indices: string; reason: string };
   [ClusterErrorCode.ACCESS_DENIED]: { reason: string; needs: AccessNeed };
   [ClusterErrorCode.UNREACHABLE]: { reason: string };
   [ClusterErrorCode.REQUEST_FAILED]: { type: string; reason: string };
@@ -80,6 +83,10 @@ const CLUSTER_ERRORS: { [Code in ClusterErrorCode]: ClusterErrorEntry<Code> } = 
     says: ({ cluster, index }, words) => words.restoreBlockedByOpenIndex(cluster, index),
   },
   index_not_found: { statusCode: 404, says: ({ cluster, index }, words) => words.indexNotFound(cluster, index) },
+  snapshot_primaries_missing: {
+    statusCode: 500,
+    says: ({ cluster, indices, reason }, words) => words.snapshotPrimariesMissing(cluster, indices, reason),
+  },
   cluster_access_denied: { says: accessDenied },
   cluster_unreachable: { says: ({ cluster, reason }, words) => words.clusterUnreachable(cluster, reason) },
   cluster_request_failed: {

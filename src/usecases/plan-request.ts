@@ -44,6 +44,7 @@ async function planRestoreRequest(
     replace: request.replace,
     existingTargets: toPlanned(existing.indices),
     protectedPatterns: config.protectedIndices,
+    snapshotSizes: await client.snapshotIndexSizes(request.repository, request.snapshot),
   });
   return preflight(context, plan);
 }

@@ -9,6 +9,7 @@ import { resolvedIndices } from '../../src/core/model/search-index.js';
 import {
   snapshotDetail,
   snapshotFootprint,
+  snapshotIndexSize,
   snapshotListEntry,
   snapshotProgress,
 } from '../../src/core/model/snapshot.js';
@@ -147,6 +148,14 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         expect(newest).toEqual([expect.objectContaining({ snapshot: 'second', state: 'SUCCESS', indexCount: 1 })]);
         const ours = all.filter((entry) => ['first', 'second'].includes(entry.snapshot));
         expect(ours.map((entry) => entry.snapshot)).toEqual(['second', 'first']);
+      });
+
+      it('says what an ended snapshot holds of each index, in bytes, sorted by name', async () => {
+        const sizes = await client.snapshotIndexSizes(repository.name, 'first');
+
+        conforms(snapshotIndexSize.array(), sizes);
+        expect(sizes.map((entry) => entry.index)).toEqual(['cc-logs-1', 'cc-logs-2']);
+        expect(sizes.every((entry) => entry.bytes > 0)).toBe(true);
       });
 
       it('reads the progress of an ended snapshot as complete', async () => {
@@ -352,10 +361,13 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
           expect.objectContaining({
             index: 'cc-restored-logs-1',
             source: { repository: repository.name, snapshot: 'first' },
+            types: ['SNAPSHOT'],
           }),
         ]);
         expect(again).toBe('accepted');
         expect(await client.docCounts(['cc-restored-logs-1'])).toEqual(new Map([['cc-restored-logs-1', 4]]));
+        const [held] = await client.snapshotIndexSizes(repository.name, 'first');
+        expect(progress.indices[0]?.bytesTotal).toBe(held?.bytes);
       });
 
       it('restores with a longer master_timeout', async () => {
@@ -385,6 +397,14 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         const act = client.restore({ repository: repository.name, snapshot: 'first', indices: ['cc-logs-2'] });
 
         await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.RESTORE_BLOCKED_BY_OPEN_INDEX });
+      });
+
+      it('tells an index made on the cluster from a restored one: it recovered from an empty store', async () => {
+        const progress = await client.restoreProgress(['cc-logs-2']);
+
+        expect(progress.indices).toEqual([
+          expect.objectContaining({ index: 'cc-logs-2', source: undefined, types: ['EMPTY_STORE'] }),
+        ]);
       });
 
       it('reports a target that does not exist yet as not started', async () => {

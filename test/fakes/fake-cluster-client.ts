@@ -114,10 +114,11 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     found.pollsLeft -= 1;
     return found;
   };
+  // A PARTIAL snapshot fails the one shard of its first index and takes the others.
   const shardsOf = (found: FakeSnapshot) => ({
     total: found.indices.length,
-    successful: found.state === 'PARTIAL' ? 0 : found.indices.length,
-    failed: found.state === 'PARTIAL' ? found.indices.length : 0,
+    successful: found.state === 'PARTIAL' ? found.indices.length - 1 : found.indices.length,
+    failed: found.state === 'PARTIAL' ? 1 : 0,
   });
   const detailOf = (found: FakeSnapshot): SnapshotDetail => ({
     repository: found.repository,
@@ -167,10 +168,15 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     const source = restoredFrom.get(target);
     if (restoring.has(target) && restore !== undefined) {
       const from = { repository: restore.repository, snapshot: restore.snapshot };
-      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source: from };
+      const types = ['SNAPSHOT'];
+      const bytesTotal = restore.docs * 100;
+      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal, source: from, types };
     }
     if (!indices.has(target)) return undefined;
-    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: 0, bytesTotal: 0, source };
+    // An index the fake was given, or one written to after a delete, was made empty on the cluster.
+    const types = [source === undefined ? 'EMPTY_STORE' : 'SNAPSHOT'];
+    const bytes = source === undefined ? 0 : (indices.get(target) ?? 0) * 100;
+    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: bytes, bytesTotal: bytes, source, types };
   };
   // The engine refuses an index the snapshot lacks, and an open index of the target's name from elsewhere.
   const assertRestorable = (found: FakeSnapshot, index: string, target: string): void => {
@@ -270,6 +276,11 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     snapshotProgress: async (repository, snapshot) => {
       record('snapshotProgress');
       return progressOf(snapshotAt(repository, snapshot));
+    },
+    // A fake index's files come to 100 bytes a document, in the snapshot and in a copy restored from it.
+    snapshotIndexSizes: async (repository, snapshot) => {
+      record('snapshotIndexSizes');
+      return byName(snapshotAt(repository, snapshot).docs).map(([index, docs]) => ({ index, bytes: docs * 100 }));
     },
     runningSnapshots: async (repository) => {
       record('runningSnapshots');

@@ -163,6 +163,22 @@ async function snapshotOnCluster(
   return answer?.snapshots?.[0];
 }
 
+/** Takes a snapshot straight on a cluster and waits for it to end: a fixture the bot finds in the repository. */
+async function snapshotDirectly(
+  clusterUrl: string,
+  repository: string,
+  snapshot: string,
+  body: { indices: string; partial?: boolean },
+): Promise<{ state: string }> {
+  const answer = await direct(
+    clusterUrl,
+    'PUT',
+    `/_snapshot/${repository}/${snapshot}?wait_for_completion=true`,
+    JSON.stringify({ include_global_state: false, ...body }),
+  );
+  return answer.snapshot;
+}
+
 export {
   addDocs,
   createBulkyIndex,
@@ -173,5 +189,6 @@ export {
   markerOf,
   registerFsRepository,
   shardStates,
+  snapshotDirectly,
   snapshotOnCluster,
 };

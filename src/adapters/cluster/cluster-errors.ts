@@ -57,6 +57,12 @@ const BY_ENGINE_TYPE: Record<string, Translation> = {
     }
     return undefined;
   },
+  // Not `partial`, and an index has no primary to copy: refused before it starts, naming the indices.
+  snapshot_exception: ({ cluster }, statusCode, reason) => {
+    const indices = /don't have primary shards\s*\[([^\]]+)\]/.exec(reason)?.[1];
+    if (indices === undefined) return undefined;
+    return new ClusterError(ClusterErrorCode.SNAPSHOT_PRIMARIES_MISSING, { cluster, statusCode, indices, reason });
+  },
   security_exception: accessDenied,
 };
 

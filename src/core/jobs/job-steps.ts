@@ -47,6 +47,7 @@ function stepsFor(plan: JobPlan): JobStep[] {
         ...(plan.deletions.length > 0 ? [step(StepName.DELETE_INDICES, plan.cluster)] : []),
         step(StepName.START_RESTORE, plan.cluster),
         step(StepName.AWAIT_RESTORE, plan.cluster),
+        ...(plan.snapshotSizes === undefined ? [] : [step(StepName.VERIFY_RESTORED_SIZES, plan.cluster)]),
       ];
     case JobKind.MIGRATE:
       return [

@@ -15,6 +15,8 @@ const StepName = {
   START_RESTORE: 'start-restore',
   AWAIT_RESTORE: 'await-restore',
   VERIFY_DOC_COUNTS: 'verify-doc-counts',
+  /** A restore's copies against the snapshot's own statistics (bytes per index), recorded when it was planned. */
+  VERIFY_RESTORED_SIZES: 'verify-restored-sizes',
 } as const;
 
 type StepName = (typeof StepName)[keyof typeof StepName];
@@ -108,6 +110,11 @@ const jobPlan = z.discriminatedUnion('kind', [
     snapshotUuid,
     ...restoreFields,
     ...preflightFields,
+    /**
+     * What the snapshot holds of each restored index (`_status`, read at plan time): the restored copies must hold
+     * the same. Absent on restores planned before it was recorded.
+     */
+    snapshotSizes: maybe(z.array(z.object({ index: z.string(), bytes: count }))),
   }),
   z.object({
     kind: z.literal(JobKind.MIGRATE),

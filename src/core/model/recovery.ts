@@ -14,6 +14,11 @@ const indexRecovery = z.object({
   bytesTotal: z.number(),
   /** The snapshot the index is restored from; undefined when it recovers from anything else. */
   source: z.object({ repository: z.string(), snapshot: z.string() }).or(z.undefined()),
+  /**
+   * What the primaries recovered from, each type once and sorted (`SNAPSHOT`, `EMPTY_STORE`, `EXISTING_STORE` …):
+   * only an index whose every primary came from a snapshot was restored; one a writer auto-created is EMPTY_STORE.
+   */
+  types: z.array(z.string()),
 });
 
 const recoveryProgress = z.object({

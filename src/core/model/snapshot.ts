@@ -74,18 +74,27 @@ const snapshotFootprint = z.object({
 });
 
 type SnapshotFootprint = z.infer<typeof snapshotFootprint>;
+
+/**
+ * What a snapshot holds of one index, from its `_status`: the bytes of the index's files in the repository. A copy
+ * restored from it recovers exactly those files, so its recovery counts the same bytes; `_status` counts no documents.
+ */
+const snapshotIndexSize = z.object({ index: z.string(), bytes: z.number().int().nonnegative() });
+
 type ShardFailure = z.infer<typeof shardFailure>;
+type SnapshotIndexSize = z.infer<typeof snapshotIndexSize>;
 type SnapshotDetail = z.infer<typeof snapshotDetail>;
 type SnapshotListEntry = z.infer<typeof snapshotListEntry>;
 type SnapshotProgress = z.infer<typeof snapshotProgress>;
 
-export type { ShardFailure, SnapshotDetail, SnapshotFootprint, SnapshotListEntry, SnapshotProgress };
+export type { ShardFailure, SnapshotDetail, SnapshotFootprint, SnapshotIndexSize, SnapshotListEntry, SnapshotProgress };
 export {
   SnapshotState,
   shardCounts,
   shardFailure,
   snapshotDetail,
   snapshotFootprint,
+  snapshotIndexSize,
   snapshotListEntry,
   snapshotProgress,
   snapshotState,

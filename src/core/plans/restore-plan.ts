@@ -2,13 +2,20 @@ import { UsageError } from '../errors.js';
 import type { JobPlan, LeftOutIndex, PlannedIndex } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Rename } from '../model/rename.js';
+import type { ShardFailure, SnapshotIndexSize } from '../model/snapshot.js';
 import { renameMapping } from '../restore/rename-mapping.js';
 import { selectIndices } from '../safety/index-expressions.js';
 import { matchesWildcard } from '../safety/protected-indices.js';
 import { type LeftOutRules, leaveOut } from './left-out.js';
 import { replacedTargets } from './replaced-targets.js';
 
-type SnapshotContents = { snapshot: string; state: string; indices: readonly string[] };
+type SnapshotContents = {
+  snapshot: string;
+  state: string;
+  indices: readonly string[];
+  /** The shards a PARTIAL snapshot failed to take. */
+  failures: readonly ShardFailure[];
+};
 
 const RESTORABLE_STATES = ['SUCCESS', 'PARTIAL'];
 
@@ -40,7 +47,18 @@ function restoreMapping(
     );
   }
   const { kept, leftOut } = leaveOut(selection.names, rules);
+  refuseNotFullySnapshotted(contents, new Set(kept));
   return { mapping: renameMapping(kept, rename), leftOut };
+}
+
+/**
+ * A PARTIAL snapshot holds the indices whose shards failed only in part, and the engine refuses a (non-partial)
+ * restore of them: refused here, before approval, naming the failed shards with the engine's reasons.
+ */
+function refuseNotFullySnapshotted(contents: SnapshotContents, selected: ReadonlySet<string>): void {
+  const failed = contents.failures.filter((failure) => selected.has(failure.index));
+  if (failed.length === 0) return;
+  throw new UsageError((words) => words.indicesNotFullySnapshotted(contents.snapshot, failed));
 }
 
 type RestorePlanInput = {
@@ -56,6 +74,8 @@ type RestorePlanInput = {
   /** Target indices that exist on the cluster now. */
   existingTargets: readonly PlannedIndex[];
   protectedPatterns: readonly string[];
+  /** What the snapshot holds of each index (`_status`): the restored copies are compared with it. */
+  snapshotSizes: readonly SnapshotIndexSize[];
 };
 
 /** The restore, with the existing targets deleted first when `replace` was asked for, and refused otherwise. */
@@ -77,6 +97,9 @@ function planRestore(input: RestorePlanInput): JobPlan {
     masterTimeout: undefined,
     replace: input.replace,
     patterns: [...input.patterns],
+    snapshotSizes: input.snapshotSizes
+      .filter((entry) => input.selection.mapping.has(entry.index))
+      .map(({ index, bytes }) => ({ index, bytes })),
   };
 }
 

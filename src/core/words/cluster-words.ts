@@ -8,6 +8,8 @@ type ClusterWords = {
   snapshotMissing: (cluster: string, repository: string, snapshot: string) => Said;
   restoreBlockedByOpenIndex: (cluster: string, index: string) => Said;
   indexNotFound: (cluster: string, index: string) => Said;
+  /** `indices` as the engine lists them; `reason` is the engine's own sentence. */
+  snapshotPrimariesMissing: (cluster: string, indices: string, reason: string) => Said;
   /** A request refused by the service's IAM check: the HTTP action the bot's role needs. */
   accessDeniedForAction: (cluster: string, reason: string, action: string) => Said;
   /** Registering an s3 repository refused: the bot may not hand the snapshot role to the service. */
@@ -54,6 +56,10 @@ const en: ClusterWords = {
   indexNotFound: (cluster, index) => ({
     text: `${cluster}: no such index "${index}"`,
     hint: 'Check the name; wildcards such as logs-* are resolved when you ask.',
+  }),
+  snapshotPrimariesMissing: (cluster, indices, reason) => ({
+    text: `${cluster}: the snapshot cannot start: ${indices} have no active primary shard (${reason})`,
+    hint: 'Take it again once those indices are green or yellow (_cluster/health), or narrow indices= to leave them out.',
   }),
   accessDeniedForAction: (cluster, reason, action) => ({
     text: `${cluster}: access denied: ${reason}`,
@@ -106,6 +112,10 @@ const ja: ClusterWords = {
   indexNotFound: (cluster, index) => ({
     text: `${cluster}: インデックス "${index}" はありません`,
     hint: '名前を確認してください。logs-* のようなワイルドカードは依頼の時点で解決されます。',
+  }),
+  snapshotPrimariesMissing: (cluster, indices, reason) => ({
+    text: `${cluster}: スナップショットを開始できません: ${indices} に稼働中のプライマリシャードがありません (${reason})`,
+    hint: 'それらのインデックスが green か yellow になってから取り直すか (_cluster/health)、indices= を絞って外してください。',
   }),
   accessDeniedForAction: (cluster, reason, action) => ({
     text: `${cluster}: アクセスが拒否されました: ${reason}`,

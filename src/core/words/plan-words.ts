@@ -1,4 +1,5 @@
 import { LeftOutReason } from '../model/left-out.js';
+import type { ShardFailure } from '../model/snapshot.js';
 import type { Language, Said } from './language.js';
 
 /** What the bot says when a command reads well but cannot be planned against what the clusters hold now. */
@@ -20,6 +21,16 @@ const JA_PARTS: Record<PlanPart, string> = {
 };
 
 type LeftOut = { index: string; reason: LeftOutReason; pattern: string | undefined };
+
+function failedIndices(failures: readonly ShardFailure[]): string[] {
+  return [...new Set(failures.map((failure) => failure.index))].sort();
+}
+
+function failedShards(failures: readonly ShardFailure[], noReason: string): string {
+  return failures
+    .map((failure) => `${failure.index}[${failure.shardId ?? '?'}]: ${failure.reason ?? noReason}`)
+    .join('; ');
+}
 
 type PlanWords = {
   planLacks: (jobKind: string, part: PlanPart) => Said;
@@ -43,6 +54,8 @@ type PlanWords = {
   onlyLeftOut: (entries: readonly string[]) => Said;
   notDeletedHeading: (count: number) => string;
   onlyHiddenToDelete: (cluster: string, names: readonly string[]) => Said;
+  /** `failures`: each failed shard with the engine's reason; the engine refuses to restore such an index. */
+  indicesNotFullySnapshotted: (snapshot: string, failures: readonly ShardFailure[]) => Said;
   renamePatternNotRegex: (pattern: string) => Said;
   renameClash: (index: string) => Said;
   snapshotGoneSincePlan: (snapshot: string, repository: string) => Said;
@@ -107,6 +120,10 @@ const en: PlanWords = {
   onlyLeftOut: (entries) => ({
     text: `everything indices= reaches is left out: ${entries.join('; ')}`,
     hint: 'System, protected and hidden indices are never restored or migrated; name the data indices you need, e.g. indices=logs-*',
+  }),
+  indicesNotFullySnapshotted: (snapshot, failures) => ({
+    text: `snapshot "${snapshot}" is PARTIAL and does not hold all of ${failedIndices(failures).join(', ')} (${failedShards(failures, 'no reason given')}): the cluster would refuse to restore them`,
+    hint: 'Narrow indices= to the indices it holds whole, or restore these from a snapshot that holds them whole',
   }),
   renamePatternNotRegex: (pattern) => ({
     text: `rename pattern "${pattern}" is not a valid regular expression`,
@@ -183,6 +200,10 @@ const ja: PlanWords = {
   onlyLeftOut: (entries) => ({
     text: `indices= に一致したものはすべて対象外です: ${entries.join('、')}`,
     hint: 'システム・保護・隠しインデックスは復元も移行もしません。必要なデータのインデックスを指定してください (例 indices=logs-*)',
+  }),
+  indicesNotFullySnapshotted: (snapshot, failures) => ({
+    text: `スナップショット "${snapshot}" は PARTIAL で、${failedIndices(failures).join('、')} を完全には含んでいません (${failedShards(failures, '理由の記載なし')})。クラスターはこれらの復元を拒否します`,
+    hint: 'indices= を完全に含まれているインデックスに絞るか、これらを完全に含む別のスナップショットから復元してください',
   }),
   renamePatternNotRegex: (pattern) => ({
     text: `rename のパターン "${pattern}" は正しい正規表現ではありません`,

@@ -13,6 +13,14 @@ type StepWords = {
   snapshotPartial: (failed: number, total: number, failures: string) => string;
   /** `failures` is empty when the cluster named none. */
   snapshotFailed: (state: string, failures: string) => string;
+  /** SUCCESS, yet nothing in it (elastic/elasticsearch#106629): never said as a plain success. */
+  /** `failures` is empty when no shard failed (a SUCCESS that held nothing). */
+  snapshotCapturedNothing: (indices: number, shards: number, failures: string) => string;
+  /** A PARTIAL snapshot that, besides failed shards, lacks whole planned indices. */
+  alsoMissing: (partial: string, missing: string) => string;
+  snapshotLacksIndices: (missing: string, held: number, planned: number) => string;
+  /** Why a migration stops after its snapshot (`finding`), and what to do; nothing on `target` has been touched. */
+  snapshotGateClosed: (finding: string, target: string) => string;
   snapshotDeleted: (snapshot: string) => string;
   snapshotAlreadyGone: (snapshot: string) => string;
   gatewayTimedOut: string;
@@ -21,10 +29,19 @@ type StepWords = {
   restoreStarted: string;
   restoreRequested: string;
   restoreDone: (indices: number, shards: number) => string;
+  /** One target that exists but did not come from the job's snapshot (`from`: EMPTY_STORE, another snapshot …). */
+  foreignTarget: (index: string, from: string) => string;
+  /** `restored` of the targets came from the snapshot; `foreign` lists the others. */
+  restoredButForeign: (restored: number, foreign: string) => string;
   docCount: (target: string, targetDocs: number | undefined, sourceDocs: number | undefined) => string;
   docCountsEqual: (counts: string) => string;
   docCountDifference: (target: string, targetDocs: number | undefined, sourceDocs: number | undefined) => string;
   docCountsDiffer: (differences: string) => string;
+  /** A restored copy: its bytes, as the snapshot holds them, and its documents (`undefined`: no index). */
+  restoredSize: (target: string, bytes: number | undefined, docs: number | undefined) => string;
+  sizesMatchSnapshot: (sizes: string) => string;
+  sizeDifference: (target: string, restored: number | undefined, snapshot: number | undefined) => string;
+  sizesDiffer: (differences: string) => string;
   waitingForSnapshotOperation: string;
   /** A step that failed for a reason the bot does not know: the job id is how the log line is found. */
   stepUnexpected: (step: string, jobId: string) => string;
@@ -46,6 +63,13 @@ const en: StepWords = {
   snapshotSucceeded: (indices, successful, total) => `SUCCESS: ${indices} indices, ${successful}/${total} shards`,
   snapshotPartial: (failed, total, failures) => `PARTIAL: ${failed} of ${total} shards failed (${failures})`,
   snapshotFailed: (state, failures) => `${state}: ${failures || 'no reason given'}`,
+  snapshotCapturedNothing: (indices, shards, failures) =>
+    `the snapshot captured nothing: ${indices} indices, ${shards} shards${failures === '' ? '' : ` (${failures})`}`,
+  alsoMissing: (partial, missing) => `${partial}; not in the snapshot at all: ${missing}`,
+  snapshotLacksIndices: (missing, held, planned) =>
+    `SUCCESS, but the snapshot holds only ${held} of the ${planned} indices asked for; missing: ${missing}`,
+  snapshotGateClosed: (finding, target) =>
+    `${finding}. Nothing on ${target} was touched. Take the snapshot again once every shard is healthy, or narrow \`indices=\` to leave these indices out`,
   snapshotDeleted: (snapshot) => `deleted ${snapshot}`,
   snapshotAlreadyGone: (snapshot) => `${snapshot} was already gone`,
   gatewayTimedOut: 'the gateway timed out; checking again',
@@ -54,11 +78,20 @@ const en: StepWords = {
   restoreStarted: 'restore started',
   restoreRequested: 'restore requested (the gateway timed out; following it)',
   restoreDone: (indices, shards) => `${indices} indices restored, ${shards} shards`,
+  foreignTarget: (index, from) => `${index} (recovered from ${from})`,
+  restoredButForeign: (restored, foreign) =>
+    `${restored} indices restored from the snapshot; not restored, as they did not come from it: ${foreign}`,
   docCount: (target, targetDocs, sourceDocs) => `${target} ${targetDocs ?? 'missing'}/${sourceDocs ?? 'missing'}`,
   docCountsEqual: (counts) => `doc counts equal: ${counts}`,
   docCountDifference: (target, targetDocs, sourceDocs) =>
     `${target} has ${targetDocs ?? 'no index'}, source ${sourceDocs ?? 'no index'}`,
   docCountsDiffer: (differences) => `doc counts differ: ${differences}`,
+  restoredSize: (target, bytes, docs) => `${target} ${bytes ?? 'no'} bytes, ${docs ?? 'no'} docs`,
+  sizesMatchSnapshot: (sizes) =>
+    `each restored index holds the bytes the snapshot's statistics give for it (a snapshot records no document counts): ${sizes}`,
+  sizeDifference: (target, restored, snapshot) =>
+    `${target} recovered ${restored ?? 'no'} bytes, the snapshot holds ${snapshot ?? 'no such index'}`,
+  sizesDiffer: (differences) => `restored copies differ from the snapshot: ${differences}`,
   waitingForSnapshotOperation: 'another snapshot operation is running on the cluster; waiting for it',
   stepUnexpected: (step, jobId) => `unexpected error in ${step}; the bot's log has it under job ${jobId}`,
   stepRefused: (text, hint) => `${text}${hint === undefined ? '' : ` (${hint})`}`,
@@ -79,6 +112,13 @@ const ja: StepWords = {
     `SUCCESS: インデックス ${indices} 個、シャード ${successful}/${total}`,
   snapshotPartial: (failed, total, failures) => `PARTIAL: シャード ${total} 個中 ${failed} 個が失敗 (${failures})`,
   snapshotFailed: (state, failures) => `${state}: ${failures || '理由は示されていません'}`,
+  snapshotCapturedNothing: (indices, shards, failures) =>
+    `スナップショットには何も入っていません: インデックス ${indices} 個、シャード ${shards} 個${failures === '' ? '' : ` (${failures})`}`,
+  alsoMissing: (partial, missing) => `${partial}。スナップショットにまったく入っていないもの: ${missing}`,
+  snapshotLacksIndices: (missing, held, planned) =>
+    `SUCCESS ですが、指定したインデックス ${planned} 個のうち ${held} 個しか入っていません。ないもの: ${missing}`,
+  snapshotGateClosed: (finding, target) =>
+    `${finding}。${target} には何も手を付けていません。すべてのシャードが正常になってからスナップショットを取り直すか、\`indices=\` を絞ってこれらのインデックスを外してください`,
   snapshotDeleted: (snapshot) => `${snapshot} を削除しました`,
   snapshotAlreadyGone: (snapshot) => `${snapshot} はすでにありませんでした`,
   gatewayTimedOut: 'ゲートウェイがタイムアウトしました。もう一度確認します',
@@ -87,11 +127,20 @@ const ja: StepWords = {
   restoreStarted: '復元を開始しました',
   restoreRequested: '復元を依頼しました (ゲートウェイがタイムアウトしたため経過を追跡中)',
   restoreDone: (indices, shards) => `インデックス ${indices} 個、シャード ${shards} 個を復元しました`,
+  foreignTarget: (index, from) => `${index} (復元元: ${from})`,
+  restoredButForeign: (restored, foreign) =>
+    `スナップショットから ${restored} 個のインデックスを復元しました。次はスナップショットから来ていないため復元済みとしません: ${foreign}`,
   docCount: (target, targetDocs, sourceDocs) => `${target} ${targetDocs ?? 'なし'}/${sourceDocs ?? 'なし'}`,
   docCountsEqual: (counts) => `ドキュメント数は一致: ${counts}`,
   docCountDifference: (target, targetDocs, sourceDocs) =>
     `${target} は ${targetDocs ?? 'インデックスなし'}、移行元は ${sourceDocs ?? 'インデックスなし'}`,
   docCountsDiffer: (differences) => `ドキュメント数が一致しません: ${differences}`,
+  restoredSize: (target, bytes, docs) => `${target} ${bytes ?? 'なし'} バイト、ドキュメント ${docs ?? 'なし'}`,
+  sizesMatchSnapshot: (sizes) =>
+    `復元したインデックスはどれもスナップショットの統計どおりのバイト数です (スナップショットはドキュメント数を記録しません): ${sizes}`,
+  sizeDifference: (target, restored, snapshot) =>
+    `${target} の復元は ${restored ?? 'なし'} バイト、スナップショットは ${snapshot ?? 'インデックスなし'}`,
+  sizesDiffer: (differences) => `復元したものがスナップショットと一致しません: ${differences}`,
   waitingForSnapshotOperation: 'クラスターで別のスナップショット操作が実行中です。終わるのを待っています',
   stepUnexpected: (step, jobId) =>
     `\`${step}\` で予期しないエラーが起きました。ボットのログにジョブ ${jobId} として記録されています`,

@@ -5,7 +5,7 @@ import type { ClusterClient } from '../../ports/cluster-client.js';
 import { deleteIndices, verifyDocCounts } from './index-steps.js';
 import { recheckPlan } from './plan-recheck.js';
 import { registerRepository } from './repository-steps.js';
-import { awaitRestore, startRestore } from './restore-steps.js';
+import { awaitRestore, startRestore, verifyRestoredSizes } from './restore-steps.js';
 import { awaitSnapshot, deleteSnapshot, startSnapshot } from './snapshot-steps.js';
 import type { PlanChanged, StepOutcome } from './step-outcome.js';
 
@@ -43,6 +43,8 @@ async function runStep(
     case StepName.VERIFY_DOC_COUNTS:
       if (job.plan.kind !== JobKind.MIGRATE) throw new Error('only a migration verifies doc counts');
       return verifyDocCounts(job, clusterFor(job.plan.from), client, words);
+    case StepName.VERIFY_RESTORED_SIZES:
+      return verifyRestoredSizes(job, client, words);
   }
 }
 

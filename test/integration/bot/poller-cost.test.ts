@@ -89,6 +89,7 @@ describe('the poller’s cost', () => {
         masterTimeout: undefined,
         replace: false,
         patterns: ['source'],
+        snapshotSizes: undefined,
       },
     });
     const steps = base.steps.map((step) =>

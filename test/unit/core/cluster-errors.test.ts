@@ -20,6 +20,20 @@ describe('ClusterError', () => {
     expect(error.message).toBe('a: snapshot "s" does not exist in repository "r"');
   });
 
+  it('says which indices a refused snapshot could not copy, and what to do', () => {
+    const error = new ClusterError(ClusterErrorCode.SNAPSHOT_PRIMARIES_MISSING, {
+      cluster: 'a',
+      indices: 'orders',
+      reason: "Indices don't have primary shards [orders]",
+    });
+
+    expect(error.statusCode).toBe(500);
+    expect(error.message).toBe(
+      "a: the snapshot cannot start: orders have no active primary shard (Indices don't have primary shards [orders])",
+    );
+    expect(error.saidIn(catalogFor('en')).hint).toContain('narrow indices=');
+  });
+
   it('keeps the status the cluster answered with over the usual one', () => {
     const error = new ClusterError(ClusterErrorCode.CONCURRENT_SNAPSHOT, {
       cluster: 'a',

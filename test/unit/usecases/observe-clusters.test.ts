@@ -39,6 +39,7 @@ function restorePlan(cluster: string, targets: string[]): JobPlan {
     masterTimeout: undefined,
     replace: false,
     patterns: ['logs-*'],
+    snapshotSizes: undefined,
   };
 }
 

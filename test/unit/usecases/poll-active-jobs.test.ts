@@ -39,6 +39,7 @@ function restorePlan(cluster: string, target: string): JobPlan {
     masterTimeout: undefined,
     replace: false,
     patterns: ['logs-*'],
+    snapshotSizes: undefined,
   };
 }
 
@@ -50,6 +51,19 @@ async function givenWaitingJob(bot: Bot, id: string, plan: JobPlan, awaiting: st
   const job = { ...base, id, state: JobState.RUNNING, steps, lease: undefined, messageTs: `ts-${id}`, ...overrides };
   await bot.jobs.create(job);
   return job;
+}
+
+/** `index` on `cluster` as restored from the snapshot `nightly`, as the restore plans here say. */
+async function givenRestoredFromNightly(bot: Bot, alias: string, index: string) {
+  const cluster = bot.clusters[alias] as FakeCluster;
+  await cluster.createSnapshot({ repository: 'migration', snapshot: 'nightly', indices: [index], jobId: 'nightly' });
+  await cluster.getSnapshot('migration', 'nightly');
+  await cluster.getSnapshot('migration', 'nightly');
+  await cluster.deleteIndices([index]);
+  await cluster.restore({ repository: 'migration', snapshot: 'nightly', indices: [index] });
+  await cluster.restoreProgress([index]);
+  await cluster.restoreProgress([index]);
+  cluster.calls.length = 0;
 }
 
 /** Snapshots of `names` on `cluster`, each with a job awaiting it; the first `ended` have ended already. */
@@ -101,6 +115,8 @@ describe('pollActiveJobs', () => {
 
   it('asks each cluster once per tick for the recovery of all the restores on it', async () => {
     const bot = buildBotContext();
+    await givenRestoredFromNightly(bot, 'a', 'logs-1');
+    await givenRestoredFromNightly(bot, 'b', 'logs-1');
     await givenWaitingJob(bot, 'done-on-a', restorePlan('a', 'logs-1'), StepName.AWAIT_RESTORE);
     await givenWaitingJob(bot, 'waiting-on-a', restorePlan('a', 'not-yet-1'), StepName.AWAIT_RESTORE);
     await givenWaitingJob(bot, 'done-on-b', restorePlan('b', 'logs-1'), StepName.AWAIT_RESTORE);

@@ -53,7 +53,7 @@ interface ClusterDialect {
     aliases: Answer<IndexAlias[]>;
     /** `GET _snapshot/<repository>/<snapshot>`: the version id that wrote it. */
     snapshotVersion: Answer<number | undefined>;
-    /** `GET _snapshot/<repository>/<snapshot>/_status`: each index's bytes and shards in the snapshot. */
+    /** `GET _snapshot/<repository>/<snapshot>/_status`: each index's bytes and shards in the snapshot, sorted by name. */
     snapshotIndexSizes: Answer<Array<{ index: string; bytes: number; shards: number }>>;
     /** The body of any answer that is not 2xx. */
     fault(body: unknown): EngineFault;

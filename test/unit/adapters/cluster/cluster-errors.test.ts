@@ -72,6 +72,13 @@ describe('translating a refused answer', () => {
       'snapshot "nightly" does not exist in repository "migration"',
     ],
     [
+      'a snapshot refused because an index has no primary to copy',
+      500,
+      body('snapshot_exception', "[migration:nightly/abc] Indices don't have primary shards [orders, logs-1]"),
+      ClusterErrorCode.SNAPSHOT_PRIMARIES_MISSING,
+      'the snapshot cannot start: orders, logs-1 have no active primary shard',
+    ],
+    [
       'a missing index',
       404,
       body('index_not_found_exception', 'no such index [logs-9]'),
@@ -84,6 +91,12 @@ describe('translating a refused answer', () => {
     expect(error.code).toBe(code);
     expect(error.message).toContain(message);
     expect(error.hint).toBeTruthy();
+  });
+
+  it('leaves any other snapshot failure as the engine said it', () => {
+    const error = translate(context, 500, body('snapshot_exception', '[migration:nightly] something else'));
+
+    expect(error).toMatchObject({ code: ClusterErrorCode.REQUEST_FAILED, evidence: { type: 'snapshot_exception' } });
   });
 
   it('suggests replace or rename when an open index blocks a restore', () => {

@@ -26,6 +26,7 @@ function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexR
     bytesDone: 0,
     bytesTotal: 100,
     source: { repository: 'migration', snapshot: 'migrate-abc' },
+    types: ['SNAPSHOT'],
     ...overrides,
   };
 }

@@ -156,7 +156,12 @@ describe('planIndexDelete', () => {
 });
 
 describe('restoreMapping', () => {
-  const contents = { snapshot: 'nightly', state: 'SUCCESS', indices: ['.kibana_1', 'logs-1', 'logs-2', 'orders'] };
+  const contents = {
+    snapshot: 'nightly',
+    state: 'SUCCESS',
+    indices: ['.kibana_1', 'logs-1', 'logs-2', 'orders'],
+    failures: [],
+  };
   const rules = { hidden: [], protectedPatterns: [], dotNamesAreHidden: true };
 
   it('matches patterns against the snapshot and maps each index to its target', () => {
@@ -226,6 +231,36 @@ describe('restoreMapping', () => {
     );
   });
 
+  describe('of a PARTIAL snapshot', () => {
+    const partial = {
+      ...contents,
+      state: 'PARTIAL',
+      failures: [
+        { index: 'logs-2', shardId: 1, reason: 'primary shard is not allocated' },
+        { index: 'logs-2', shardId: 0, reason: undefined },
+        { index: 'gone', shardId: 0, reason: 'aborted' },
+      ],
+    };
+
+    it('restores the indices it holds whole', () => {
+      expect([...restoreMapping(partial, ['logs-1', 'orders'], undefined, rules).mapping.keys()]).toEqual([
+        'logs-1',
+        'orders',
+      ]);
+    });
+
+    it('refuses an index with failed shards before approval, naming each shard and the engine’s reason', () => {
+      const act = () => restoreMapping(partial, ['logs-*'], undefined, rules);
+
+      expect(act).toThrowError(UsageError);
+      expect(act).toThrowError(
+        'snapshot "nightly" is PARTIAL and does not hold all of logs-2 (logs-2[1]: primary shard is not allocated; ' +
+          'logs-2[0]: no reason given): the cluster would refuse to restore them',
+      );
+      expect(act).toThrowError(expect.objectContaining({ hint: expect.stringContaining('Narrow indices=') }));
+    });
+  });
+
   it.each(['IN_PROGRESS', 'FAILED', 'INCOMPATIBLE'])('refuses a snapshot that is %s', (state) => {
     expect(() => restoreMapping({ ...contents, state }, ['logs-1'], undefined, rules)).toThrowError(
       'only SUCCESS or PARTIAL snapshots restore',
@@ -245,6 +280,7 @@ describe('planRestore', () => {
     replace: false,
     existingTargets: [],
     protectedPatterns: [],
+    snapshotSizes: [],
   };
 
   it('restores when no target exists', () => {
@@ -268,6 +304,15 @@ describe('planRestore', () => {
     expect(() => planRestore({ ...base, existingTargets: [plannedIndex('a'), plannedIndex('b')] })).toThrowError(
       '"a", "b" already exist on b',
     );
+  });
+
+  it('records what the snapshot holds of each restored index, and only of those', () => {
+    const snapshotSizes = [
+      { index: 'logs-1', bytes: 208 },
+      { index: 'logs-2', bytes: 4096 },
+    ];
+
+    expect(planRestore({ ...base, snapshotSizes })).toMatchObject({ snapshotSizes: [{ index: 'logs-1', bytes: 208 }] });
   });
 
   it('plans to delete the existing targets first with replace', () => {

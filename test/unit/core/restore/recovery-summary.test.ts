@@ -3,7 +3,16 @@ import type { IndexRecovery } from '../../../../src/core/model/recovery.js';
 import { summarizeRecovery } from '../../../../src/core/restore/recovery-summary.js';
 
 function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexRecovery {
-  return { index, shardsDone: 1, shardsTotal: 1, bytesDone: 100, bytesTotal: 100, source: undefined, ...overrides };
+  return {
+    index,
+    shardsDone: 1,
+    shardsTotal: 1,
+    bytesDone: 100,
+    bytesTotal: 100,
+    source: undefined,
+    types: ['SNAPSHOT'],
+    ...overrides,
+  };
 }
 
 describe('summarizeRecovery', () => {

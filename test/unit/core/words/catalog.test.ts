@@ -26,6 +26,7 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   onlyHiddenToDelete: ['alpha', ['beta']],
   preflightFinding: [{ finding: 'disk-short', neededBytes: 10, roomBytes: 5, nodes: 1, watermark: '90%' }],
   preflightRefused: ['restore', 'alpha', ['beta']],
+  indicesNotFullySnapshotted: ['alpha', [{ index: 'beta', shardId: 0, reason: 'gamma' }]],
 };
 
 function rendered(key: string, entry: unknown): string[] {

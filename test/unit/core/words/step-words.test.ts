@@ -32,6 +32,12 @@ describe('step words', () => {
       words.stepRefused('a', 'b'),
       words.shardFailure('logs', 0, 'disk full'),
       words.shardFailure('logs', undefined, undefined),
+      words.snapshotCapturedNothing(0, 0, ''),
+      words.snapshotCapturedNothing(0, 0, 'x[0]: aborted'),
+      words.restoredSize('t', undefined, undefined),
+      words.restoredSize('t', 208, 4),
+      words.sizeDifference('t', undefined, undefined),
+      words.sizeDifference('t', 10, 208),
     ];
 
     expect(new Set(texts).size).toBe(texts.length);

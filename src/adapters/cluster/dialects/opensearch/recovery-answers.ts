@@ -28,6 +28,7 @@ function toIndexRecovery(index: string, shards: z.infer<typeof recoveryShards>):
   // Replicas recover from their primary (type PEER) after the restore; the restore itself is the primaries.
   const primaries = shards.filter((shard) => shard.primary);
   const fromSnapshot = primaries.find((shard) => shard.type.toUpperCase() === 'SNAPSHOT')?.source;
+  const types = [...new Set(primaries.map((shard) => shard.type.toUpperCase()))].sort();
   return {
     index,
     shardsDone: primaries.filter((shard) => shard.stage.toUpperCase() === 'DONE').length,
@@ -38,6 +39,7 @@ function toIndexRecovery(index: string, shards: z.infer<typeof recoveryShards>):
       fromSnapshot?.repository !== undefined && fromSnapshot.snapshot !== undefined
         ? { repository: fromSnapshot.repository, snapshot: fromSnapshot.snapshot }
         : undefined,
+    types,
   };
 }
 
