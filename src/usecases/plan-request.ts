@@ -22,7 +22,7 @@ async function planRestoreRequest(
 ): Promise<JobPlan> {
   const { config, client } = clusterNamed(context, request.cluster);
   const snapshot = await client.getSnapshot(request.repository, request.snapshot);
-  const mapping = restoreMapping(snapshot, request.indices, request.rename);
+  const mapping = restoreMapping(snapshot, request.indices, request.rename, config.protectedIndices);
   const existing = await client.resolveIndices([...mapping.values()]);
   return planRestore({
     cluster: request.cluster,
@@ -64,7 +64,7 @@ async function planMigrateRequest(
   const target = clusterNamed(context, request.to);
   const repository = await migrationRepository(context, request.from, request.repository);
   const resolved = await source.client.resolveIndices(request.indices);
-  const targets = migrateTargets(resolved, request.from, request.rename);
+  const targets = migrateTargets(resolved, request.from, request.rename, target.config.protectedIndices);
   const existing = await target.client.resolveIndices([...targets.values()]);
   return planMigrate({
     from: request.from,

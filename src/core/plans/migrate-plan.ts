@@ -24,10 +24,16 @@ type MigratePlanInput = {
 };
 
 /** The target names of a migration, before asking the target which of them exist. */
-function migrateTargets(resolved: ResolvedIndices, from: string, rename: Rename | undefined): Map<string, string> {
+function migrateTargets(
+  resolved: ResolvedIndices,
+  from: string,
+  rename: Rename | undefined,
+  protectedPatterns: readonly string[],
+): Map<string, string> {
   return renameMapping(
     plannedIndices(from, resolved).map((entry) => entry.index),
     rename,
+    protectedPatterns,
   );
 }
 
@@ -44,6 +50,7 @@ function planMigrate(input: MigratePlanInput): JobPlan {
   const mapping = renameMapping(
     indices.map((entry) => entry.index),
     input.rename,
+    input.protectedPatterns,
   );
   const deletions = replacedTargets(to, existingTargets, input.replace, input.protectedPatterns);
   return {

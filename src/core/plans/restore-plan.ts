@@ -16,9 +16,15 @@ function matchingIndices(contents: SnapshotContents, pattern: string): string[] 
 
 /**
  * Which indices of the snapshot a restore takes, and the name each gets. Patterns are matched against the
- * snapshot's own index list; system indices are never restored (the managed service refuses them too).
+ * snapshot's own index list; system indices are never restored (the managed service refuses them too), and no
+ * rename may make one (`protectedPatterns`: the cluster's own, beside the built-in ones).
  */
-function restoreMapping(contents: SnapshotContents, patterns: readonly string[], rename: Rename | undefined) {
+function restoreMapping(
+  contents: SnapshotContents,
+  patterns: readonly string[],
+  rename: Rename | undefined,
+  protectedPatterns: readonly string[],
+) {
   if (!RESTORABLE_STATES.includes(contents.state)) {
     const { snapshot, state } = contents;
     throw new UsageError((words) => words.snapshotNotRestorable(snapshot, state));
@@ -38,7 +44,7 @@ function restoreMapping(contents: SnapshotContents, patterns: readonly string[],
   if (system !== undefined) {
     throw new UsageError((words) => words.systemIndexNotRestored(system));
   }
-  return renameMapping([...selected].sort(), rename);
+  return renameMapping([...selected].sort(), rename, protectedPatterns);
 }
 
 type RestorePlanInput = {

@@ -3,10 +3,11 @@ import { type CommandWords, commandWords } from './command-words.js';
 import type { Language } from './language.js';
 import { type PlanWords, planWords } from './plan-words.js';
 import { type RefusalWords, refusalWords } from './refusal-words.js';
+import { type RenameWords, renameWords } from './rename-words.js';
 import { type UsageWords, usageWords } from './usage-words.js';
 
 /** Every word an error can say. Errors depend on these sections only, never on the rest of the catalog. */
-type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords;
+type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords & RenameWords;
 
 function errorWordsIn(language: Language): ErrorWords {
   return {
@@ -15,6 +16,7 @@ function errorWordsIn(language: Language): ErrorWords {
     ...refusalWords[language],
     ...commandWords[language],
     ...planWords[language],
+    ...renameWords[language],
   };
 }
 

@@ -34,7 +34,6 @@ type PlanWords = {
   snapshotNotRestorable: (snapshot: string, state: string) => Said;
   snapshotLacksIndex: (snapshot: string, pattern: string, held: readonly string[], more: boolean) => Said;
   systemIndexNotRestored: (index: string) => Said;
-  renamePatternNotRegex: (pattern: string) => Said;
   renameClash: (index: string) => Said;
 };
 
@@ -80,10 +79,6 @@ const en: PlanWords = {
   systemIndexNotRestored: (index) => ({
     text: `"${index}" is a system index and is not restored`,
     hint: 'Name the data indices you need, e.g. indices=logs-*',
-  }),
-  renamePatternNotRegex: (pattern) => ({
-    text: `rename pattern "${pattern}" is not a valid regular expression`,
-    hint: `Write it as rename=pattern:replacement, e.g. ${RENAME_EXAMPLE}`,
   }),
   renameClash: (index) => ({
     text: `the rename maps two indices onto "${index}"`,
@@ -134,10 +129,6 @@ const ja: PlanWords = {
   systemIndexNotRestored: (index) => ({
     text: `"${index}" はシステムインデックスなので復元しません`,
     hint: '必要なデータのインデックスを指定してください (例 indices=logs-*)',
-  }),
-  renamePatternNotRegex: (pattern) => ({
-    text: `rename のパターン "${pattern}" は正しい正規表現ではありません`,
-    hint: `rename=pattern:replacement の形で書いてください (例 ${RENAME_EXAMPLE})`,
   }),
   renameClash: (index) => ({
     text: `この rename では2つのインデックスが "${index}" に重なります`,

@@ -68,7 +68,7 @@ describe('planMigrate', () => {
   });
 
   it('names the renamed targets before asking the target which exist', () => {
-    const targets = migrateTargets(input.resolved, 'a', { pattern: '(.+)', replacement: 'moved-$1' });
+    const targets = migrateTargets(input.resolved, 'a', { pattern: '(.+)', replacement: 'moved-$1' }, []);
 
     expect([...targets.values()]).toEqual(['moved-logs-1', 'moved-logs-2']);
   });

@@ -115,7 +115,7 @@ describe('restoreMapping', () => {
   const contents = { snapshot: 'nightly', state: 'SUCCESS', indices: ['.kibana_1', 'logs-1', 'logs-2', 'orders'] };
 
   it('matches patterns against the snapshot and maps each index to its target', () => {
-    const mapping = restoreMapping(contents, ['logs-*', 'orders'], { pattern: '(.+)', replacement: 'r-$1' });
+    const mapping = restoreMapping(contents, ['logs-*', 'orders'], { pattern: '(.+)', replacement: 'r-$1' }, []);
 
     expect([...mapping]).toEqual([
       ['logs-1', 'r-logs-1'],
@@ -125,7 +125,7 @@ describe('restoreMapping', () => {
   });
 
   it('names what the snapshot holds when a pattern matches nothing', () => {
-    const act = () => restoreMapping(contents, ['metrics-*'], undefined);
+    const act = () => restoreMapping(contents, ['metrics-*'], undefined, []);
 
     expect(act).toThrowError('snapshot "nightly" has no index matching "metrics-*"');
     expect(act).toThrowError(UsageError);
@@ -134,17 +134,17 @@ describe('restoreMapping', () => {
   it('shortens a long list of held indices', () => {
     const many = { ...contents, indices: Array.from({ length: 12 }, (_, position) => `i-${position}`) };
 
-    expect(() => restoreMapping(many, ['x'], undefined)).toThrowError(
+    expect(() => restoreMapping(many, ['x'], undefined, [])).toThrowError(
       expect.objectContaining({ hint: expect.stringContaining(', …') }),
     );
   });
 
   it('never restores system indices', () => {
-    expect(() => restoreMapping(contents, ['.kibana*'], undefined)).toThrowError('is a system index');
+    expect(() => restoreMapping(contents, ['.kibana*'], undefined, [])).toThrowError('is a system index');
   });
 
   it.each(['IN_PROGRESS', 'FAILED', 'INCOMPATIBLE'])('refuses a snapshot that is %s', (state) => {
-    expect(() => restoreMapping({ ...contents, state }, ['logs-1'], undefined)).toThrowError(
+    expect(() => restoreMapping({ ...contents, state }, ['logs-1'], undefined, [])).toThrowError(
       'only SUCCESS or PARTIAL snapshots restore',
     );
   });
