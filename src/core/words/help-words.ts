@@ -30,6 +30,10 @@ type HelpWords = {
   helpExample: (example: string) => string;
 };
 
+/** How the replacement of `rename=` reads, as the engine reads it (src/core/restore/java-replacement.ts). */
+const RENAME_RULES_EN = `rename= is read as the cluster reads it (Java's rules): $0 is the whole match, $1… a group, \${name} a named group, \\$ a dollar sign; the plan shows each new name.`;
+const RENAME_RULES_JA = `rename= はクラスタと同じ規則 (Java) で読みます: $0 は一致全体、$1… はグループ、\${name} は名前付きグループ、\\$ はドル記号です。計画に新しい名前がすべて出ます。`;
+
 /** Commands are syntax: the same in every language. */
 const EXAMPLES: Readonly<Record<Verb, string>> = {
   help: `${COMMAND_PREFIX} help restore`,
@@ -115,6 +119,7 @@ const en: HelpWords = {
         'indices= is required: restoring everything would include the system indices.',
         '`replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
         'rename= splits at the first colon; write \\: for a colon in the pattern.',
+        RENAME_RULES_EN,
       ],
       example: EXAMPLES.restore,
     },
@@ -124,6 +129,7 @@ const en: HelpWords = {
         'Registers the repository on both clusters, snapshots, restores and checks document counts.',
         "Without [repo] the source cluster's default repository is used.",
         "`replace` deletes the target's indices of the same names first; rename= restores beside them instead.",
+        RENAME_RULES_EN,
       ],
       example: EXAMPLES.migrate,
     },
@@ -219,6 +225,7 @@ const ja: HelpWords = {
         'indices= は必須です: すべてを復元するとシステムインデックスまで含まれるためです。',
         '`replace` は同じ名前の既存インデックスを先に削除し、rename= はその横に別名で復元します。',
         'rename= は最初のコロンで分かれます。パターン中のコロンは \\: と書いてください。',
+        RENAME_RULES_JA,
       ],
       example: EXAMPLES.restore,
     },
@@ -228,6 +235,7 @@ const ja: HelpWords = {
         '両方のクラスタにリポジトリを登録し、スナップショットを取り、復元し、ドキュメント数を確かめます。',
         '[repo] を省くとコピー元クラスタの既定リポジトリを使います。',
         '`replace` はコピー先の同じ名前のインデックスを先に削除し、rename= はその横に別名で復元します。',
+        RENAME_RULES_JA,
       ],
       example: EXAMPLES.migrate,
     },

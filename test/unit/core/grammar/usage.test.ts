@@ -91,6 +91,7 @@ describe('helpText', () => {
       '• indices= is required: restoring everything would include the system indices.',
       '• `replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
       '• rename= splits at the first colon; write \\: for a colon in the pattern.',
+      `• rename= is read as the cluster reads it (Java's rules): $0 is the whole match, $1… a group, \${name} a named group, \\$ a dollar sign; the plan shows each new name.`,
       'Example: `/es snapshot restore prod migration nightly-2026.11.02 indices=logs-* rename=(.+):restored-$1`',
     ]);
   });
