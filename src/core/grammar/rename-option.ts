@@ -1,6 +1,6 @@
-import { UsageError } from '../errors.js';
 import type { Rename } from '../model/rename.js';
-import { type ParsedArguments, shown, usageError } from './arguments.js';
+import { readRename } from '../restore/rename-mapping.js';
+import { type ParsedArguments, usageError } from './arguments.js';
 
 const RENAME_EXAMPLE = 'rename=(.+):restored-$1';
 
@@ -18,8 +18,9 @@ function separatorAt(value: string): number {
 }
 
 /**
- * `rename=pattern:replacement`, as the cluster's `rename_pattern` / `rename_replacement`. The pattern has to compile
- * here too, so that a typo is an answer in the channel rather than a failed job after approval.
+ * `rename=pattern:replacement`, as the cluster's `rename_pattern` / `rename_replacement`. Both are read here as the
+ * cluster's Java will read them (the pattern tells how many groups the replacement may name), so that a typo is
+ * an answer in the channel rather than a failed job after approval.
  *
  * @example parseRename(args) // { pattern: '(.+)', replacement: 'restored-$1' } for rename=(.+):restored-$1
  */
@@ -33,14 +34,9 @@ function parseRename(args: ParsedArguments): Rename | undefined {
   if (at < 0 || pattern === '' || replacement === '') {
     throw usageError(args, (words) => words.renameShape(RENAME_EXAMPLE));
   }
-  try {
-    new RegExp(pattern, 'g');
-  } catch (error) {
-    throw new UsageError((words) => ({ text: words.renamePatternInvalid(shown(pattern)), hint: args.usage }), {
-      cause: error,
-    });
-  }
-  return { pattern, replacement };
+  const rename = { pattern, replacement };
+  readRename(rename);
+  return rename;
 }
 
 /** `replace` deletes the target indices first, `rename=` restores beside them: one or the other, not both. */

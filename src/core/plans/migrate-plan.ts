@@ -55,6 +55,7 @@ function migrateTargets(
   return renameMapping(
     migrateSources(from, resolved, rules).indices.map((entry) => entry.index),
     rename,
+    rules.protectedPatterns,
   );
 }
 
@@ -71,6 +72,7 @@ function planMigrate(input: MigratePlanInput): JobPlan {
   const mapping = renameMapping(
     indices.map((entry) => entry.index),
     input.rename,
+    input.protectedPatterns,
   );
   const deletions = replacedTargets(to, existingTargets, input.replace, input.protectedPatterns);
   return {

@@ -48,7 +48,7 @@ function restoreMapping(
   }
   const { kept, leftOut } = leaveOut(selection.names, rules);
   refuseNotFullySnapshotted(contents, new Set(kept));
-  return { mapping: renameMapping(kept, rename), leftOut };
+  return { mapping: renameMapping(kept, rename, rules.protectedPatterns), leftOut };
 }
 
 /**

@@ -4,10 +4,11 @@ import type { Language } from './language.js';
 import { type PlanWords, planWords } from './plan-words.js';
 import { type PreflightWords, preflightWords } from './preflight-words.js';
 import { type RefusalWords, refusalWords } from './refusal-words.js';
+import { type RenameWords, renameWords } from './rename-words.js';
 import { type UsageWords, usageWords } from './usage-words.js';
 
 /** Every word an error can say. Errors depend on these sections only, never on the rest of the catalog. */
-type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords & PreflightWords;
+type ErrorWords = ClusterWords & UsageWords & RefusalWords & CommandWords & PlanWords & PreflightWords & RenameWords;
 
 function errorWordsIn(language: Language): ErrorWords {
   return {
@@ -17,6 +18,7 @@ function errorWordsIn(language: Language): ErrorWords {
     ...commandWords[language],
     ...planWords[language],
     ...preflightWords[language],
+    ...renameWords[language],
   };
 }
 

@@ -30,6 +30,10 @@ type HelpWords = {
   helpExample: (example: string) => string;
 };
 
+/** How the replacement of `rename=` reads, as the engine reads it (src/core/restore/java-replacement.ts). */
+const RENAME_RULES_EN = `rename= is read as the cluster reads it (Java's rules): $0 is the whole match, $1… a group, \${name} a named group, \\$ a dollar sign; the plan shows each new name.`;
+const RENAME_RULES_JA = `rename= はクラスタと同じ規則 (Java) で読みます: $0 は一致全体、$1… はグループ、\${name} は名前付きグループ、\\$ はドル記号です。計画に新しい名前がすべて出ます。`;
+
 /** Commands are syntax: the same in every language. */
 const EXAMPLES: Readonly<Record<Verb, string>> = {
   help: `${COMMAND_PREFIX} help restore`,
@@ -119,6 +123,7 @@ const en: HelpWords = {
         '`replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
         'rename= splits at the first colon; write \\: for a colon in the pattern.',
         'A preflight checks the repository, versions, name and write-alias clashes, disk under the high watermark and the shard limit before the approval message; a failed check refuses the request and says what to do.',
+        RENAME_RULES_EN,
       ],
       example: EXAMPLES.restore,
     },
@@ -131,6 +136,7 @@ const en: HelpWords = {
         'Left out, and listed with the reason on the approval message: system indices, indices protected on either cluster, and hidden ones (index.hidden on the source). A list that reaches only those is refused.',
         "`replace` deletes the target's indices of the same names first; rename= restores beside them instead.",
         'A preflight checks the repository, versions, name and write-alias clashes, disk under the high watermark and the shard limit before the approval message; a failed check refuses the request and says what to do.',
+        RENAME_RULES_EN,
       ],
       example: EXAMPLES.migrate,
     },
@@ -237,6 +243,7 @@ const ja: HelpWords = {
         '`replace` は同じ名前の既存インデックスを先に削除し、rename= はその横に別名で復元します。',
         'rename= は最初のコロンで分かれます。パターン中のコロンは \\: と書いてください。',
         '承認メッセージの前に事前チェックがリポジトリ、バージョン、名前と書き込みエイリアスの衝突、高ウォーターマークまでのディスク、シャード上限を確かめます。失敗したチェックがあれば依頼を受け付けず、どうすればよいかを示します。',
+        RENAME_RULES_JA,
       ],
       example: EXAMPLES.restore,
     },
@@ -249,6 +256,7 @@ const ja: HelpWords = {
         '次のものは対象外とし、承認メッセージに理由とともに示します: システムインデックス、どちらかのクラスタで保護されたもの、隠しインデックス (コピー元の index.hidden)。それしか届かない依頼は断ります。',
         '`replace` はコピー先の同じ名前のインデックスを先に削除し、rename= はその横に別名で復元します。',
         '承認メッセージの前に事前チェックがリポジトリ、バージョン、名前と書き込みエイリアスの衝突、高ウォーターマークまでのディスク、シャード上限を確かめます。失敗したチェックがあれば依頼を受け付けず、どうすればよいかを示します。',
+        RENAME_RULES_JA,
       ],
       example: EXAMPLES.migrate,
     },

@@ -56,7 +56,6 @@ type PlanWords = {
   onlyHiddenToDelete: (cluster: string, names: readonly string[]) => Said;
   /** `failures`: each failed shard with the engine's reason; the engine refuses to restore such an index. */
   indicesNotFullySnapshotted: (snapshot: string, failures: readonly ShardFailure[]) => Said;
-  renamePatternNotRegex: (pattern: string) => Said;
   renameClash: (index: string) => Said;
   snapshotGoneSincePlan: (snapshot: string, repository: string) => Said;
 };
@@ -124,10 +123,6 @@ const en: PlanWords = {
   indicesNotFullySnapshotted: (snapshot, failures) => ({
     text: `snapshot "${snapshot}" is PARTIAL and does not hold all of ${failedIndices(failures).join(', ')} (${failedShards(failures, 'no reason given')}): the cluster would refuse to restore them`,
     hint: 'Narrow indices= to the indices it holds whole, or restore these from a snapshot that holds them whole',
-  }),
-  renamePatternNotRegex: (pattern) => ({
-    text: `rename pattern "${pattern}" is not a valid regular expression`,
-    hint: `Write it as rename=pattern:replacement, e.g. ${RENAME_EXAMPLE}`,
   }),
   renameClash: (index) => ({
     text: `the rename maps two indices onto "${index}"`,
@@ -204,10 +199,6 @@ const ja: PlanWords = {
   indicesNotFullySnapshotted: (snapshot, failures) => ({
     text: `スナップショット "${snapshot}" は PARTIAL で、${failedIndices(failures).join('、')} を完全には含んでいません (${failedShards(failures, '理由の記載なし')})。クラスターはこれらの復元を拒否します`,
     hint: 'indices= を完全に含まれているインデックスに絞るか、これらを完全に含む別のスナップショットから復元してください',
-  }),
-  renamePatternNotRegex: (pattern) => ({
-    text: `rename のパターン "${pattern}" は正しい正規表現ではありません`,
-    hint: `rename=pattern:replacement の形で書いてください (例 ${RENAME_EXAMPLE})`,
   }),
   renameClash: (index) => ({
     text: `この rename では2つのインデックスが "${index}" に重なります`,

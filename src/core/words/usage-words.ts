@@ -42,7 +42,6 @@ type UsageWords = {
   settingsOfTwoTypes: (s3Key: string, fsKey: string) => string;
   settingOfOtherType: (key: string, type: 's3' | 'fs') => string;
   renameShape: (example: string) => string;
-  renamePatternInvalid: (pattern: string) => string;
   renameOrReplace: string;
   quoteNotClosed: (quote: string, at: number) => Said;
   unknownCommand: (word: string, suggestion: string | undefined, verbs: readonly string[], helpCommand: string) => Said;
@@ -135,7 +134,6 @@ const en: UsageWords = {
   settingsOfTwoTypes: (s3Key, fsKey) => `"${s3Key}=" is an s3 setting and "${fsKey}=" an fs setting: use one type`,
   settingOfOtherType: (key, type) => `"${key}=" is an ${type} setting`,
   renameShape: (example) => `"rename=" takes pattern:replacement with both sides filled in, e.g. ${example}`,
-  renamePatternInvalid: (pattern) => `rename pattern "${pattern}" is not a valid regular expression`,
   renameOrReplace: 'choose one of "replace" (delete the existing indices first) and "rename=" (restore beside them)',
   quoteNotClosed: (quote, at) => ({
     text: `the quote ${quote} at character ${at} is never closed`,
@@ -239,7 +237,6 @@ const ja: UsageWords = {
     `"${s3Key}=" は s3 の設定で "${fsKey}=" は fs の設定です: どちらか一方の種類にしてください`,
   settingOfOtherType: (key, type) => `"${key}=" は ${type} の設定です`,
   renameShape: (example) => `"rename=" は両側を埋めた pattern:replacement の形です (例 ${example})`,
-  renamePatternInvalid: (pattern) => `rename のパターン "${pattern}" は正しい正規表現ではありません`,
   renameOrReplace:
     '"replace" (既存のインデックスを先に削除) と "rename=" (その横に復元) のどちらか一方を選んでください',
   quoteNotClosed: (quote, at) => ({

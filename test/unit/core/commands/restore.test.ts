@@ -63,7 +63,6 @@ describe('restore', () => {
       'restore prod migration nightly indices=a rename=(.+)',
       '"rename=" takes pattern:replacement with both sides filled in, e.g. rename=(.+):restored-$1',
     ],
-    ['restore prod migration nightly indices=a rename=[:x', 'rename pattern "[" is not a valid regular expression'],
     [
       'restore prod migration nightly indices=a, b',
       'unexpected "b": write a list without spaces (a,b) or quote it ("a, b")',
@@ -80,6 +79,19 @@ describe('restore', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(message);
     expect(error.hint).toBe(USAGE);
+  });
+
+  it.each([
+    ['rename=[:x', 'rename pattern "[" is not a valid regular expression', 'e.g. rename=(.+):restored-$1'],
+    ['rename=logs:$1', 'rename replacement "$1" refers to group 1, but the pattern has no groups', 'Write $0'],
+  ])('refuses %j with what to write instead', (option, message, hint) => {
+    // Act
+    const error = thrownBy(() => parseCommand(`restore prod migration nightly indices=a ${option}`));
+
+    // Assess
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(message);
+    expect(error.hint).toContain(hint);
   });
 
   it.each(['indices=_all', 'indices=*', 'indices=a,*'])('refuses to restore every index with %s', (option) => {

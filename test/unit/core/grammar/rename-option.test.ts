@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${name} here is Java's replacement syntax, written as the operator types it
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../../src/core/errors.js';
 import type { ParsedArguments } from '../../../../src/core/grammar/arguments.js';
@@ -62,14 +63,32 @@ describe('parseRename', () => {
     expect(error.hint).toBe(USAGE);
   });
 
-  it('refuses a pattern that is not a regular expression', () => {
+  it('refuses a pattern that is not a regular expression, with an example', () => {
     // Act
     const error = thrownBy(() => parseRename(argsWith('(.+:x')));
 
     // Assess
     expect(error.message).toBe('rename pattern "(.+" is not a valid regular expression');
     expect(error.cause).toBeInstanceOf(SyntaxError);
-    expect(error.hint).toBe(USAGE);
+    expect(error.hint).toBe('Write it as pattern:replacement, e.g. rename=(.+):restored-$1');
+  });
+
+  it('refuses a replacement naming a group the pattern does not have, before any index is read', () => {
+    // Act
+    const error = thrownBy(() => parseRename(argsWith('logs-.*:restored-$1')));
+
+    // Assess
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe('rename replacement "restored-$1" refers to group 1, but the pattern has no groups');
+    expect(error.hint).toContain('$0 for the whole match');
+  });
+
+  it('keeps a rename the cluster reads as written', () => {
+    // Act
+    const rename = parseRename(argsWith('(?<day>[0-9.]+)$:restored-${day}-\\$0'));
+
+    // Assess
+    expect(rename).toEqual({ pattern: '(?<day>[0-9.]+)$', replacement: 'restored-${day}-\\$0' });
   });
 });
 

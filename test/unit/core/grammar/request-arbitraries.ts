@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { CommandRequest, RepositoryOptions } from '../../../../src/core/grammar/command-request.js';
 import { VERBS } from '../../../../src/core/grammar/command-request.js';
 import { separatorAt } from '../../../../src/core/grammar/rename-option.js';
+import { readRename } from '../../../../src/core/restore/rename-mapping.js';
 
 /**
  * Requests the parser can produce, with names that stress quoting: apostrophes and curly quotes (which the tokenizer
@@ -31,9 +32,10 @@ const repository = fc.oneof(
   fc.constantFrom('replace', 'Replace'),
 );
 
-function compiles(source: string): boolean {
+/** Whether the bot reads the rename as the cluster would: the pattern compiles and the replacement's groups exist. */
+function isReadable(rename: { pattern: string; replacement: string }): boolean {
   try {
-    new RegExp(source, 'g');
+    readRename(rename);
     return true;
   } catch {
     return false;
@@ -45,8 +47,8 @@ const rename = fc
     pattern: fc.oneof(fc.constantFrom('(.+)', 'logs-(.*)', 'a\\:b', '^(\\w+) x$'), text),
     replacement: fc.oneof(fc.constantFrom('restored-$1', 'a:b', 'x "y" \u2018z\u2019'), text),
   })
-  // The pattern must compile and must not hold the separator itself: a colon in it is written `\:`.
-  .filter(({ pattern: source }) => compiles(source) && separatorAt(`${source}:`) === [...source].length);
+  // The rename must be readable and the pattern must not hold the separator itself: a colon in it is written `\:`.
+  .filter((drawn) => isReadable(drawn) && separatorAt(`${drawn.pattern}:`) === [...drawn.pattern].length);
 
 const setting = text;
 const settings: fc.Arbitrary<RepositoryOptions> = fc.oneof(

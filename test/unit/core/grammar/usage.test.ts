@@ -93,6 +93,7 @@ describe('helpText', () => {
       '• `replace` deletes the existing indices of the same names first; rename= restores beside them instead.',
       '• rename= splits at the first colon; write \\: for a colon in the pattern.',
       '• A preflight checks the repository, versions, name and write-alias clashes, disk under the high watermark and the shard limit before the approval message; a failed check refuses the request and says what to do.',
+      `• rename= is read as the cluster reads it (Java's rules): $0 is the whole match, $1… a group, \${name} a named group, \\$ a dollar sign; the plan shows each new name.`,
       'Example: `/es snapshot restore prod migration nightly-2026.11.02 indices=logs-* rename=(.+):restored-$1`',
     ]);
   });
