@@ -262,7 +262,7 @@ describe('cancelling a migration from cluster A to cluster B', () => {
     await givenBulky(source);
     const target = `moved-${source}`;
     indicesMade.add(target);
-    const repository = await givenThrottledRepository({ max_restore_bytes_per_sec: '100kb' });
+    const repository = await givenThrottledRepository({ max_restore_bytes_per_sec: '20kb' });
     const job = await requestMigration(`snapshot migrate a b ${repository} indices=${source} rename=(.+):moved-$1`);
     await bot.click(job, 'approve', approverId);
     await bot.tasks.idle();
