@@ -11,7 +11,6 @@ import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import {
   createBulkyIndex,
   createIndexWithDocs,
-  deleteIndexDirectly,
   indexExists,
   markerOf,
   registerFsRepository,
@@ -19,18 +18,9 @@ import {
 } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
+import { readable, removeFromBothClusters } from './channel-and-clusters.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
-
-/** What a person reads on a message: the text of its blocks, in order, one per line. */
-function readable(blocks: unknown): string {
-  const texts: string[] = [];
-  JSON.stringify(blocks ?? [], (key, value) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts.join('\n');
-}
 
 function snapshotOf(job: Job): string {
   if (job.plan.kind !== 'migrate') throw new Error(`job ${job.id} is a ${job.plan.kind}, not a migration`);
@@ -51,11 +41,7 @@ describe('cancelling a migration from cluster A to cluster B', () => {
   });
 
   afterAll(async () => {
-    const removals = [...indicesMade].flatMap((index) => [
-      deleteIndexDirectly(bot.clusters.a.directUrl, index),
-      deleteIndexDirectly(bot.clusters.b.directUrl, index),
-    ]);
-    await Promise.all(removals);
+    await removeFromBothClusters(bot, indicesMade);
     await bot?.close();
   });
 

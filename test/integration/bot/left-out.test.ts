@@ -2,23 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
-import { createIndexWithDocs, deleteIndexDirectly, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
+import { readable, removeFromBothClusters } from './channel-and-clusters.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
 
 /** The system index the job scheduler plugin keeps, which a wildcard like `*-*` reaches (FACTS.md G). */
 const SCHEDULER_LOCK = '.opendistro-job-scheduler-lock';
-
-/** What a person reads on a message: the text of its blocks, in order, one per line. */
-function readable(blocks: unknown): string {
-  const texts: string[] = [];
-  JSON.stringify(blocks ?? [], (key, value) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts.join('\n');
-}
 
 /**
  * Restores and migrations through the bot leave system, protected and hidden indices out of the plan and say so on
@@ -37,11 +28,7 @@ describe('indices left out of restores and migrations', () => {
 
   afterAll(async () => {
     if (madeSchedulerLock) indicesMade.add(SCHEDULER_LOCK);
-    const removals = [...indicesMade].flatMap((index) => [
-      deleteIndexDirectly(bot.clusters.a.directUrl, index),
-      deleteIndexDirectly(bot.clusters.b.directUrl, index),
-    ]);
-    await Promise.all(removals);
+    await removeFromBothClusters(bot, indicesMade);
     await bot?.close();
   });
 

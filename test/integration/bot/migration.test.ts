@@ -7,8 +7,9 @@ import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../../../src/usecases/run-background-task.js';
 import { runJob } from '../../../src/usecases/run-job.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
-import { createIndexWithDocs, deleteIndexDirectly, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
+import { readable, removeFromBothClusters } from './channel-and-clusters.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
 
@@ -47,16 +48,6 @@ const STEP_KINDS_OF_A_REPLACING_MIGRATION = {
   'Compare document counts': 1,
 };
 
-/** What a person reads on a message: the text of its blocks, in order, one per line. */
-function readable(blocks: unknown): string {
-  const texts: string[] = [];
-  JSON.stringify(blocks ?? [], (key, value) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts.join('\n');
-}
-
 function occurrences(text: string, words: string): number {
   return text.split(words).length - 1;
 }
@@ -80,11 +71,7 @@ describe('migrating indices from cluster A to cluster B', () => {
   });
 
   afterAll(async () => {
-    const removals = [...indicesMade].flatMap((index) => [
-      deleteIndexDirectly(bot.clusters.a.directUrl, index),
-      deleteIndexDirectly(bot.clusters.b.directUrl, index),
-    ]);
-    await Promise.all(removals);
+    await removeFromBothClusters(bot, indicesMade);
     await bot?.close();
   });
 

@@ -5,18 +5,9 @@ import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, deleteIndexDirectly } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
+import { readable } from './channel-and-clusters.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
-
-/** What a person reads on a message: the text of its blocks, in order, one per line. */
-function readable(blocks: unknown): string {
-  const texts: string[] = [];
-  JSON.stringify(blocks ?? [], (key, value) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts.join('\n');
-}
 
 const WATERMARKS = [
   'cluster.routing.allocation.disk.threshold_enabled',

@@ -6,20 +6,11 @@ import type { BackgroundTask } from '../../../src/ports/background-tasks.js';
 import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../../../src/usecases/run-background-task.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
-import { addDocs, createIndexWithDocs, deleteIndexDirectly, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { addDocs, createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
+import { readable, removeFromBothClusters } from './channel-and-clusters.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
-
-/** What a person reads on a message: the text of its blocks, in order, one per line. */
-function readable(blocks: unknown): string {
-  const texts: string[] = [];
-  JSON.stringify(blocks ?? [], (key, value) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts.join('\n');
-}
 
 /**
  * An approval covers one plan: given indices approved for deletion or replacement, when they change on the
@@ -36,11 +27,7 @@ describe('a plan re-checked just before its destructive step', () => {
   });
 
   afterAll(async () => {
-    const removals = [...indicesMade].flatMap((index) => [
-      deleteIndexDirectly(bot.clusters.a.directUrl, index),
-      deleteIndexDirectly(bot.clusters.b.directUrl, index),
-    ]);
-    await Promise.all(removals);
+    await removeFromBothClusters(bot, indicesMade);
     await bot?.close();
   });
 
