@@ -7,7 +7,6 @@ import type { ResolvedIndices } from '../core/model/search-index.js';
 import type {
   SnapshotDetail,
   SnapshotFootprint,
-  SnapshotIndexSize,
   SnapshotListEntry,
   SnapshotProgress,
   SnapshotState,
@@ -100,11 +99,6 @@ interface SnapshotApi {
    * snapshot: only running snapshots are read, from the cluster state, never from the repository's files.
    */
   runningSnapshots(repository: string): Promise<SnapshotProgress[]>;
-  /**
-   * What an ended snapshot holds of each index, sorted by name. Like {@link snapshotProgress} of a finished snapshot
-   * it reads the snapshot's files from the repository: asked once when a restore is planned, never polled.
-   */
-  snapshotIndexSizes(repository: string, snapshot: string): Promise<SnapshotIndexSize[]>;
   /** Deletes one snapshot (aborting it if it runs); one already gone is `already-absent`. */
   deleteSnapshot(repository: string, snapshot: string): Promise<DeleteOutcome>;
   /**

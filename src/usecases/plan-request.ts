@@ -33,6 +33,8 @@ async function planRestoreRequest(
   };
   const selection = restoreMapping(snapshot, request.indices, request.rename, rules);
   const existing = await client.resolveIndices([...selection.mapping.values()]);
+  // One read of the snapshot's files: the sizes the restored copies are held to, and the preflight's needs.
+  const footprint = await client.snapshotFootprint(request.repository, request.snapshot);
   const plan = planRestore({
     cluster: request.cluster,
     repository: request.repository,
@@ -44,9 +46,9 @@ async function planRestoreRequest(
     replace: request.replace,
     existingTargets: toPlanned(existing.indices),
     protectedPatterns: config.protectedIndices,
-    snapshotSizes: await client.snapshotIndexSizes(request.repository, request.snapshot),
+    snapshotSizes: footprint.indices.map(({ index, bytes }) => ({ index, bytes })),
   });
-  return preflight(context, plan);
+  return preflight(context, plan, footprint);
 }
 
 /** The repository to use on both sides: the source's default, or one registered on the source by that name. */

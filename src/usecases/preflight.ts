@@ -2,6 +2,7 @@ import { ClusterError, ClusterErrorCode, isClusterError } from '../core/cluster-
 import type { JobPlan } from '../core/jobs/job.js';
 import { JobKind } from '../core/jobs/job-states.js';
 import type { IndexFacts } from '../core/model/allocation.js';
+import type { SnapshotFootprint } from '../core/model/snapshot.js';
 import { versionFromId } from '../core/preflight/engine-version.js';
 import { PreflightRefusedError } from '../core/preflight/errors.js';
 import {
@@ -65,10 +66,14 @@ async function targetChecks(target: ClusterClient, plan: RestorePlan, needs: Res
   };
 }
 
-async function restorePreflight(context: BotContext, plan: Extract<JobPlan, { kind: 'restore' }>) {
+async function restorePreflight(
+  context: BotContext,
+  plan: Extract<JobPlan, { kind: 'restore' }>,
+  known: SnapshotFootprint | undefined,
+) {
   const { client } = clusterNamed(context, plan.cluster);
   const [footprint, info] = await Promise.all([
-    client.snapshotFootprint(plan.repository, plan.snapshot),
+    known ?? client.snapshotFootprint(plan.repository, plan.snapshot),
     client.info(),
   ]);
   const sizes = new Map(footprint.indices.map((entry) => [entry.index, entry]));
@@ -133,12 +138,14 @@ async function migratePreflight(context: BotContext, plan: Extract<JobPlan, { ki
  * Checks, before anyone is asked to approve, what would make the target refuse the restore: the repository, the
  * versions, collisions, write aliases, disk under the high watermark and the shard limit. The findings go into the
  * plan (the approval message shows them, one line each); a failed check refuses the request with every line.
- * Plans that restore nothing pass through unchanged.
+ * Plans that restore nothing pass through unchanged. `footprint`: the snapshot's, when the caller has read it already.
  */
-async function preflight(context: BotContext, plan: JobPlan): Promise<JobPlan> {
+async function preflight(context: BotContext, plan: JobPlan, footprint?: SnapshotFootprint): Promise<JobPlan> {
   if (plan.kind !== JobKind.RESTORE && plan.kind !== JobKind.MIGRATE) return plan;
   const checked =
-    plan.kind === JobKind.RESTORE ? await restorePreflight(context, plan) : await migratePreflight(context, plan);
+    plan.kind === JobKind.RESTORE
+      ? await restorePreflight(context, plan, footprint)
+      : await migratePreflight(context, plan);
   const findings = [...checked, ...masterTimeoutCheck(plan.restores.length)];
   if (blocksApproval(findings)) {
     throw new PreflightRefusedError(plan.kind, plan.kind === JobKind.RESTORE ? plan.cluster : plan.to, findings);

@@ -9,7 +9,6 @@ import { resolvedIndices } from '../../src/core/model/search-index.js';
 import {
   snapshotDetail,
   snapshotFootprint,
-  snapshotIndexSize,
   snapshotListEntry,
   snapshotProgress,
 } from '../../src/core/model/snapshot.js';
@@ -151,9 +150,10 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
       });
 
       it('says what an ended snapshot holds of each index, in bytes, sorted by name', async () => {
-        const sizes = await client.snapshotIndexSizes(repository.name, 'first');
+        const footprint = await client.snapshotFootprint(repository.name, 'first');
 
-        conforms(snapshotIndexSize.array(), sizes);
+        conforms(snapshotFootprint, footprint);
+        const sizes = footprint.indices;
         expect(sizes.map((entry) => entry.index)).toEqual(['cc-logs-1', 'cc-logs-2']);
         expect(sizes.every((entry) => entry.bytes > 0)).toBe(true);
       });
@@ -366,7 +366,7 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         ]);
         expect(again).toBe('accepted');
         expect(await client.docCounts(['cc-restored-logs-1'])).toEqual(new Map([['cc-restored-logs-1', 4]]));
-        const [held] = await client.snapshotIndexSizes(repository.name, 'first');
+        const [held] = (await client.snapshotFootprint(repository.name, 'first')).indices;
         expect(progress.indices[0]?.bytesTotal).toBe(held?.bytes);
       });
 

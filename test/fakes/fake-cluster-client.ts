@@ -278,10 +278,6 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       return progressOf(snapshotAt(repository, snapshot));
     },
     // A fake index's files come to 100 bytes a document, in the snapshot and in a copy restored from it.
-    snapshotIndexSizes: async (repository, snapshot) => {
-      record('snapshotIndexSizes');
-      return byName(snapshotAt(repository, snapshot).docs).map(([index, docs]) => ({ index, bytes: docs * 100 }));
-    },
     runningSnapshots: async (repository) => {
       record('runningSnapshots');
       return inRepository(repository)

@@ -3,7 +3,6 @@ import { AutomatedRepositoryError } from '../../core/errors.js';
 import type {
   SnapshotDetail,
   SnapshotFootprint,
-  SnapshotIndexSize,
   SnapshotListEntry,
   SnapshotProgress,
 } from '../../core/model/snapshot.js';
@@ -130,20 +129,6 @@ async function snapshotProgress(call: ClusterCall, repository: string, snapshot:
   return found;
 }
 
-/** What an ended snapshot holds of each index, from its `_status` (read from the repository's files). */
-async function snapshotIndexSizes(
-  call: ClusterCall,
-  repository: string,
-  snapshot: string,
-): Promise<SnapshotIndexSize[]> {
-  const request = {
-    method: 'GET' as const,
-    path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}/_status`,
-  };
-  const sizes = await read(call, request, call.dialect.answers.snapshotIndexSizes, { repository, snapshot });
-  return sizes.map(({ index, bytes }) => ({ index, bytes }));
-}
-
 /**
  * Progress of the snapshots running in one repository, from `GET _snapshot/<repo>/_status`. The cluster answers
  * it from its state, whatever the repository holds; a snapshot that has ended is no longer listed.
@@ -204,7 +189,6 @@ function snapshotApi(call: ClusterCall): SnapshotApi {
     listSnapshots: (repository, options) => listSnapshots(call, repository, options?.limit),
     snapshotProgress: (repository, snapshot) => snapshotProgress(call, repository, snapshot),
     runningSnapshots: (repository) => runningSnapshots(call, repository),
-    snapshotIndexSizes: (repository, snapshot) => snapshotIndexSizes(call, repository, snapshot),
     deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
     abortSnapshot: (repository, snapshot, jobId) => abortSnapshot(call, repository, snapshot, jobId),
     snapshotFootprint: (repository, snapshot) => snapshotFootprint(call, repository, snapshot),

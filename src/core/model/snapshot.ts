@@ -94,7 +94,6 @@ export {
   shardFailure,
   snapshotDetail,
   snapshotFootprint,
-  snapshotIndexSize,
   snapshotListEntry,
   snapshotProgress,
   snapshotState,

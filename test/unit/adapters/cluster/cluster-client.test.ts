@@ -252,40 +252,6 @@ describe('snapshots', () => {
     await expect(client.snapshotProgress('r', 's')).rejects.toThrowError('does not exist');
   });
 
-  it('reads what an ended snapshot holds of each index, in bytes, from its _status (Elasticsearch 6 too)', async () => {
-    const { client, sent } = buildClient([
-      answered(200, {
-        snapshots: [
-          {
-            indices: {
-              orders: {
-                shards_stats: { total: 1 },
-                stats: { total: { size_in_bytes: 208 }, incremental: { size_in_bytes: 0 } },
-              },
-              legacy: { shards_stats: { total: 1 }, stats: { total_size_in_bytes: 512 } },
-              bare: { shards_stats: { total: 1 }, stats: {} },
-            },
-          },
-        ],
-      }),
-    ]);
-
-    const sizes = await client.snapshotIndexSizes('r', 's');
-
-    expect(sent).toEqual([{ method: 'GET', path: '/_snapshot/r/s/_status' }]);
-    expect(sizes).toEqual([
-      { index: 'bare', bytes: 0 },
-      { index: 'legacy', bytes: 512 },
-      { index: 'orders', bytes: 208 },
-    ]);
-  });
-
-  it('reads no sizes from a _status that holds no snapshot', async () => {
-    const { client } = buildClient([answered(200, { snapshots: [] })]);
-
-    expect(await client.snapshotIndexSizes('r', 's')).toEqual([]);
-  });
-
   it('reads the running snapshots of one repository from its _status, not from any named snapshot', async () => {
     const running = (snapshot: string, processed: number) => ({
       snapshot,
