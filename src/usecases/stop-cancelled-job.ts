@@ -56,7 +56,13 @@ async function askToStopRestore(
   const { client, config } = clusterNamed(context, cluster);
   const { repository, snapshot } = snapshotOf(job.plan);
   const targets = restoresOf(job.plan).restores.map((entry) => entry.target);
-  const recovering = stillRestoring((await client.restoreProgress(targets)).indices, { repository, snapshot });
+  const progress = await client.restoreProgress(targets);
+  const existing = await client.resolveIndices(targets, { includeHidden: true });
+  const recovering = stillRestoring(
+    progress.indices,
+    existing.indices.map((entry) => entry.index),
+    { repository, snapshot },
+  );
   if (recovering.length === 0) return { said: undefined, stopJob: undefined };
   const names = recovering.join(', ');
   const stopJob = context.ids.jobIdFor(`cancel:${job.id}`);

@@ -38,17 +38,24 @@ function stopPoint(job: Job): { step: JobStep; during: boolean } | undefined {
 /**
  * The target indices still recovering from this snapshot: some primary not DONE. Only these are stopped by a
  * cancel (by deleting them); an index that recovers from anything else, or has finished, is someone's data.
+ * A target that `exists` with no recovery at all counts too: an accepted restore creates its indices before their
+ * shards start, and until then `_recovery` leaves them out. Nothing else makes one at this point: every target
+ * was checked free (or deleted) before the restore, and an index a writer creates recovers from an empty store.
  *
- * @example stillRestoring(progress.indices, { repository: 'migration', snapshot: 'a-2026.11.24-0900-k3x9q2' })
+ * @example stillRestoring(progress.indices, ['moved-logs-1'], { repository: 'migration', snapshot: 'a-2026.11.24-0900-k3x9q2' })
  */
 function stillRestoring(
   recoveries: readonly IndexRecovery[],
+  existing: readonly string[],
   from: { repository: string; snapshot: string },
 ): string[] {
-  return recoveries
+  const recovering = recoveries
     .filter((entry) => entry.source?.repository === from.repository && entry.source.snapshot === from.snapshot)
     .filter((entry) => entry.shardsDone < entry.shardsTotal)
     .map((entry) => entry.index);
+  const seen = new Set(recoveries.filter((entry) => entry.shardsTotal > 0).map((entry) => entry.index));
+  const notStarted = existing.filter((index) => !seen.has(index));
+  return [...new Set([...recovering, ...notStarted])].sort();
 }
 
 /**

@@ -76,10 +76,23 @@ describe('the targets a cancel deletes to stop a restore', () => {
       recovery('moved-written', { source: undefined }),
     ];
 
-    expect(stillRestoring(recoveries, { repository: 'migration', snapshot: 'migrate-abc' })).toEqual([
+    const existing = recoveries.map((entry) => entry.index);
+
+    expect(stillRestoring(recoveries, existing, { repository: 'migration', snapshot: 'migrate-abc' })).toEqual([
       'moved-logs-1',
       'moved-logs-2',
     ]);
+  });
+
+  it('include a target the restore has created whose shards have not started: it has no recovery yet', () => {
+    const recoveries = [recovery('moved-done', { shardsDone: 2 }), recovery('moved-empty', { shardsTotal: 0 })];
+
+    expect(
+      stillRestoring(recoveries, ['moved-done', 'moved-empty', 'moved-new'], {
+        repository: 'migration',
+        snapshot: 'migrate-abc',
+      }),
+    ).toEqual(['moved-empty', 'moved-new']);
   });
 });
 
