@@ -3,6 +3,7 @@ import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambda
 import type { Logger } from 'pino';
 import { boltLogger } from '../adapters/slack/bolt-logger.js';
 import { buildApp, type SlackIdentity } from '../adapters/slack/build-app.js';
+import { isWithinSlackWindow } from '../adapters/slack/request-window.js';
 import type { BotContext } from '../usecases/bot-context.js';
 
 type SlackHandlerOptions = {
@@ -17,7 +18,8 @@ type SlackHandlerOptions = {
 type LambdaHandler = (event: AwsEvent, lambdaContext: unknown) => Promise<AwsResponse>;
 
 /**
- * The Slack function: Bolt on `AwsLambdaReceiver`, which checks Slack's signature (401 otherwise), runs the
+ * The Slack function: a request timestamped outside Slack's window is refused (401) before anything reads it;
+ * then Bolt on `AwsLambdaReceiver`, which checks Slack's signature (401 otherwise), runs the
  * listener and answers. The listener only acknowledges and hands work on, so the answer comes within 3 s.
  */
 async function createSlackHandler(options: SlackHandlerOptions): Promise<LambdaHandler> {
@@ -30,7 +32,14 @@ async function createSlackHandler(options: SlackHandlerOptions): Promise<LambdaH
     slackApiUrl: options.slackApiUrl,
   });
   const handle = await receiver.start();
-  return (event, lambdaContext) => handle(event, lambdaContext);
+  return async (event, lambdaContext) => {
+    if (isWithinSlackWindow(event.headers, Date.now())) return handle(event, lambdaContext);
+    options.logger.warn(
+      { requestId: event.requestContext?.requestId },
+      'slack request refused: timestamp outside 5 minutes',
+    );
+    return { statusCode: 401, body: '' };
+  };
 }
 
 export type { LambdaHandler, SlackHandlerOptions };

@@ -55,7 +55,7 @@ describe('the bot in a channel', () => {
     expect(await bot.context.jobs.listActive()).toHaveLength(0);
   });
 
-  it.each(['bad-signature', 'stale', 'unsigned'] as const)(
+  it.each(['bad-signature', 'stale', 'future', 'unsigned'] as const)(
     'refuses a %s request with 401 and does nothing',
     async (forge) => {
       const { response } = await bot.command('snapshot create a indices=e2e-logs-*', requesterId, { forge });
