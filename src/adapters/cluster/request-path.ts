@@ -1,10 +1,12 @@
 import { InvalidResourceNameError } from '../../core/errors.js';
+import { shownName } from '../../core/safety/resource-names.js';
 
 type PathValue = string | readonly string[];
 
 function encodeSegment(value: string): string {
-  if (value.length === 0 || /[\s/?#%\\]/.test(value) || value.includes('..') || value.includes(',')) {
-    throw new InvalidResourceNameError('path segment', value, { rule: 'not-in-path' });
+  // A lone UTF-16 half (`\p{Cs}`) would make encodeURIComponent throw a URIError instead of this answer.
+  if (value.length === 0 || /[\s/?#%\\]|\p{Cs}/u.test(value) || value.includes('..') || value.includes(',')) {
+    throw new InvalidResourceNameError('path segment', shownName(value), { rule: 'not-in-path' });
   }
   // `*` stays literal (encodeURIComponent keeps it): it is how index patterns reach the cluster.
   return encodeURIComponent(value);

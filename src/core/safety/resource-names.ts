@@ -8,8 +8,17 @@ import { InvalidResourceNameError } from '../errors.js';
 const FORBIDDEN_IN_NAMES = ['\\', '/', '*', '?', '"', '<', '>', '|', ',', '#', ':'];
 const MAX_NAME_BYTES = 255;
 
+/** The name as it can be shown: a lone UTF-16 half, which no message or URL can carry, becomes U+FFFD. */
+function shownName(name: string): string {
+  return name.replace(/\p{Cs}/gu, '\uFFFD');
+}
+
 function checkCommon(kind: InvalidResourceNameError['kind'], name: string): void {
   if (name.length === 0) throw new InvalidResourceNameError(kind, name, { rule: 'empty' });
+  // A lone UTF-16 half cannot be percent-encoded: URL building would throw a URIError instead of answering.
+  if (/\p{Cs}/u.test(name)) {
+    throw new InvalidResourceNameError(kind, shownName(name), { rule: 'broken-unicode' });
+  }
   if (/\s/.test(name)) throw new InvalidResourceNameError(kind, name, { rule: 'whitespace' });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused here
   if (/[\u0000-\u001f\u007f]/.test(name))
@@ -95,6 +104,7 @@ function isAutomatedRepository(name: string): boolean {
 export {
   isAutomatedRepository,
   isExclusion,
+  shownName,
   validateIndexExpression,
   validateIndexName,
   validateIndexPattern,

@@ -5,7 +5,16 @@ type NameKind = 'index' | 'index pattern' | 'snapshot' | 'repository' | 'path se
 
 /** Why a name is refused: the cluster's name rules, and the URL rules of the bot's own requests. */
 type NameReason =
-  | { rule: 'empty' | 'whitespace' | 'control-characters' | 'dot-dot' | 'uppercase' | 'matches-everything' }
+  | {
+      rule:
+        | 'empty'
+        | 'whitespace'
+        | 'control-characters'
+        | 'broken-unicode'
+        | 'dot-dot'
+        | 'uppercase'
+        | 'matches-everything';
+    }
   | { rule: 'too-long'; bytes: number }
   | { rule: 'forbidden-character'; character: string }
   | { rule: 'bad-start'; characters: readonly string[] }
@@ -84,6 +93,8 @@ function reasonEn(reason: NameReason): string {
       return 'contains whitespace';
     case 'control-characters':
       return 'contains control characters';
+    case 'broken-unicode':
+      return 'is not well-formed Unicode (a lone surrogate): type it again';
     case 'dot-dot':
       return 'contains ".."';
     case 'uppercase':
@@ -183,6 +194,8 @@ function reasonJa(reason: NameReason): string {
       return '空白を含んでいます';
     case 'control-characters':
       return '制御文字を含んでいます';
+    case 'broken-unicode':
+      return '正しい Unicode ではありません（対になっていないサロゲート）。入力し直してください';
     case 'dot-dot':
       return '".." を含んでいます';
     case 'uppercase':

@@ -18,7 +18,7 @@ describe('clusterPath', () => {
     expect(clusterPath`/${'データ'}`).toBe('/%E3%83%87%E3%83%BC%E3%82%BF');
   });
 
-  it.each(['a/b', 'a?b', 'a#b', '..', 'a b', 'x\n', '%2F', 'a,b', '', 'a\\b'])(
+  it.each(['a/b', 'a?b', 'a#b', '..', 'a b', 'x\n', '%2F', 'a,b', '', 'a\\b', 'a\ud800', '\udc00b'])(
     'never lets %j reach the URL',
     (name) => {
       expect(() => clusterPath`/_snapshot/${name}`).toThrowError(InvalidResourceNameError);

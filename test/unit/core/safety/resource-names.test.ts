@@ -19,6 +19,8 @@ describe('validateIndexName', () => {
     ['has space', 'contains whitespace'],
     ['tab\there', 'contains whitespace'],
     ['bell\u0007', 'control characters'],
+    ['logs-\ud800', 'lone surrogate'],
+    ['\udfff-logs', 'lone surrogate'],
     ['..', 'contains ".."'],
     ['a..b', 'contains ".."'],
     ['a/b', 'must not contain "/"'],
@@ -35,6 +37,11 @@ describe('validateIndexName', () => {
   ])('refuses %j because it %s', (name, reason) => {
     expect(() => validateIndexName(name)).toThrowError(reason);
   });
+});
+
+it('accepts a name with a well-formed surrogate pair, and shows a broken one without the broken half', () => {
+  expect(validateIndexName('logs-\u{1F600}')).toBe('logs-\u{1F600}');
+  expect(() => validateIndexName('logs-\ud800')).toThrow(expect.objectContaining({ value: 'logs-\uFFFD' }));
 });
 
 describe('validateIndexPattern', () => {

@@ -6,6 +6,7 @@ const REASONS: NameReason[] = [
   { rule: 'empty' },
   { rule: 'whitespace' },
   { rule: 'control-characters' },
+  { rule: 'broken-unicode' },
   { rule: 'dot-dot' },
   { rule: 'uppercase' },
   { rule: 'matches-everything' },
