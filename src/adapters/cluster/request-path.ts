@@ -1,5 +1,5 @@
 import { InvalidResourceNameError } from '../../core/errors.js';
-import { shownName } from '../../core/safety/resource-names.js';
+import { shownName } from '../../core/words/shown-name.js';
 
 type PathValue = string | readonly string[];
 

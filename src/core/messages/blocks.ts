@@ -73,7 +73,9 @@ function sectionsOf(lines: readonly string[]): Block[] {
 
 /** A message of one paragraph. */
 function textMessage(text: string): SlackMessage {
-  return { text, blocks: [section(text)] };
+  // The notification text is cut like its section: Slack refuses a reply it finds too long, and the person gets nothing.
+  const shown = truncate(text, LIMITS.section);
+  return { text: shown, blocks: [section(shown)] };
 }
 
 /** Keeps a message within Slack's block count, keeping the last block (the buttons or the footer). */

@@ -1,4 +1,5 @@
 import { InvalidResourceNameError } from '../errors.js';
+import { shownName } from '../words/shown-name.js';
 
 /**
  * Name rules of the cluster (index, snapshot and repository validators in OpenSearch / Elasticsearch), checked
@@ -7,11 +8,6 @@ import { InvalidResourceNameError } from '../errors.js';
  */
 const FORBIDDEN_IN_NAMES = ['\\', '/', '*', '?', '"', '<', '>', '|', ',', '#', ':'];
 const MAX_NAME_BYTES = 255;
-
-/** The name as it can be shown: a lone UTF-16 half, which no message or URL can carry, becomes U+FFFD. */
-function shownName(name: string): string {
-  return name.replace(/\p{Cs}/gu, '\uFFFD');
-}
 
 function checkCommon(kind: InvalidResourceNameError['kind'], name: string): void {
   if (name.length === 0) throw new InvalidResourceNameError(kind, name, { rule: 'empty' });
@@ -104,7 +100,6 @@ function isAutomatedRepository(name: string): boolean {
 export {
   isAutomatedRepository,
   isExclusion,
-  shownName,
   validateIndexExpression,
   validateIndexName,
   validateIndexPattern,

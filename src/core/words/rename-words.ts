@@ -1,4 +1,5 @@
 import type { Language, Said } from './language.js';
+import { shownName } from './shown-name.js';
 import { type NameReason, usageWords } from './usage-words.js';
 
 /**
@@ -256,11 +257,11 @@ const en: RenameWords = {
   renameTargetRefused: (index, target, reason) =>
     reason.rule === 'name'
       ? {
-          text: `the rename turns "${index}" into "${target}": ${usageWords.en.invalidResourceName('index', target, reason.name).text}`,
+          text: `the rename turns "${shownName(index)}" into "${shownName(target)}": ${usageWords.en.invalidResourceName('index', target, reason.name).text}`,
           hint: `Keep new names lowercase, without \\ / * ? " < > | , # : or spaces, e.g. ${EXAMPLE}`,
         }
       : {
-          text: `the rename turns "${index}" into "${target}", a protected or system index name (${reason.pattern})`,
+          text: `the rename turns "${shownName(index)}" into "${shownName(target)}", a protected or system index name (${reason.pattern})`,
           hint: `Choose a replacement that makes plain names, e.g. ${EXAMPLE}`,
         },
 };
@@ -270,11 +271,11 @@ const ja: RenameWords = {
   renameTargetRefused: (index, target, reason) =>
     reason.rule === 'name'
       ? {
-          text: `この rename は "${index}" を "${target}" にします: ${usageWords.ja.invalidResourceName('index', target, reason.name).text}`,
+          text: `この rename は "${shownName(index)}" を "${shownName(target)}" にします: ${usageWords.ja.invalidResourceName('index', target, reason.name).text}`,
           hint: `新しい名前は小文字にし、\\ / * ? " < > | , # : や空白を含めないでください (例 ${EXAMPLE})`,
         }
       : {
-          text: `この rename は "${index}" を保護されたインデックスかシステムインデックスの名前 "${target}" (${reason.pattern}) にします`,
+          text: `この rename は "${shownName(index)}" を保護されたインデックスかシステムインデックスの名前 "${shownName(target)}" (${reason.pattern}) にします`,
           hint: `普通の名前になる置換を選んでください (例 ${EXAMPLE})`,
         },
 };

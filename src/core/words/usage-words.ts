@@ -1,4 +1,5 @@
 import type { Language, Said } from './language.js';
+import { shownName } from './shown-name.js';
 
 /** What a name is, in messages about it. */
 type NameKind = 'index' | 'index pattern' | 'snapshot' | 'repository' | 'path segment';
@@ -167,7 +168,7 @@ const en: UsageWords = {
     hint: `Register it first: /es snapshot repo register ${cluster} ${repository}`,
   }),
   invalidResourceName: (kind, value, reason) => ({
-    text: `${kind} name "${value}" ${reasonEn(reason)}`,
+    text: `${kind} name "${shownName(value)}" ${reasonEn(reason)}`,
     hint: `Use a plain ${kind} name, e.g. "${NAME_EXAMPLES[kind]}".`,
   }),
 };
@@ -273,7 +274,7 @@ const ja: UsageWords = {
     hint: `先に登録してください: /es snapshot repo register ${cluster} ${repository}`,
   }),
   invalidResourceName: (kind, value, reason) => ({
-    text: `${NAME_KINDS_JA[kind]}名 "${value}" は使えません: ${reasonJa(reason)}`,
+    text: `${NAME_KINDS_JA[kind]}名 "${shownName(value)}" は使えません: ${reasonJa(reason)}`,
     hint: `普通の${NAME_KINDS_JA[kind]}名を使ってください (例 "${NAME_EXAMPLES[kind]}")。`,
   }),
 };

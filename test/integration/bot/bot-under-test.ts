@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { DynamoDbJobStore } from '../../../src/adapters/dynamodb/dynamodb-job-store.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../../../src/adapters/slack/slack-notifier.js';
 import { createInProcessTasks } from '../../../src/adapters/tasks/in-process-tasks.js';
 import { parseBotConfig } from '../../../src/config/cluster-config.js';
 import type { Job } from '../../../src/core/jobs/job.js';
+import type { JobKind } from '../../../src/core/jobs/job-states.js';
 import { ApprovalAction } from '../../../src/core/messages/job-message.js';
 import { composeContext } from '../../../src/handlers/compose-context.js';
 import { createSlackHandler } from '../../../src/handlers/slack-handler.js';
@@ -33,6 +35,10 @@ type BotOptions = {
   required?: number;
   /** Slack's answers 429 past these (off by default). */
   rateLimits?: RateLimits;
+  /** Job kinds that run without approval. @default the config's default */
+  autoRun?: JobKind[];
+  /** Where the bot's log lines go. @default nowhere */
+  logger?: Logger;
 };
 
 const SIGNING_SECRET = randomBytes(16).toString('hex');
@@ -62,6 +68,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
       approvers: options.approvers ?? [SLACK_TEST_IDS.requesterId],
       approver_groups: Object.keys(approverGroups),
       required: options.required ?? 1,
+      ...(options.autoRun === undefined ? {} : { auto_run: options.autoRun }),
     },
     on_call: { users: ['U0ONCALL'] },
   });
@@ -70,7 +77,8 @@ async function startBotUnderTest(options: BotOptions = {}) {
     'e2e',
   );
   const web = new WebClient(BOT_TOKEN, { slackApiUrl: slack.url });
-  const tasks = createInProcessTasks(silentLogger);
+  const logger = options.logger ?? silentLogger;
+  const tasks = createInProcessTasks(logger);
   const clock = createFixedClock(new Date());
   const context = composeContext({
     config,
@@ -78,7 +86,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
     chat: createSlackNotifier(web),
     directory: createSlackUserDirectory(web),
     tasks,
-    logger: silentLogger,
+    logger,
     clock,
     credentials: clusters.credentials,
   });
@@ -88,7 +96,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
     context,
     identity,
     signingSecret: SIGNING_SECRET,
-    logger: silentLogger,
+    logger,
     slackApiUrl: slack.url,
   });
   let responseCount = 0;

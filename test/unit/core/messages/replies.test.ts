@@ -263,4 +263,12 @@ describe('query replies', () => {
       blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hello' } }],
     });
   });
+
+  it('cuts a text too long for one section in the notification too, so Slack takes the reply', () => {
+    const message = textMessage('x'.repeat(50_000));
+
+    expect(message.text).toHaveLength(3000);
+    expect(message.text.endsWith('…')).toBe(true);
+    expect(message.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: message.text } }]);
+  });
 });
