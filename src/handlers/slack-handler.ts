@@ -3,7 +3,7 @@ import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambda
 import type { Logger } from 'pino';
 import { boltLogger } from '../adapters/slack/bolt-logger.js';
 import { buildApp, type SlackIdentity } from '../adapters/slack/build-app.js';
-import { isWithinSlackWindow } from '../adapters/slack/request-window.js';
+import { isSignedBySlack } from '../adapters/slack/slack-signature.js';
 import type { BotContext } from '../usecases/bot-context.js';
 
 type SlackHandlerOptions = {
@@ -15,11 +15,17 @@ type SlackHandlerOptions = {
   slackApiUrl?: string;
 };
 
+/** The body as Slack sent it: API Gateway may hand it over base64-encoded. */
+function rawBodyOf(event: AwsEvent): string {
+  const body = event.body ?? '';
+  return event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+}
+
 type LambdaHandler = (event: AwsEvent, lambdaContext: unknown) => Promise<AwsResponse>;
 
 /**
- * The Slack function: a request timestamped outside Slack's window is refused (401) before anything reads it;
- * then Bolt on `AwsLambdaReceiver`, which checks Slack's signature (401 otherwise), runs the
+ * The Slack function: a request Slack did not sign, or signed more than five minutes from now either way, is refused
+ * (401) before anything parses it; then Bolt on `AwsLambdaReceiver`, which checks the signature again, runs the
  * listener and answers. The listener only acknowledges and hands work on, so the answer comes within 3 s.
  */
 async function createSlackHandler(options: SlackHandlerOptions): Promise<LambdaHandler> {
@@ -33,10 +39,12 @@ async function createSlackHandler(options: SlackHandlerOptions): Promise<LambdaH
   });
   const handle = await receiver.start();
   return async (event, lambdaContext) => {
-    if (isWithinSlackWindow(event.headers, Date.now())) return handle(event, lambdaContext);
+    if (isSignedBySlack({ headers: event.headers, rawBody: rawBodyOf(event) }, options.signingSecret, Date.now())) {
+      return handle(event, lambdaContext);
+    }
     options.logger.warn(
       { requestId: event.requestContext?.requestId },
-      'slack request refused: timestamp outside 5 minutes',
+      'slack request refused: not signed by Slack within 5 minutes',
     );
     return { statusCode: 401, body: '' };
   };

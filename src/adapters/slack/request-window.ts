@@ -16,4 +16,4 @@ function isWithinSlackWindow(headers: Record<string, string | undefined> | undef
   return Math.abs(nowMs / 1000 - Number(stamp)) <= WINDOW_SECONDS;
 }
 
-export { isWithinSlackWindow };
+export { headerNamed, isWithinSlackWindow };

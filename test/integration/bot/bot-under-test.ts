@@ -168,6 +168,9 @@ async function startBotUnderTest(options: BotOptions = {}) {
   }
 
   return {
+    /** The Lambda handler itself and its secret, for tests that build requests byte by byte. */
+    handler,
+    signingSecret: SIGNING_SECRET,
     repository,
     clusters,
     slack,
