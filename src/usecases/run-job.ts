@@ -6,6 +6,7 @@ import { isUnfinished } from '../core/jobs/job-steps.js';
 import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
 import { asOneWrite, claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
 import { formatDuration } from '../core/messages/format.js';
+import { checkScope } from '../core/plans/plan-check.js';
 import { askAgain } from './ask-again.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { announceOutcome, governingCluster, showJob, warnOnCall } from './job-notices.js';
@@ -152,10 +153,22 @@ async function wait(
   if (noticeable && budget.take()) await showJob(context, released);
 }
 
+/**
+ * An approved destructive step is recorded as started before it acts. A worker that dies between the act and its
+ * record then leaves a step its successor knows may have acted, and finds its own work done (an index it deleted,
+ * a restore it started), instead of a step it would take for untouched and a cluster it would take for changed.
+ */
+async function recordStart(context: BotContext, job: Job, position: number, started: JobStep): Promise<Job> {
+  const acts = started.status === 'pending' && job.approval !== undefined;
+  if (!acts || checkScope(job.plan, started.name) === undefined) return job;
+  return save(context, updateStep(job, position, { ...started, status: 'running' }, context.clock.now()));
+}
+
 /** Runs one step once and records what it found; true when the job goes on to the next step. */
-async function advance(context: BotContext, job: Job, position: number, options: Required<RunOptions>) {
-  const step = job.steps[position] as JobStep;
+async function advance(context: BotContext, read: Job, position: number, options: Required<RunOptions>) {
+  const step = read.steps[position] as JobStep;
   const started = step.startedAt === undefined ? { ...step, startedAt: context.clock.now().toISOString() } : step;
+  const job = await recordStart(context, read, position, started);
   const attempted = await attemptStep(job, started, options.clusterFor, context);
   // What the step touches changed since approval: it touched nothing, and the job asks again (or fails).
   const outcome = attempted.status === 'changed' ? await askAgain(context, job, started, attempted) : attempted;

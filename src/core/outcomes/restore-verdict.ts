@@ -60,4 +60,4 @@ function judgeRestore(
 }
 
 export type { ForeignTarget, RestoreSource, RestoreVerdict };
-export { judgeRestore };
+export { isFromSnapshot, judgeRestore };

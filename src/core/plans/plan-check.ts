@@ -2,7 +2,10 @@ import { UsageError } from '../errors.js';
 import { type JobPlan, type PlannedIndex, StepName } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { PlanChange } from '../model/plan-change.js';
+import type { IndexRecovery } from '../model/recovery.js';
+import { isFromSnapshot } from '../outcomes/restore-verdict.js';
 import { planIndexDelete } from './index-delete-plan.js';
+import { snapshotOf } from './plan-targets.js';
 import { replacedTargets } from './replaced-targets.js';
 
 /**
@@ -18,6 +21,8 @@ type IndexNow = { index: string; uuid: string; docsCount: number; storeBytes: nu
 type ClusterNow = {
   indices: readonly IndexNow[];
   snapshot: { found: true; uuid: string } | { found: false } | undefined;
+  /** The targets' recoveries, read only when a restore that was started is resumed. */
+  recoveries?: readonly IndexRecovery[];
 };
 
 /** What to read before a step, on the step's cluster: indices (names or the request's patterns), the snapshot. */
@@ -87,25 +92,30 @@ function snapshotChanges(plan: JobPlan, step: StepName, now: ClusterNow): PlanCh
   return [{ kind: 'snapshot-replaced', snapshot, approvedUuid, uuid: now.snapshot.uuid }];
 }
 
-function restoreTargetChanges(
-  plan: RestoringPlan,
-  step: StepName,
-  found: ReadonlyMap<string, IndexNow>,
-  resumed: boolean,
-): PlanChange[] {
+/** Targets this job's own restore made: every primary recovered from its snapshot (a resumed start, only). */
+function ownRestores(plan: RestoringPlan, step: StepName, now: ClusterNow, resumed: boolean): Set<string> {
+  if (!resumed || step !== StepName.START_RESTORE) return new Set();
+  const { repository, snapshot } = snapshotOf(plan);
+  const own = (now.recoveries ?? []).filter((entry) => isFromSnapshot(entry, { repository, snapshot }));
+  return new Set(own.map((entry) => entry.index));
+}
+
+function restoreTargetChanges(plan: RestoringPlan, step: StepName, now: ClusterNow, resumed: boolean): PlanChange[] {
+  const found = new Map(now.indices.map((entry) => [entry.index, entry]));
   const deleted = new Set(plan.deletions.map((entry) => entry.index));
   // Before the deletions, the targets to delete must be as approved and the others free. Once they are deleted,
   // every target must be free: an index a writer created again after `replace` would block the restore, or be
-  // overwritten by it if closed. A restore is not told from its own targets here (a worker that died right after
-  // starting it finds them and asks again): asking once too often is the safe side.
+  // overwritten by it if closed. Only a restore started before (its worker died before recording it) may find
+  // targets, and only those recovered from this job's own snapshot are its own work.
   const beforeDeleting = step === StepName.DELETE_INDICES;
   const changes = beforeDeleting
     ? plan.deletions.flatMap((entry) => deletionChanges(entry, found.get(entry.index), resumed))
     : [];
+  const own = ownRestores(plan, step, now, resumed);
   for (const target of targetsOf(plan)) {
-    const now = found.get(target);
-    const free = !beforeDeleting || !deleted.has(target);
-    if (now !== undefined && free) changes.push({ kind: 'target-taken', index: target, docs: now.docsCount });
+    const index = found.get(target);
+    const free = (!beforeDeleting || !deleted.has(target)) && !own.has(target);
+    if (index !== undefined && free) changes.push({ kind: 'target-taken', index: target, docs: index.docsCount });
   }
   return changes;
 }
@@ -128,7 +138,7 @@ function planChanges(plan: JobPlan, step: StepName, now: ClusterNow, resumed: bo
     );
   }
   if (isRestoring(plan) && (step === StepName.DELETE_INDICES || step === StepName.START_RESTORE)) {
-    changes.push(...restoreTargetChanges(plan, step, found, resumed));
+    changes.push(...restoreTargetChanges(plan, step, now, resumed));
   }
   return changes;
 }

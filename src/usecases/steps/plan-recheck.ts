@@ -1,5 +1,5 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
-import type { Job, JobStep } from '../../core/jobs/job.js';
+import { type Job, type JobStep, StepName } from '../../core/jobs/job.js';
 import { type CheckScope, type ClusterNow, checkScope, planChanges } from '../../core/plans/plan-check.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import type { PlanChanged } from './step-outcome.js';
@@ -29,6 +29,13 @@ async function readClusterNow(client: ClusterClient, scope: CheckScope): Promise
   return { indices, snapshot };
 }
 
+/** A restore whose worker died before recording it may have made its targets: their recoveries tell. */
+async function withRecoveries(client: ClusterClient, now: ClusterNow): Promise<ClusterNow> {
+  if (now.indices.length === 0) return now;
+  const progress = await client.restoreProgress(now.indices.map((entry) => entry.index));
+  return { ...now, recoveries: progress.indices };
+}
+
 /**
  * Re-reads, just before a destructive step, what that step touches, and compares it with the approved plan.
  * Undefined when the step may run as approved; otherwise the changes, and the step touches nothing. A job that
@@ -38,9 +45,11 @@ async function recheckPlan(job: Job, step: JobStep, client: ClusterClient): Prom
   if (job.approval === undefined) return undefined;
   const scope = checkScope(job.plan, step.name);
   if (scope === undefined) return undefined;
-  const now = await readClusterNow(client, scope);
   // A step already running (it waited for the cluster, or its worker stopped) may find its own work done.
-  const changes = planChanges(job.plan, step.name, now, step.status === 'running');
+  const resumed = step.status === 'running';
+  const read = await readClusterNow(client, scope);
+  const now = resumed && step.name === StepName.START_RESTORE ? await withRecoveries(client, read) : read;
+  const changes = planChanges(job.plan, step.name, now, resumed);
   return changes.length === 0 ? undefined : { status: 'changed', changes, now };
 }
 

@@ -9,6 +9,7 @@ import { parseBotConfig } from '../../../src/config/cluster-config.js';
 import type { Job } from '../../../src/core/jobs/job.js';
 import type { JobKind } from '../../../src/core/jobs/job-states.js';
 import { ApprovalAction } from '../../../src/core/messages/job-message.js';
+import type { JobStore } from '../../../src/ports/job-store.js';
 import { composeContext } from '../../../src/handlers/compose-context.js';
 import { createSlackHandler } from '../../../src/handlers/slack-handler.js';
 import { startLocalDynamoDb } from '../../../src/local/dynamodb/local-dynamodb.js';
@@ -39,6 +40,8 @@ type BotOptions = {
   autoRun?: JobKind[];
   /** Where the bot's log lines go. @default nowhere */
   logger?: Logger;
+  /** Wraps the job store the bot uses (to inject faults); `store` stays the plain one. @default as it is */
+  jobStoreThrough?: (store: JobStore) => JobStore;
 };
 
 const SIGNING_SECRET = randomBytes(16).toString('hex');
@@ -80,9 +83,10 @@ async function startBotUnderTest(options: BotOptions = {}) {
   const logger = options.logger ?? silentLogger;
   const tasks = createInProcessTasks(logger);
   const clock = createFixedClock(new Date());
+  const store = new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client });
   const context = composeContext({
     config,
-    jobs: new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client }),
+    jobs: options.jobStoreThrough?.(store) ?? store,
     chat: createSlackNotifier(web),
     directory: createSlackUserDirectory(web),
     tasks,
@@ -175,6 +179,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
     clusters,
     slack,
     context,
+    store,
     clock,
     tasks,
     command,

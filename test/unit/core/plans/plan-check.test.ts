@@ -137,6 +137,31 @@ describe('planChanges of a restore', () => {
     expect(planChanges(plan, StepName.START_RESTORE, clusterNow([], SNAPSHOT_AS_PLANNED), false)).toEqual([]);
   });
 
+  it('takes the targets of a resumed restore that came from its own snapshot for its own work, and no others', () => {
+    const recovered = (index: string, snapshot: string, types = ['SNAPSHOT']) => ({
+      index,
+      shardsDone: 1,
+      shardsTotal: 1,
+      bytesDone: 10,
+      bytesTotal: 10,
+      source: { repository: 'migration', snapshot },
+      types,
+    });
+    const now = {
+      ...clusterNow([indexNow('logs-1', 1200), indexNow('logs-2', 7)], SNAPSHOT_AS_PLANNED),
+      recoveries: [recovered('logs-1', 'nightly'), recovered('logs-2', 'another')],
+    };
+
+    expect(planChanges(plan, StepName.START_RESTORE, now, true)).toEqual([
+      { kind: 'target-taken', index: 'logs-2', docs: 7 },
+    ]);
+    expect(planChanges(plan, StepName.START_RESTORE, now, false)).toEqual([
+      { kind: 'target-taken', index: 'logs-1', docs: 1200 },
+      { kind: 'target-taken', index: 'logs-2', docs: 7 },
+    ]);
+    expect(planChanges(plan, StepName.START_RESTORE, { ...now, recoveries: undefined }, true)).toHaveLength(2);
+  });
+
   it('stops for a snapshot that is gone or was taken again', () => {
     expect(planChanges(plan, StepName.START_RESTORE, clusterNow([], { found: false }), false)).toEqual([
       { kind: 'snapshot-gone', snapshot: 'nightly' },
