@@ -11,7 +11,7 @@ interface JobStore {
   get(id: string): Promise<Job | undefined>;
   /** Writes `job`, whose `version` the caller has already incremented; refused if someone wrote in between. */
   update(job: Job): Promise<Job>;
-  /** Jobs not in a final state, oldest first, from a sparse index (never a scan). */
+  /** Jobs not in a final state, and ended jobs not yet told, oldest first, from a sparse index (never a scan). */
   listActive(): Promise<Job[]>;
   /** The newest jobs one user requested, newest first. */
   listRequestedBy(userId: string, limit: number): Promise<Job[]>;

@@ -1,6 +1,7 @@
 import type { RequestOfKind } from '../core/commands/index.js';
 import { BotError, JobNotFoundError } from '../core/errors.js';
 import type { RequestOf } from '../core/grammar/command-request.js';
+import { isFinal } from '../core/jobs/job-states.js';
 import type { SlackMessage } from '../core/messages/blocks.js';
 import {
   type ClusterOverview,
@@ -70,7 +71,9 @@ async function answerJobs(
 ): Promise<SlackMessage> {
   const now = context.clock.now();
   const jobs =
-    request.filter === 'mine' ? await context.jobs.listRequestedBy(userId, 20) : await context.jobs.listActive();
+    request.filter === 'mine'
+      ? await context.jobs.listRequestedBy(userId, 20)
+      : (await context.jobs.listActive()).filter((job) => !isFinal(job.state));
   return jobsReply(
     jobs,
     request.filter === 'mine' ? context.catalog.yourJobs : context.catalog.activeJobs,

@@ -1,4 +1,6 @@
+import { JobConflictError } from '../core/errors.js';
 import type { Job, JobPlan } from '../core/jobs/job.js';
+import { told } from '../core/jobs/outcome-telling.js';
 import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
 import { jobMessage } from '../core/messages/job-message.js';
 import { mentionOf, outcomeMessage } from '../core/messages/outcome-message.js';
@@ -27,6 +29,20 @@ async function announceOutcome(context: BotContext, job: Job): Promise<void> {
   await tellOnCall(context, job, outcomeMessage(job, context.catalog, onCall));
 }
 
+/**
+ * Shows an ended job's outcome on its message and tells its thread and on-call, then records that it was told. A
+ * teller that dies first leaves the job untold, and the poller tells it (a message redrawn twice is the same one).
+ */
+async function tellOutcome(context: BotContext, job: Job): Promise<void> {
+  await showJob(context, job);
+  await announceOutcome(context, job);
+  try {
+    await context.jobs.update(told(job, context.clock.now()));
+  } catch (error) {
+    if (!(error instanceof JobConflictError)) throw error;
+  }
+}
+
 /** A warning in the job's thread (a stall, a cluster not answering), with on-call mentioned. */
 async function warnOnCall(context: BotContext, job: Job, text: string): Promise<void> {
   const mention = mentionOf(clusterNamed(context, governingCluster(job.plan)).config.onCall);
@@ -34,4 +50,4 @@ async function warnOnCall(context: BotContext, job: Job, text: string): Promise<
   await tellOnCall(context, job, textMessage(full));
 }
 
-export { announceOutcome, governingCluster, showJob, warnOnCall };
+export { governingCluster, showJob, tellOutcome, warnOnCall };

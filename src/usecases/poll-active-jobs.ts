@@ -1,9 +1,10 @@
 import { JobConflictError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
-import { JobState } from '../core/jobs/job-states.js';
+import { isFinal, JobState } from '../core/jobs/job-states.js';
+import { awaitsTelling, takeTelling } from '../core/jobs/outcome-telling.js';
 import { effectiveState, expire, hasLiveLease } from '../core/jobs/transitions.js';
 import type { BotContext } from './bot-context.js';
-import { showJob } from './job-notices.js';
+import { showJob, tellOutcome } from './job-notices.js';
 import { observeClusters } from './observe-clusters.js';
 import { type RunOptions, runJob, type UpdateBudget } from './run-job.js';
 
@@ -57,6 +58,20 @@ async function expireOverdue(context: BotContext, jobs: readonly Job[], now: Dat
   return overdue.length;
 }
 
+/** Tells the endings a worker that died left untold; another teller taking one first is left to it. */
+async function tellUntold(context: BotContext, jobs: readonly Job[], now: Date): Promise<void> {
+  for (const job of jobs.filter((found) => awaitsTelling(found) && !hasLiveLease(found, now))) {
+    try {
+      const taken = await context.jobs.update(takeTelling(job, context.workerId, now, context.leaseMs));
+      context.logger.info({ jobId: job.id, state: job.state }, 'telling an ending its worker left untold');
+      await tellOutcome(context, taken);
+    } catch (error) {
+      if (error instanceof JobConflictError) continue;
+      context.logger.error({ jobId: job.id, err: error }, 'telling the ending failed; the next tick tries again');
+    }
+  }
+}
+
 /** True when the job's step ran; a failure is logged and left for the next tick. */
 async function resume(context: BotContext, job: Job, options: RunOptions): Promise<boolean> {
   try {
@@ -69,8 +84,8 @@ async function resume(context: BotContext, job: Job, options: RunOptions): Promi
 }
 
 /**
- * One tick of the safety net: requests nobody approved in time expire (their buttons go away), and jobs that
- * wait for the cluster, or whose worker died, run their next step. Finds the jobs through the active-jobs
+ * One tick of the safety net: requests nobody approved in time expire (their buttons go away), endings a dead
+ * worker left untold are told, and jobs that wait for the cluster, or whose worker died, run their next step. Finds the jobs through the active-jobs
  * index, and asks each cluster once for everything its waiting jobs wait on (see `observeClusters`), so its
  * cost grows with the active jobs, not with the table or the repositories. Progress-only message updates are
  * shared out within a per-tick budget.
@@ -80,7 +95,10 @@ async function pollActiveJobs(context: BotContext, options: PollOptions = {}): P
   const now = context.clock.now();
   const active = await context.jobs.listActive();
   const expired = await expireOverdue(context, active, now);
-  const toResume = active.filter((job) => job.state !== JobState.PENDING_APPROVAL && !hasLiveLease(job, now));
+  await tellUntold(context, active, now);
+  const toResume = active.filter(
+    (job) => !isFinal(job.state) && job.state !== JobState.PENDING_APPROVAL && !hasLiveLease(job, now),
+  );
   const observation = await observeClusters(context, toResume, now);
   const runOptions = { clusterFor: observation.clientFor, updateBudget: createUpdateBudget(progressUpdatesPerTick) };
   let resumed = 0;

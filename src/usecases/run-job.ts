@@ -9,7 +9,7 @@ import { formatDuration } from '../core/messages/format.js';
 import { checkScope } from '../core/plans/plan-check.js';
 import { askAgain } from './ask-again.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
-import { announceOutcome, governingCluster, showJob, warnOnCall } from './job-notices.js';
+import { governingCluster, showJob, tellOutcome, warnOnCall } from './job-notices.js';
 import { type ClusterLookup, runStep } from './steps/run-step.js';
 import type { PlanChanged, StepOutcome } from './steps/step-outcome.js';
 import { saveOverCancel, stoppedAtSafePoint } from './stop-cancelled-job.js';
@@ -89,8 +89,7 @@ async function end(
 ) {
   const ended = await save(context, asOneWrite(read, finish(job, state, context.clock.now(), detail)));
   context.logger.info({ jobId: job.id, state }, 'job ended');
-  await showJob(context, ended);
-  await announceOutcome(context, ended);
+  await tellOutcome(context, ended);
 }
 
 /** The job for this worker, or undefined when there is nothing to do or another worker holds it. */

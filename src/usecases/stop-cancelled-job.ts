@@ -7,7 +7,7 @@ import { restoresOf, snapshotOf } from '../core/plans/plan-targets.js';
 import type { Catalog } from '../core/words/catalog.js';
 import type { SnapshotAbort } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
-import { announceOutcome, showJob } from './job-notices.js';
+import { tellOutcome } from './job-notices.js';
 import { submitPlan } from './request-job.js';
 
 function stopPointWords(job: Job, catalog: Catalog): string {
@@ -107,8 +107,7 @@ async function stopCancelledJob(context: BotContext, job: Job): Promise<void> {
     .join('; ');
   const stopped = await context.jobs.update(stop(job, context.clock.now(), detail, restore?.stopJob));
   context.logger.info({ jobId: job.id, by: stopped.cancelRequest?.by }, 'job cancelled while running');
-  await showJob(context, stopped);
-  await announceOutcome(context, stopped);
+  await tellOutcome(context, stopped);
 }
 
 /**

@@ -162,6 +162,21 @@ function describeJobStoreContract(newStore: () => Promise<JobStore>): void {
       expect((await store.get('ending'))?.state).toBe(JobState.FAILED);
     });
 
+    it('keeps an ended job in the active list until its ending is told', async () => {
+      // Prepare
+      const store = await newStore();
+      const running = await store.create(buildJob({ id: 'ending', state: JobState.RUNNING }));
+      const ended = await store.update(nextVersion(running, { state: JobState.SUCCEEDED, outcomeTold: false }));
+
+      // Act
+      const untold = await store.listActive();
+      await store.update(nextVersion(ended, { outcomeTold: true }));
+
+      // Assess
+      expect(untold.map((job) => job.id)).toEqual(['ending']);
+      expect(await store.listActive()).toEqual([]);
+    });
+
     it.each([
       { limit: 2, expected: ['u1-newest', 'u1-middle'], title: 'limit 2 gives the newest two' },
       { limit: 10, expected: ['u1-newest', 'u1-middle', 'u1-oldest'], title: 'limit 10 gives all three' },

@@ -1,6 +1,7 @@
 import { JobConflictError, JobNotFoundError } from '../../src/core/errors.js';
 import type { Job } from '../../src/core/jobs/job.js';
 import { isFinal } from '../../src/core/jobs/job-states.js';
+import { awaitsTelling } from '../../src/core/jobs/outcome-telling.js';
 import type { JobStore } from '../../src/ports/job-store.js';
 
 /**
@@ -39,7 +40,7 @@ class InMemoryJobStore implements JobStore {
   }
 
   async listActive(): Promise<Job[]> {
-    const active = [...this.#jobs.values()].filter((job) => !isFinal(job.state));
+    const active = [...this.#jobs.values()].filter((job) => !isFinal(job.state) || awaitsTelling(job));
     return active.sort(byCreatedAt).map((job) => structuredClone(job));
   }
 

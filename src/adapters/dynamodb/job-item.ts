@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Job } from '../../core/jobs/job.js';
 import { isFinal } from '../../core/jobs/job-states.js';
+import { awaitsTelling } from '../../core/jobs/outcome-telling.js';
 import { MalformedJobItemError } from './errors.js';
 import { storedJobSchema } from './job-schema.js';
 import { ACTIVE_BUCKET, JobsTableAttribute } from './jobs-table.js';
@@ -28,8 +29,8 @@ type JobItem = {
 const SECONDS_PER_DAY = 86_400;
 
 /**
- * The item for a job. A job still in flight carries `active_bucket`, which puts it in the sparse `active-jobs`
- * index; a final job carries `expires_at` instead: the time it ended (its last `updatedAt`) plus the retention,
+ * The item for a job. A job still in flight, or ended but not yet told, carries `active_bucket`, which puts it in
+ * the sparse `active-jobs` index; a final job carries `expires_at` instead: the time it ended (its last `updatedAt`) plus the retention,
  * in epoch seconds, as DynamoDB TTL requires. Writes replace the whole item, so ending a job drops the bucket.
  */
 function toJobItem(job: Job, retentionDays: number): JobItem {
@@ -42,7 +43,7 @@ function toJobItem(job: Job, retentionDays: number): JobItem {
     state: job.state,
     job: stored,
   };
-  if (isFinal(job.state)) {
+  if (isFinal(job.state) && !awaitsTelling(job)) {
     item.expires_at = Math.floor(Date.parse(job.updatedAt) / 1000) + retentionDays * SECONDS_PER_DAY;
   } else {
     item.active_bucket = ACTIVE_BUCKET;

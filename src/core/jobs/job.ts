@@ -201,6 +201,12 @@ const job = z.object({
   history: z.array(jobEvent),
   lease: maybe(lease),
   cancelRequest: maybe(cancelRequest),
+  /**
+   * `false` from the write that ends the job until its ending has been shown on its message and told in its thread
+   * and to on-call: a worker that dies in between leaves it for the poller to tell. Jobs ended before it was
+   * recorded were told.
+   */
+  outcomeTold: maybe(z.boolean()),
   /** The last time the plan changed after approval, and why; the message shows it while approval is asked again. */
   replan: maybe(replan),
   createdAt: isoTime,

@@ -34,6 +34,7 @@ function newJob(input: NewJobInput): Job {
     history: [{ at, event: 'requested', by: requestedBy, detail: requestText }],
     lease: undefined,
     cancelRequest: undefined,
+    outcomeTold: undefined,
     replan: undefined,
     createdAt: at,
     updatedAt: at,

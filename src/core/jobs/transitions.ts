@@ -137,7 +137,7 @@ function stop(job: Job, now: Date, detail: string, stopJob?: string): Job {
     job,
     now,
     { event: 'cancelled', by: cancelRequest.by, detail },
-    { state: JobState.CANCELLED, lease: undefined, steps, cancelRequest: { ...cancelRequest, stopJob } },
+    { state: JobState.CANCELLED, steps, cancelRequest: { ...cancelRequest, stopJob }, outcomeTold: false },
   );
 }
 
@@ -167,7 +167,7 @@ function updateStep(job: Job, position: number, step: JobStep, now: Date): Job {
   return { ...job, steps, version: job.version + 1, updatedAt: now.toISOString() };
 }
 
-/** Ends a running job, with the reason in its history, and gives up the lease. */
+/** Ends a running job, with the reason in its history; the worker keeps its lease until the ending is told. */
 function finish(
   job: Job,
   state: typeof JobState.SUCCEEDED | typeof JobState.PARTIAL | typeof JobState.FAILED,
@@ -175,7 +175,7 @@ function finish(
   detail?: string,
 ): Job {
   assertAllowed(job, 'finish', now);
-  return next(job, now, { event: state.toLowerCase(), detail }, { state, lease: undefined });
+  return next(job, now, { event: state.toLowerCase(), detail }, { state, outcomeTold: false });
 }
 
 /**

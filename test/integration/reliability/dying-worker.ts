@@ -23,6 +23,7 @@ function dyingWorkerStore(store: JobStore, counts: (method: string, args: unknow
   let dead = false;
   let records = 0;
   let deaths = 0;
+  let killedRecord: unknown;
 
   async function call(method: string, args: unknown[], run: () => Promise<unknown>): Promise<unknown> {
     if (dead) throw new WorkerKilled();
@@ -33,6 +34,7 @@ function dyingWorkerStore(store: JobStore, counts: (method: string, args: unknow
     if (countdown > 0) return run();
     dead = true;
     deaths += 1;
+    killedRecord = args[0];
     if (point === 'before-record') throw new WorkerKilled();
     await run();
     throw new WorkerKilled();
@@ -67,6 +69,10 @@ function dyingWorkerStore(store: JobStore, counts: (method: string, args: unknow
     },
     get deaths() {
       return deaths;
+    },
+    /** What the worker was writing when it died. */
+    get killedRecord() {
+      return killedRecord;
     },
   };
 }

@@ -142,11 +142,12 @@ describe('a running job', () => {
   });
 
   it.each([JobState.SUCCEEDED, JobState.PARTIAL, JobState.FAILED] as const)(
-    'ends %s and gives up its lease',
+    'ends %s, keeping its lease until the ending is told',
     (state) => {
-      const finished = finish(running(), state, later(5), 'because');
+      const job = running();
+      const finished = finish(job, state, later(5), 'because');
 
-      expect(finished).toMatchObject({ state, lease: undefined });
+      expect(finished).toMatchObject({ state, lease: job.lease, outcomeTold: false });
       expect(finished.history.at(-1)).toMatchObject({ event: state.toLowerCase(), detail: 'because' });
     },
   );
@@ -188,7 +189,7 @@ describe('a running job', () => {
 
     const stopped = stop(asked, later(4), 'stopped during the restore', 'k3x9q2m7');
 
-    expect(stopped).toMatchObject({ state: JobState.CANCELLED, lease: undefined });
+    expect(stopped).toMatchObject({ state: JobState.CANCELLED, lease: job.lease, outcomeTold: false });
     expect(stopped.cancelRequest?.stopJob).toBe('k3x9q2m7');
     expect(stopped.steps.map((step) => step.status)).toEqual(['stopped', 'pending', 'pending']);
     expect(stopped.steps[0]?.endedAt).toBe(later(4).toISOString());

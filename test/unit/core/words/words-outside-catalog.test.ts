@@ -13,8 +13,9 @@ const NOT_FOR_THE_CHANNEL = [
   'src/adapters/dynamodb/',
   // Development tooling: the terminal of `npm start` and the local clusters.
   'src/local/',
-  // The lease owner in a refused claim: only workers see it, in their log.
+  // The lease owner in a refused claim or telling: only workers see it, in their log.
   'src/core/jobs/transitions.ts',
+  'src/core/jobs/outcome-telling.ts',
 ];
 
 /** Texts that look like words but are syntax. */
