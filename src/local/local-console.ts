@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import { clickOnJobMessage } from '../core/approval/click-binding.js';
+import { JobNotFoundError } from '../core/errors.js';
 import type { SlackMessage } from '../core/messages/blocks.js';
 import { acceptCommand } from '../usecases/accept-command.js';
 import type { BotContext } from '../usecases/bot-context.js';
@@ -21,11 +23,10 @@ function runConsole(context: BotContext, print: (message: SlackMessage) => void)
     try {
       if (decision !== null) {
         const [, verb = '', jobId = ''] = decision;
-        const reply = await decideApproval(context, {
-          jobId,
-          userId: CONSOLE_USER,
-          decision: verb.toLowerCase() as 'approve',
-        });
+        const job = await context.jobs.get(jobId);
+        if (job === undefined) throw new JobNotFoundError(jobId);
+        const click = clickOnJobMessage(job, CONSOLE_USER);
+        const reply = await decideApproval(context, { ...click, decision: verb.toLowerCase() as 'approve' });
         if (reply !== undefined) print(reply);
         return;
       }

@@ -1,6 +1,8 @@
+import { clustersOfPlan } from '../core/commands/clusters-named.js';
 import type { RequestOfKind } from '../core/commands/index.js';
 import { BotError, JobNotFoundError } from '../core/errors.js';
 import type { RequestOf } from '../core/grammar/command-request.js';
+import type { Job } from '../core/jobs/job.js';
 import { isFinal } from '../core/jobs/job-states.js';
 import type { SlackMessage } from '../core/messages/blocks.js';
 import {
@@ -15,6 +17,7 @@ import {
 import { chooseRepository } from '../core/plans/repository-choice.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
+import { assertChannelAllowed, mayUseChannel } from './channel-rules.js';
 
 /** Read-only verbs: asked of the cluster or the job store, answered to the person who asked. */
 type QueryRequest = RequestOfKind<'query'>;
@@ -34,8 +37,14 @@ async function overview(context: BotContext, alias: string): Promise<ClusterOver
   }
 }
 
-async function answerClusters(context: BotContext): Promise<SlackMessage> {
-  const overviews = await Promise.all([...context.config.clusters.keys()].map((alias) => overview(context, alias)));
+/** The clusters this channel may use: another team's clusters are not shown, let alone asked. */
+async function answerClusters(
+  context: BotContext,
+  _request: RequestOf<'clusters'>,
+  { channelId }: Pick<CommandTask, 'channelId'>,
+): Promise<SlackMessage> {
+  const here = [...context.config.clusters.keys()].filter((alias) => mayUseChannel(context, alias, channelId));
+  const overviews = await Promise.all(here.map((alias) => overview(context, alias)));
   return clustersReply(overviews, context.catalog);
 }
 
@@ -64,10 +73,15 @@ async function answerStatus(context: BotContext, request: RequestOf<'status'>): 
   return snapshotStatusReply(request.cluster, detail, progress, context.catalog);
 }
 
+/** Whether a job may be shown or acted on from this channel: every cluster it touches allows it. */
+function isJobOfChannel(context: BotContext, job: Job, channelId: string): boolean {
+  return clustersOfPlan(job.plan).every((alias) => mayUseChannel(context, alias, channelId));
+}
+
 async function answerJobs(
   context: BotContext,
   request: RequestOf<'jobs'>,
-  { userId }: Pick<CommandTask, 'userId'>,
+  { userId, channelId }: Pick<CommandTask, 'userId' | 'channelId'>,
 ): Promise<SlackMessage> {
   const now = context.clock.now();
   const jobs =
@@ -75,17 +89,22 @@ async function answerJobs(
       ? await context.jobs.listRequestedBy(userId, 20)
       : (await context.jobs.listActive()).filter((job) => !isFinal(job.state));
   return jobsReply(
-    jobs,
+    jobs.filter((job) => isJobOfChannel(context, job, channelId)),
     request.filter === 'mine' ? context.catalog.yourJobs : context.catalog.activeJobs,
     context.catalog,
     now,
   );
 }
 
-async function answerJob(context: BotContext, request: RequestOf<'job'>): Promise<SlackMessage> {
+async function answerJob(
+  context: BotContext,
+  request: RequestOf<'job'>,
+  { channelId }: Pick<CommandTask, 'channelId'>,
+): Promise<SlackMessage> {
   const now = context.clock.now();
   const job = await context.jobs.get(request.jobId);
   if (job === undefined) throw new JobNotFoundError(request.jobId);
+  assertChannelAllowed(context, clustersOfPlan(job.plan), channelId);
   return jobDetailReply(job, context.catalog, now);
 }
 

@@ -1,3 +1,4 @@
+import { clustersOfPlan } from '../core/commands/clusters-named.js';
 import { JobConflictError, JobNotFoundError, NotAllowedError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
@@ -6,6 +7,7 @@ import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { approvesFor } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
+import { assertChannelAllowed } from './channel-rules.js';
 import { governingCluster, showJob } from './job-notices.js';
 
 /** How often a cancel is re-read and retried when the job's worker wrote first. */
@@ -57,6 +59,7 @@ async function cancelJob(context: BotContext, jobId: string, task: CommandTask):
   for (let attempt = 1; ; attempt += 1) {
     const job = await context.jobs.get(jobId);
     if (job === undefined) throw new JobNotFoundError(jobId);
+    assertChannelAllowed(context, clustersOfPlan(job.plan), task.channelId);
     await assertMayCancel(context, job, task.userId);
     try {
       return await cancelAsRead(context, job, task.userId);

@@ -1,4 +1,6 @@
 import { type DecisionWords, mayDecide } from '../core/approval/approval-policy.js';
+import { type ButtonClick, clickMismatches } from '../core/approval/click-binding.js';
+import { clustersOfPlan } from '../core/commands/clusters-named.js';
 import { JobConflictError, JobNotFoundError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
@@ -6,9 +8,10 @@ import { approve, effectiveState, expire, reject } from '../core/jobs/transition
 import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
 import { approverGroupMembers } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
+import { assertChannelAllowed } from './channel-rules.js';
 import { governingCluster, showJob } from './job-notices.js';
 
-type Decision = { jobId: string; userId: string; decision: 'approve' | 'reject' };
+type Decision = ButtonClick & { decision: 'approve' | 'reject' };
 
 /** How often a decision is re-read and retried when another click wrote first. */
 const MAX_ATTEMPTS = 5;
@@ -26,12 +29,35 @@ async function recordExpiry(context: BotContext, job: Job): Promise<void> {
   }
 }
 
+/**
+ * A click that is not on its job's own message acts on nothing: whoever sent it, it is logged for a person to look
+ * at, with where it came from and where the job is.
+ */
+function refuseUnboundClick(context: BotContext, job: Job, decision: Decision): SlackMessage | undefined {
+  const mismatches = clickMismatches(job, decision);
+  if (mismatches.length === 0) return undefined;
+  context.logger.warn(
+    {
+      jobId: job.id,
+      userId: decision.userId,
+      mismatches,
+      click: { teams: decision.teamIds, channels: decision.channelIds, messages: decision.messageTs },
+      job: { team: job.team, channel: job.channel, message: job.messageTs },
+    },
+    'suspicious click refused: it is not on its job message',
+  );
+  return refusal(context, (words) => words.clickNotOnJobMessage(job.id, job.channel));
+}
+
 type Attempt = { settled: true; reply: SlackMessage | undefined } | { settled: false };
 
 /** Reads the job, decides, and writes; `settled: false` when another click wrote first and it must be re-read. */
 async function attemptDecision(context: BotContext, decision: Decision): Promise<Attempt> {
   const job = await context.jobs.get(decision.jobId);
   if (job === undefined) throw new JobNotFoundError(decision.jobId);
+  const unbound = refuseUnboundClick(context, job, decision);
+  if (unbound !== undefined) return { settled: true, reply: unbound };
+  assertChannelAllowed(context, clustersOfPlan(job.plan), job.channel);
   const now = context.clock.now();
   const policy = clusterNamed(context, governingCluster(job.plan)).config.approval;
   const verdict = mayDecide(job, decision.userId, policy, await approverGroupMembers(context, policy), now);

@@ -9,20 +9,7 @@ import { type BotContext, clusterNamed } from './bot-context.js';
 import { governingCluster, showJob } from './job-notices.js';
 import { type JobRequest, planRequest } from './plan-request.js';
 
-function requestedClusters(request: JobRequest): string[] {
-  return request.verb === 'migrate' ? [request.from, request.to] : [request.cluster];
-}
-
-function assertChannelAllowed(context: BotContext, request: JobRequest, channelId: string): void {
-  for (const alias of requestedClusters(request)) {
-    const allowed = clusterNamed(context, alias).config.allowedChannels;
-    if (allowed.length > 0 && !allowed.includes(channelId)) {
-      throw new NotAllowedError((words) => words.channelNotAllowed(alias, allowed));
-    }
-  }
-}
-
-type JobOrigin = { jobId: string; userId: string; text: string; channelId: string };
+type JobOrigin = { jobId: string; userId: string; text: string; channelId: string; teamId: string | undefined };
 
 /**
  * Stores a planned job and posts its message (with Approve / Reject when it needs approval); a job that needs
@@ -41,6 +28,7 @@ async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin)
     requestedBy: origin.userId,
     requestText: origin.text,
     channel: origin.channelId,
+    team: origin.teamId,
     policy,
     now: context.clock.now(),
   });
@@ -67,11 +55,11 @@ async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin)
  * trigger id, so a retried or repeated request finds its job already there and creates nothing.
  */
 async function requestJob(context: BotContext, request: JobRequest, task: CommandTask): Promise<void> {
-  assertChannelAllowed(context, request, task.channelId);
   const jobId = context.ids.jobIdFor(`${task.teamId}:${task.triggerId}`);
   if ((await context.jobs.get(jobId)) !== undefined) return;
   const plan = await planRequest(context, request, jobId);
-  await submitPlan(context, plan, { jobId, userId: task.userId, text: task.text, channelId: task.channelId });
+  const { userId, text, channelId, teamId } = task;
+  await submitPlan(context, plan, { jobId, userId, text, channelId, teamId });
 }
 
 /**

@@ -77,7 +77,7 @@ async function askToStopRestore(
     });
     const text = context.catalog.restoreStopRequestText(job.id);
     const by = job.cancelRequest?.by ?? job.requestedBy;
-    await submitPlan(context, plan, { jobId: stopJob, userId: by, text, channelId: job.channel });
+    await submitPlan(context, plan, { jobId: stopJob, userId: by, text, channelId: job.channel, teamId: job.team });
   } catch (error) {
     if (!(error instanceof BotError)) throw error;
     return { said: context.catalog.restoreStopNotAsked(names, error.saidIn(context.catalog).text), stopJob: undefined };

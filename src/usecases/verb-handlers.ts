@@ -1,9 +1,11 @@
+import { clustersNamedIn } from '../core/commands/clusters-named.js';
 import type { RequestOf, Verb } from '../core/grammar/command-request.js';
 import type { SlackMessage } from '../core/messages/blocks.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { answerClusters, answerJob, answerJobs, answerList, answerRepositories, answerStatus } from './answer-query.js';
 import type { BotContext } from './bot-context.js';
 import { cancelJob } from './cancel-job.js';
+import { assertChannelAllowed } from './channel-rules.js';
 import { helpReply } from './help-reply.js';
 import type { JobRequest } from './plan-request.js';
 import { requestJob } from './request-job.js';
@@ -42,8 +44,12 @@ const VERB_HANDLERS: { readonly [V in Verb]: VerbHandler<V> } = {
   cancel: (context, request, task) => cancelJob(context, request.jobId, task),
 };
 
-/** Runs the verb's handler for a request. */
-function handleRequest<V extends Verb>(context: BotContext, task: CommandTask & { request: RequestOf<V> }) {
+/**
+ * Runs the verb's handler for a request, once the channel may be used for every cluster it names; requests about
+ * a job (`job`, `cancel`) are checked against the job's clusters once it is read.
+ */
+async function handleRequest<V extends Verb>(context: BotContext, task: CommandTask & { request: RequestOf<V> }) {
+  assertChannelAllowed(context, clustersNamedIn(task.request), task.channelId);
   // A request's verb is its own V; the compiler cannot narrow a property of a generic union to it.
   const handler = VERB_HANDLERS[task.request.verb as V];
   return handler(context, task.request, task);

@@ -195,6 +195,8 @@ const job = z.object({
   /** The command as typed, for echo lines and audit. */
   requestText: z.string(),
   channel: z.string(),
+  /** The Slack workspace the request came from; its buttons act only there. Absent on jobs stored before it was. */
+  team: maybe(z.string()),
   /** The job's message in the channel (approval, then progress); replies go in its thread. */
   messageTs: maybe(z.string()),
   approval: maybe(approvalState),

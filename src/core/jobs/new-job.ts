@@ -9,13 +9,15 @@ type NewJobInput = {
   requestedBy: string;
   requestText: string;
   channel: string;
+  /** Undefined only for a job asked on behalf of one stored before workspaces were recorded. */
+  team: string | undefined;
   policy: ApprovalPolicy;
   now: Date;
 };
 
 /** A job as requested: waiting for approval when its kind needs one on that cluster, queued otherwise. */
 function newJob(input: NewJobInput): Job {
-  const { id, plan, requestedBy, requestText, channel, policy, now } = input;
+  const { id, plan, requestedBy, requestText, channel, team, policy, now } = input;
   const at = now.toISOString();
   const approvalNeeded = needsApproval(plan.kind, policy);
   const expiresAt = new Date(now.getTime() + policy.expiryMinutes * 60_000).toISOString();
@@ -29,6 +31,7 @@ function newJob(input: NewJobInput): Job {
     requestedBy,
     requestText,
     channel,
+    team,
     messageTs: undefined,
     approval: approvalNeeded ? { required: policy.required, approvals: [], expiresAt } : undefined,
     history: [{ at, event: 'requested', by: requestedBy, detail: requestText }],

@@ -13,7 +13,7 @@ type CommandWords = {
 const en: CommandWords = {
   channelNotAllowed: (cluster, allowedChannels) => ({
     text: `cluster ${cluster} is not operated from this channel`,
-    hint: `Use the channel with ID ${allowedChannels.join(' or ')}.`,
+    hint: `Use ${allowedChannels.map((channel) => `<#${channel}>`).join(' or ')}.`,
   }),
   noApprovers: (cluster) => ({
     text: `cluster ${cluster} has no approvers, so nothing destructive can run there`,
@@ -30,7 +30,7 @@ const en: CommandWords = {
 const ja: CommandWords = {
   channelNotAllowed: (cluster, allowedChannels) => ({
     text: `クラスタ ${cluster} はこのチャンネルからは操作できません`,
-    hint: `チャンネル ID ${allowedChannels.join(' または ')} のチャンネルを使ってください。`,
+    hint: `${allowedChannels.map((channel) => `<#${channel}>`).join(' または ')} を使ってください。`,
   }),
   noApprovers: (cluster) => ({
     text: `クラスタ ${cluster} には承認者がいないため、破壊的な操作は実行できません`,

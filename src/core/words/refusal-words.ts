@@ -19,6 +19,8 @@ type RefusalWords = {
   ownRequest: string;
   alreadyApprovedByYou: string;
   tooManyClicks: string;
+  /** A click whose workspace, channel or message is not its job's own. */
+  clickNotOnJobMessage: (jobId: string, channel: string) => string;
 };
 
 const en: RefusalWords = {
@@ -47,6 +49,8 @@ const en: RefusalWords = {
   ownRequest: 'you cannot approve your own request: another approver has to',
   alreadyApprovedByYou: 'you have already approved this request',
   tooManyClicks: 'too many people clicked at once; look at the message again',
+  clickNotOnJobMessage: (jobId, channel) =>
+    `this button is not on the message of job ${jobId}, so it does nothing; use the buttons on that job's own message in <#${channel}>`,
 };
 
 /** A state as the job message names it; a state with more said (`QUEUED (leased by …)`) is shown as it is. */
@@ -94,6 +98,8 @@ const ja: RefusalWords = {
   ownRequest: '自分の依頼は承認できません: 別の承認者の承認が必要です',
   alreadyApprovedByYou: 'この依頼はすでに承認済みです',
   tooManyClicks: '同時に押した人が多すぎました。メッセージをもう一度確認してください',
+  clickNotOnJobMessage: (jobId, channel) =>
+    `このボタンはジョブ ${jobId} のメッセージのものではないため、何もしません。<#${channel}> にあるそのジョブのメッセージのボタンを使ってください`,
 };
 
 const refusalWords: Record<Language, RefusalWords> = { en, ja };

@@ -8,6 +8,7 @@ import { SLACK_TEST_IDS, slackTs } from '../../fixtures/slack/slack-ids.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { createIndexWithDocs, deleteIndexDirectly } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from '../bot/bot-under-test.js';
+import { capturedLog } from './captured-log.js';
 import { familyTally } from './family-tally.js';
 import { type BodyEdit, forgeriesOf, type RawRequest, signed } from './forged-requests.js';
 
@@ -30,6 +31,7 @@ describe('forged and replayed Slack requests', () => {
   let ended: Job;
   let endedClick: RawRequest;
   const tally = familyTally('forged requests', 'refused');
+  const log = capturedLog();
 
   const signer = () => ({ secret: bot.signingSecret, now: () => Math.floor(Date.now() / 1000) });
 
@@ -82,7 +84,7 @@ describe('forged and replayed Slack requests', () => {
   });
 
   beforeAll(async () => {
-    bot = await startBotUnderTest();
+    bot = await startBotUnderTest({ logger: log.logger });
     for (const index of INDICES) await createIndexWithDocs(bot.clusters.a.directUrl, index, { docs: 2 });
     const asked: Job[] = [];
     for (const index of INDICES) {
@@ -187,18 +189,40 @@ describe('forged and replayed Slack requests', () => {
       ],
     ];
     const refusedWrongly: string[] = [];
-    const attempt = async (kind: string, request: RawRequest) => {
+    const suspiciousBefore = log.lines.filter((line) => line.msg?.startsWith('suspicious click')).length;
+    const attempt = async (kind: string, request: RawRequest, answered: (text: string) => boolean) => {
       const response = await send(request);
       const unchanged = (await observed()) === before;
-      tally.record(response.statusCode === 200 && unchanged);
-      if (!unchanged || response.statusCode !== 200) refusedWrongly.push(`${kind}: ${response.statusCode}`);
+      const answer = bot.slack.responses.at(-1)?.body;
+      const toClicker = answer?.response_type === 'ephemeral' && answered(String(answer.text));
+      tally.record(response.statusCode === 200 && unchanged && toClicker);
+      if (!unchanged || response.statusCode !== 200 || !toClicker) {
+        refusedWrongly.push(`${kind}: ${response.statusCode} ${JSON.stringify(answer?.text)}`);
+      }
     };
+    const notOnItsMessage = (text: string) => /is not on the message of job \w+, so it does nothing/.test(text);
     for (let round = 0; round < 10; round += 1) {
-      for (const [kind, body] of variants) await attempt(kind, signed(body, signer()));
-      await attempt('replay after the job ended', endedClick);
+      for (const [kind, body] of variants) {
+        const withOwnAnswer = body.replace(
+          encodeURIComponent(bot.slack.responseUrl(`forged-click-${waiting.id}`)),
+          encodeURIComponent(bot.slack.responseUrl(`refused-${round}-${kind}`)),
+        );
+        await attempt(kind, signed(withOwnAnswer, signer()), notOnItsMessage);
+      }
+      // The replayed click carries its own response_url, which Slack takes five times: the first click and four replays.
+      if (round < 4) {
+        await attempt('replay after the job ended', endedClick, (text) => text.includes('already succeeded'));
+      }
     }
 
     expect(refusedWrongly).toEqual([]);
     expect(await observed()).toBe(before);
+    const suspicious = log.lines.filter((line) => line.msg?.startsWith('suspicious click')).slice(suspiciousBefore);
+    expect(suspicious).toHaveLength(variants.length * 10);
+    expect(bot.slack.responses.filter((post) => !post.ok)).toEqual([]);
+    expect(suspicious.slice(0, 2)).toMatchObject([
+      { level: 40, jobId: other.id, userId: approverId, mismatches: ['message'] },
+      { level: 40, jobId: waiting.id, userId: approverId, mismatches: ['channel'] },
+    ]);
   });
 });

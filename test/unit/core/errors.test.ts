@@ -29,7 +29,7 @@ describe('job errors', () => {
       code: 'not_allowed',
       name: 'NotAllowedError',
       message: 'cluster prod is not operated from this channel',
-      hint: 'Use the channel with ID C0OPS.',
+      hint: 'Use <#C0OPS>.',
     });
     expect(error.saidIn(catalogFor('ja')).text).toBe('クラスタ prod はこのチャンネルからは操作できません');
   });

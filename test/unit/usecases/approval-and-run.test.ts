@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { clickOnJobMessage } from '../../../src/core/approval/click-binding.js';
+import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import type { CommandTask } from '../../../src/ports/background-tasks.js';
 import { decideApproval } from '../../../src/usecases/decide-approval.js';
@@ -44,13 +46,11 @@ describe('a restore request', () => {
     await requestJob(bot.context, restoreRequest, task);
     const [job] = await bot.jobs.listActive();
     const refused = await decideApproval(bot.context, {
-      jobId: job?.id ?? '',
-      userId: 'U0SECOND',
+      ...clickOnJobMessage(job as Job, 'U0SECOND'),
       decision: 'approve',
     });
     const approved = await decideApproval(bot.context, {
-      jobId: job?.id ?? '',
-      userId: 'U0APPROVER',
+      ...clickOnJobMessage(job as Job, 'U0APPROVER'),
       decision: 'approve',
     });
     await runJob(bot.context, job?.id ?? '');
@@ -100,7 +100,7 @@ describe('a restore request', () => {
 
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, position) =>
-        decideApproval(bot.context, { jobId: job?.id ?? '', userId: `U0A${position}`, decision: 'approve' }),
+        decideApproval(bot.context, { ...clickOnJobMessage(job as Job, `U0A${position}`), decision: 'approve' }),
       ),
     );
 
@@ -117,7 +117,10 @@ describe('a restore request', () => {
 
     bot.clock.advance(31 * 60_000);
     const tick = await pollActiveJobs(bot.context);
-    const late = await decideApproval(bot.context, { jobId: job?.id ?? '', userId: 'U0APPROVER', decision: 'approve' });
+    const late = await decideApproval(bot.context, {
+      ...clickOnJobMessage(job as Job, 'U0APPROVER'),
+      decision: 'approve',
+    });
 
     expect(tick.expired).toBe(1);
     expect((await bot.jobs.get(job?.id ?? ''))?.state).toBe(JobState.EXPIRED);
@@ -133,7 +136,7 @@ describe('a restore request', () => {
     await requestJob(bot.context, restoreRequest, commandTask('restore'));
     const [job] = await bot.jobs.listActive();
 
-    await decideApproval(bot.context, { jobId: job?.id ?? '', userId: 'U0APPROVER', decision: 'reject' });
+    await decideApproval(bot.context, { ...clickOnJobMessage(job as Job, 'U0APPROVER'), decision: 'reject' });
     await runJob(bot.context, job?.id ?? '');
 
     expect((await bot.jobs.get(job?.id ?? ''))?.state).toBe(JobState.REJECTED);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clickOnJobMessage } from '../../../src/core/approval/click-binding.js';
 import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import type { CommandTask } from '../../../src/ports/background-tasks.js';
@@ -265,7 +266,7 @@ describe('cancel of a running job', () => {
     for (let read = 0; read < 12; read += 1) await b.getSnapshot('migration', 'nightly');
     await requestJob(bot.context, restoreRequest, task('restore b'));
     const restore = await onlyJob(bot, 'restore');
-    await decideApproval(bot.context, { jobId: restore.id, userId: 'U0APPROVER', decision: 'approve' });
+    await decideApproval(bot.context, { ...clickOnJobMessage(restore, 'U0APPROVER'), decision: 'approve' });
     await runJob(bot.context, restore.id);
 
     await cancelJob(bot.context, restore.id, task('cancel'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { NotAllowedError } from '../../../src/core/errors.js';
 import type { SlackMessage } from '../../../src/core/messages/blocks.js';
+import type { CommandTask } from '../../../src/ports/background-tasks.js';
 import type { QueryRequest } from '../../../src/usecases/answer-query.js';
 import type { BotContext } from '../../../src/usecases/bot-context.js';
 import { requestJob } from '../../../src/usecases/request-job.js';
@@ -107,10 +108,22 @@ describe('read-only questions', () => {
 });
 
 describe('channels a cluster may be operated from', () => {
-  it('refuses a job requested elsewhere, naming the channel to use, and creates nothing', async () => {
-    const bot = buildBotContext({ configOverrides: { allowedChannels: ['C0ALLOWED'] } });
+  /** Given cluster b operated from C0ALLOWED only, and a from anywhere. */
+  function botWithChannelRule() {
+    const bot = buildBotContext();
+    const b = bot.context.config.clusters.get('b');
+    if (b === undefined) throw new Error('no cluster b');
+    bot.context.config.clusters.set('b', { ...b, allowedChannels: ['C0ALLOWED'] });
+    return bot;
+  }
 
-    const act = requestJob(bot.context, deleteRequest, buildCommandTask('delete-index b logs-1'));
+  const elsewhere = (text: string, request?: CommandTask['request']) =>
+    buildCommandTask(text, { channelId: 'C0ELSEWHERE', ...(request === undefined ? {} : { request }) });
+
+  it('refuses a job requested elsewhere, naming the channel to use, and creates nothing', async () => {
+    const bot = botWithChannelRule();
+
+    const act = handleRequest(bot.context, elsewhere('delete-index b logs-1', deleteRequest));
 
     await expect(act).rejects.toThrowError(NotAllowedError);
     await expect(act).rejects.toThrowError('cluster b is not operated from this channel');
@@ -118,11 +131,42 @@ describe('channels a cluster may be operated from', () => {
   });
 
   it('accepts a job requested in an allowed channel', async () => {
-    const bot = buildBotContext({ configOverrides: { allowedChannels: ['C0OPS'] } });
+    const bot = botWithChannelRule();
 
-    await requestJob(bot.context, deleteRequest, buildCommandTask('delete-index b logs-1'));
+    await handleRequest(bot.context, buildCommandTask('delete-index b logs-1', { channelId: 'C0ALLOWED' }));
 
     expect(await bot.jobs.listActive()).toHaveLength(1);
+  });
+
+  it.each(['list b', 'repos b', 'status b migration nightly', 'migrate a b indices=logs-1'])(
+    'refuses `%s` elsewhere and says which channel to use',
+    async (text) => {
+      const bot = botWithChannelRule();
+
+      const act = handleRequest(bot.context, elsewhere(text));
+
+      await expect(act).rejects.toThrowError('cluster b is not operated from this channel');
+      const said = await act.catch((error: NotAllowedError) => error.saidIn(bot.context.catalog));
+      expect(said).toMatchObject({ hint: 'Use <#C0ALLOWED>.' });
+    },
+  );
+
+  it('shows elsewhere neither cluster b nor its jobs, and refuses `job` and `cancel` of them there', async () => {
+    const bot = botWithChannelRule();
+    await handleRequest(bot.context, buildCommandTask('delete-index b logs-1', { channelId: 'C0ALLOWED' }));
+    const [job] = await bot.jobs.listActive();
+    const id = job?.id ?? '';
+
+    const clusters = await handleRequest(bot.context, elsewhere('clusters'));
+    const jobs = await handleRequest(bot.context, elsewhere('jobs'));
+    const shown = handleRequest(bot.context, elsewhere(`job ${id}`));
+    const cancelled = handleRequest(bot.context, elsewhere(`cancel ${id}`));
+
+    expect(clusters?.text).not.toMatch(/\bb\b/);
+    expect(jobs?.text).not.toContain(id);
+    await expect(shown).rejects.toThrowError('cluster b is not operated from this channel');
+    await expect(cancelled).rejects.toThrowError('cluster b is not operated from this channel');
+    expect((await bot.jobs.get(id))?.state).toBe(job?.state);
   });
 });
 

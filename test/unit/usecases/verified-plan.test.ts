@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clickOnJobMessage } from '../../../src/core/approval/click-binding.js';
 import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
@@ -24,7 +25,7 @@ function clusters() {
 async function approved(bot: Bot, request: Parameters<typeof requestJob>[1], text: string): Promise<Job> {
   await requestJob(bot.context, request, buildCommandTask(text, { triggerId: text }));
   const job = (await bot.jobs.listActive()).find((found) => found.state === JobState.PENDING_APPROVAL) as Job;
-  await decideApproval(bot.context, { jobId: job.id, userId: 'U0APPROVER', decision: 'approve' });
+  await decideApproval(bot.context, { ...clickOnJobMessage(job, 'U0APPROVER'), decision: 'approve' });
   return (await bot.jobs.get(job.id)) as Job;
 }
 
@@ -85,7 +86,7 @@ describe('an approved index deletion', () => {
     bot.clusters.b?.uuids.set('old-2', 'recreated');
     await runJob(bot.context, job.id);
 
-    const refusal = await decideApproval(bot.context, { jobId: job.id, userId: 'U0APPROVER', decision: 'approve' });
+    const refusal = await decideApproval(bot.context, { ...clickOnJobMessage(job, 'U0APPROVER'), decision: 'approve' });
     await runJob(bot.context, job.id);
 
     expect(refusal).toBeUndefined();
