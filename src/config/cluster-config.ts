@@ -85,8 +85,10 @@ const clusterSchema = z
       .array(z.string().regex(SLACK_CHANNEL, 'expected a Slack channel ID like C0123ABCD'))
       .default([]),
     on_call: onCallSchema,
+    requesters: z.strictObject({ users: userIds, groups: groupIds }).default({ users: [], groups: [] }),
   })
   .superRefine((cluster, context) => {
+    for (const problem of approvalProblems(cluster)) context.addIssue({ code: 'custom', ...problem });
     if (cluster.signing === 'es' && cluster.region === undefined) {
       context.addIssue({ code: 'custom', path: ['region'], message: 'is required when signing is "es"' });
     }
@@ -99,6 +101,50 @@ const clusterSchema = z
       });
     }
   });
+
+/** Kinds that delete or overwrite data: they always wait for an approver, whatever `auto_run` says. */
+const ALWAYS_APPROVED: readonly JobKind[] = [
+  JobKind.INDEX_DELETE,
+  JobKind.RESTORE,
+  JobKind.MIGRATE,
+  JobKind.SNAPSHOT_DELETE,
+];
+
+type ClusterDocument = Pick<z.infer<typeof clusterSchema>, 'approval' | 'requesters'>;
+
+/**
+ * The most approvals a request could ever collect when every approver is named (groups can grow, so a group makes
+ * any number possible): the approvers, less one when every requester is an approver who may not approve their own.
+ */
+function mostApprovals({ approval, requesters }: ClusterDocument): number {
+  if (approval.approver_groups.length > 0) return Number.POSITIVE_INFINITY;
+  const requesterIsApprover =
+    requesters.groups.length === 0 &&
+    requesters.users.length > 0 &&
+    requesters.users.every((user) => approval.approvers.includes(user));
+  const ownDoesNotCount = !approval.allow_self_approval && requesterIsApprover;
+  return approval.approvers.length - (ownDoesNotCount ? 1 : 0);
+}
+
+/** Approval rules that would let data go without an approver, or ask for more approvals than anyone can give. */
+function approvalProblems(cluster: ClusterDocument): Array<{ path: string[]; message: string }> {
+  const { approval } = cluster;
+  const problems = approval.auto_run
+    .filter((kind) => ALWAYS_APPROVED.includes(kind))
+    .map((kind) => ({
+      path: ['approval', 'auto_run'],
+      message: `${kind} deletes or overwrites data and always waits for approval: remove it from auto_run`,
+    }));
+  const most = mostApprovals(cluster);
+  const named = approval.approvers.length > 0 || approval.approver_groups.length > 0;
+  if (named && approval.required > most) {
+    problems.push({
+      path: ['approval', 'required'],
+      message: `asks for ${approval.required} approvals, but at most ${most} could ever be given (a requester cannot approve their own request unless allow_self_approval is true): add approvers or lower required`,
+    });
+  }
+  return problems;
+}
 
 const CLUSTER_ALIAS = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
@@ -142,6 +188,7 @@ function toClusterConfig(alias: string, cluster: z.infer<typeof clusterSchema>):
       autoRun: approval.auto_run,
     },
     allowedChannels: cluster.allowed_channels,
+    requesters: cluster.requesters,
     onCall: { users: onCall.users, groups: onCall.groups, channel: onCall.channel, stallMinutes: onCall.stall_minutes },
   };
 }

@@ -5,7 +5,7 @@ import type { RepositoryDefinition } from '../core/model/repository.js';
 import type { IndexSummary } from '../core/model/search-index.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { migrateTargets, planMigrate } from '../core/plans/migrate-plan.js';
-import { planRepositoryRegister } from '../core/plans/repository-plan.js';
+import { planRepositoryRegister, withReplaced } from '../core/plans/repository-plan.js';
 import { planRestore, restoreMapping } from '../core/plans/restore-plan.js';
 import { planSnapshotCreate, planSnapshotDelete } from '../core/plans/snapshot-plans.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
@@ -112,14 +112,16 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
   if (request.verb === 'migrate') return planMigrateRequest(context, request, jobId);
   const { config, client } = clusterNamed(context, request.cluster);
   switch (request.verb) {
-    case 'repo-register':
-      return planRepositoryRegister(
+    case 'repo-register': {
+      const plan = planRepositoryRegister(
         request.cluster,
         request.repository,
         request.settings,
         config.defaultRepository,
         config.signing,
       );
+      return withReplaced(plan, await client.listRepositories());
+    }
     case 'create':
       return planSnapshotCreate({
         cluster: request.cluster,

@@ -1,15 +1,31 @@
-import { needsApproval } from '../core/approval/approval-policy.js';
+import { planNeedsApproval } from '../core/approval/approval-policy.js';
+import { clustersNamedIn } from '../core/commands/clusters-named.js';
 import { JobConflictError, NotAllowedError } from '../core/errors.js';
 import type { Job, JobPlan } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { newJob } from '../core/jobs/new-job.js';
 import { jobMessage } from '../core/messages/job-message.js';
 import type { CommandTask } from '../ports/background-tasks.js';
+import { approverGroupMembers } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { governingCluster, showJob } from './job-notices.js';
 import { type JobRequest, planRequest } from './plan-request.js';
+import { assertMayRequest } from './requesters.js';
 
 type JobOrigin = { jobId: string; userId: string; text: string; channelId: string; teamId: string | undefined };
+
+/** An approval message nobody could complete would only wait for its expiry: such a request is refused now. */
+async function assertApprovable(context: BotContext, cluster: string, requester: string): Promise<void> {
+  const policy = clusterNamed(context, cluster).config.approval;
+  if (policy.approvers.length === 0 && policy.approverGroups.length === 0) {
+    throw new NotAllowedError((words) => words.noApprovers(cluster));
+  }
+  const everyone = new Set([...policy.approvers, ...(await approverGroupMembers(context, policy))]);
+  if (!policy.allowSelfApproval) everyone.delete(requester);
+  if (everyone.size < policy.required) {
+    throw new NotAllowedError((words) => words.tooFewApprovers(cluster, policy.required, everyone.size));
+  }
+}
 
 /**
  * Stores a planned job and posts its message (with Approve / Reject when it needs approval); a job that needs
@@ -18,10 +34,7 @@ type JobOrigin = { jobId: string; userId: string; text: string; channelId: strin
 async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin): Promise<Job | undefined> {
   const cluster = governingCluster(plan);
   const policy = clusterNamed(context, cluster).config.approval;
-  if (needsApproval(plan.kind, policy) && policy.approvers.length === 0 && policy.approverGroups.length === 0) {
-    // An approval message nobody may click would only wait for its expiry.
-    throw new NotAllowedError((words) => words.noApprovers(cluster));
-  }
+  if (planNeedsApproval(plan, policy)) await assertApprovable(context, cluster, origin.userId);
   const draft = newJob({
     id: origin.jobId,
     plan,
@@ -55,6 +68,7 @@ async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin)
  * trigger id, so a retried or repeated request finds its job already there and creates nothing.
  */
 async function requestJob(context: BotContext, request: JobRequest, task: CommandTask): Promise<void> {
+  await assertMayRequest(context, clustersNamedIn(request), task.userId);
   const jobId = context.ids.jobIdFor(`${task.teamId}:${task.triggerId}`);
   if ((await context.jobs.get(jobId)) !== undefined) return;
   const plan = await planRequest(context, request, jobId);

@@ -1,5 +1,5 @@
-import type { Job } from '../jobs/job.js';
-import { type JobKind, JobState } from '../jobs/job-states.js';
+import type { Job, JobPlan } from '../jobs/job.js';
+import { JobKind, JobState } from '../jobs/job-states.js';
 import { effectiveState } from '../jobs/transitions.js';
 import type { JobWords } from '../words/job-words.js';
 import type { RefusalWords } from '../words/refusal-words.js';
@@ -28,6 +28,11 @@ type ApprovalDecision = { allowed: true } | { allowed: false; reason: (words: De
 
 function needsApproval(kind: JobKind, policy: ApprovalPolicy): boolean {
   return !policy.autoRun.includes(kind);
+}
+
+/** Whether this plan waits for approval: its kind's policy, and always when it replaces a repository that exists. */
+function planNeedsApproval(plan: JobPlan, policy: ApprovalPolicy): boolean {
+  return (plan.kind === JobKind.REPO_REGISTER && plan.replaces !== undefined) || needsApproval(plan.kind, policy);
 }
 
 function isApprover(userId: string, policy: ApprovalPolicy, groupMembers: ReadonlySet<string>): boolean {
@@ -63,4 +68,4 @@ function mayDecide(
 }
 
 export type { ApprovalDecision, ApprovalPolicy, DecisionWords };
-export { isApprover, mayDecide, needsApproval };
+export { isApprover, mayDecide, needsApproval, planNeedsApproval };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { repositorySummary } from '../model/cluster-info.js';
 import { LeftOutReason } from '../model/left-out.js';
 import { planChange } from '../model/plan-change.js';
 import { rename } from '../model/rename.js';
@@ -74,7 +75,16 @@ const preflightFields = {
  * exactly this, re-checked just before it runs.
  */
 const jobPlan = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal(JobKind.REPO_REGISTER), cluster: z.string(), repository: repositoryDefinition }),
+  z.object({
+    kind: z.literal(JobKind.REPO_REGISTER),
+    cluster: z.string(),
+    repository: repositoryDefinition,
+    /**
+     * The repository of that name as the cluster had it when planned, when its type or settings differ: the
+     * registration replaces it (a `PUT _snapshot` is an upsert), so it waits for approval.
+     */
+    replaces: maybe(repositorySummary),
+  }),
   z.object({
     kind: z.literal(JobKind.SNAPSHOT_CREATE),
     cluster: z.string(),

@@ -1,4 +1,4 @@
-import { type ApprovalPolicy, needsApproval } from '../approval/approval-policy.js';
+import { type ApprovalPolicy, planNeedsApproval } from '../approval/approval-policy.js';
 import type { Job, JobPlan } from './job.js';
 import { JobState } from './job-states.js';
 import { stepsFor } from './job-steps.js';
@@ -19,7 +19,7 @@ type NewJobInput = {
 function newJob(input: NewJobInput): Job {
   const { id, plan, requestedBy, requestText, channel, team, policy, now } = input;
   const at = now.toISOString();
-  const approvalNeeded = needsApproval(plan.kind, policy);
+  const approvalNeeded = planNeedsApproval(plan, policy);
   const expiresAt = new Date(now.getTime() + policy.expiryMinutes * 60_000).toISOString();
   return {
     id,

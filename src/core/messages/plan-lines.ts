@@ -64,7 +64,10 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
   switch (plan.kind) {
     case JobKind.REPO_REGISTER: {
       const { name, type, settings } = plan.repository;
-      return [catalog.repositoryLine(name, type, `\`${JSON.stringify(settings)}\``)];
+      const line = catalog.repositoryLine(name, type, `\`${JSON.stringify(settings)}\``);
+      const { replaces } = plan;
+      if (replaces === undefined) return [line];
+      return [line, catalog.replacesRepositoryLine(replaces.type, `\`${JSON.stringify(replaces.settings)}\``)];
     }
     case JobKind.SNAPSHOT_CREATE:
       return [

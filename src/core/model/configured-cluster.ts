@@ -22,6 +22,8 @@ type ClusterConfig = {
   approval: ApprovalPolicy;
   /** Channels where this cluster may be used; empty = any channel. */
   allowedChannels: string[];
+  /** Who may request jobs here, by user and user group; both empty = anyone in the allowed channels. */
+  requesters: { users: string[]; groups: string[] };
   onCall: OnCall;
 };
 

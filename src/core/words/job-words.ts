@@ -34,6 +34,8 @@ type JobWords = {
   indexLine: (index: string, docs: string, size: string) => string;
   restoreLine: (index: string, target: string) => string;
   repositoryLine: (name: string, type: string, settings: string) => string;
+  /** The repository a registration writes over, as the cluster has it now. */
+  replacesRepositoryLine: (type: string, settings: string) => string;
   jobFooter: (jobId: string) => string;
   notAllowed: (reason: string) => string;
   errorTitle: string;
@@ -106,6 +108,8 @@ const en: JobWords = {
   indexLine: (index, docs, size) => `• \`${index}\` — ${docs} docs, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
   repositoryLine: (name, type, settings) => `*Repository:* \`${name}\` (${type}) ${settings}`.trimEnd(),
+  replacesRepositoryLine: (type, settings) =>
+    `*Replaces, as registered now:* (${type}) ${settings}: snapshots there are no longer reached by this name`,
   jobFooter: (jobId) => `Job \`${jobId}\` · \`/es snapshot job ${jobId}\``,
   notAllowed: (reason) => `:no_entry: Not done: ${reason}.`,
   errorTitle: ':warning:',
@@ -179,6 +183,8 @@ const ja: JobWords = {
   indexLine: (index, docs, size) => `• \`${index}\` — ${docs} 件, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
   repositoryLine: (name, type, settings) => `*リポジトリ:* \`${name}\` (${type}) ${settings}`.trimEnd(),
+  replacesRepositoryLine: (type, settings) =>
+    `*現在の登録を置き換えます:* (${type}) ${settings}。そこにあるスナップショットはこの名前では見えなくなります`,
   jobFooter: (jobId) => `ジョブ \`${jobId}\` · \`/es snapshot job ${jobId}\``,
   notAllowed: (reason) => `:no_entry: 実行できません: ${reason}`,
   errorTitle: ':warning:',

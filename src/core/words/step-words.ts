@@ -6,6 +6,8 @@ import type { Language } from './language.js';
  */
 type StepWords = {
   repositoryRegistered: (repository: string, nodes: number) => string;
+  /** The repository is no longer what the request was planned (and approved) against: nothing was registered. */
+  repositoryChangedSincePlanned: (repository: string, cluster: string) => string;
   snapshotStarted: (snapshot: string) => string;
   snapshotRequested: (snapshot: string) => string;
   snapshotNotThere: (snapshot: string, repository: string) => string;
@@ -56,6 +58,8 @@ type StepWords = {
 const en: StepWords = {
   repositoryRegistered: (repository, nodes) =>
     `${repository} registered, verified by ${nodes} node${nodes === 1 ? '' : 's'}`,
+  repositoryChangedSincePlanned: (repository, cluster) =>
+    `repository ${repository} on ${cluster} changed since this request was planned, so nothing was registered; look at it with /es snapshot repos ${cluster} and ask again`,
   snapshotStarted: (snapshot) => `snapshot ${snapshot} started`,
   snapshotRequested: (snapshot) => `snapshot ${snapshot} requested (the gateway timed out; checking)`,
   snapshotNotThere: (snapshot, repository) =>
@@ -103,6 +107,8 @@ const en: StepWords = {
 
 const ja: StepWords = {
   repositoryRegistered: (repository, nodes) => `${repository} を登録し、ノード ${nodes} 台で確認しました`,
+  repositoryChangedSincePlanned: (repository, cluster) =>
+    `${cluster} のリポジトリ ${repository} は依頼の計画後に変わったため、登録していません。/es snapshot repos ${cluster} で確認して、もう一度依頼してください`,
   snapshotStarted: (snapshot) => `スナップショット ${snapshot} を開始しました`,
   snapshotRequested: (snapshot) =>
     `スナップショット ${snapshot} を依頼しました (ゲートウェイがタイムアウトしたため確認中)`,

@@ -23,6 +23,7 @@ const managedCluster = {
   approval: { approvers: ['U0ALICE'], approver_groups: ['S0SRE'], required: 2, expiry_minutes: 15 },
   allowed_channels: ['C0OPS'],
   on_call: { groups: ['S0ONCALL'], channel: 'C0PAGE' },
+  requesters: { groups: ['S0DBA'] },
 };
 
 function problemsOf(document: unknown): string {
@@ -57,9 +58,58 @@ describe('parseBotConfig', () => {
         autoRun: ['repo-register', 'snapshot-create'],
       },
       allowedChannels: ['C0OPS'],
+      requesters: { users: [], groups: ['S0DBA'] },
       onCall: { users: [], groups: ['S0ONCALL'], channel: 'C0PAGE', stallMinutes: 30 },
     });
     expect(config.language).toBe('en');
+  });
+
+  it.each(['index-delete', 'restore', 'migrate', 'snapshot-delete'])(
+    'refuses auto_run for %s, which deletes or overwrites data',
+    (kind) => {
+      const approval = { approvers: ['U0ALICE', 'U0BOB'], auto_run: ['snapshot-create', kind] };
+      const problems = problemsOf({ clusters: { a: { endpoint: 'http://x', signing: 'none', approval } } });
+
+      expect(problems).toContain(
+        `a.approval.auto_run: ${kind} deletes or overwrites data and always waits for approval: remove it from auto_run`,
+      );
+    },
+  );
+
+  it.each([
+    ['more approvals than approvers', { approvers: ['U0ALICE'], required: 2 }, {}, 1],
+    [
+      'every requester an approver who may not approve their own',
+      { approvers: ['U0ALICE', 'U0BOB'], required: 2 },
+      { users: ['U0ALICE', 'U0BOB'] },
+      1,
+    ],
+  ])('refuses a required count no request could reach: %s', (_case, approval, requesters, most) => {
+    const cluster = { endpoint: 'http://x', signing: 'none', approval, requesters };
+
+    expect(problemsOf({ clusters: { a: cluster } })).toContain(
+      `a.approval.required: asks for ${approval.required} approvals, but at most ${most} could ever be given`,
+    );
+  });
+
+  it.each([
+    [
+      'self-approval is allowed',
+      { approvers: ['U0ALICE', 'U0BOB'], required: 2, allow_self_approval: true },
+      { users: ['U0ALICE'] },
+    ],
+    [
+      'a requester is not an approver',
+      { approvers: ['U0ALICE', 'U0BOB'], required: 2 },
+      { users: ['U0ALICE', 'U0CAROL'] },
+    ],
+    ['a group may grow', { approvers: ['U0ALICE'], approver_groups: ['S0SRE'], required: 3 }, {}],
+  ])('accepts a required count some request could reach: %s', (_case, approval, requesters) => {
+    const cluster = { endpoint: 'http://x', signing: 'none', approval, requesters };
+
+    expect(parseBotConfig({ clusters: { a: cluster } }, 'c').clusters.get('a')?.approval.required).toBe(
+      approval.required,
+    );
   });
 
   it('fills approval and on-call defaults for a cluster that names none', () => {
@@ -69,6 +119,7 @@ describe('parseBotConfig', () => {
     expect(config.clusters.get('a')).toMatchObject({
       approval: { approvers: [], required: 1, allowSelfApproval: false, expiryMinutes: 30 },
       allowedChannels: [],
+      requesters: { users: [], groups: [] },
       onCall: { users: [], groups: [], channel: undefined },
     });
   });
