@@ -9,10 +9,10 @@ import { parseBotConfig } from '../../../src/config/cluster-config.js';
 import type { Job } from '../../../src/core/jobs/job.js';
 import type { JobKind } from '../../../src/core/jobs/job-states.js';
 import { ApprovalAction } from '../../../src/core/messages/job-message.js';
-import type { JobStore } from '../../../src/ports/job-store.js';
 import { composeContext } from '../../../src/handlers/compose-context.js';
 import { createSlackHandler } from '../../../src/handlers/slack-handler.js';
 import { startLocalDynamoDb } from '../../../src/local/dynamodb/local-dynamodb.js';
+import type { JobStore } from '../../../src/ports/job-store.js';
 import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../../../src/usecases/run-background-task.js';
 import { createFixedClock } from '../../fakes/fixed-clock.js';
@@ -172,9 +172,10 @@ async function startBotUnderTest(options: BotOptions = {}) {
   }
 
   return {
-    /** The Lambda handler itself and its secret, for tests that build requests byte by byte. */
+    /** The Lambda handler itself and its secrets, for tests that build requests byte by byte or look for leaks. */
     handler,
     signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
     repository,
     clusters,
     slack,
