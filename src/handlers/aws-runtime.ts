@@ -41,7 +41,7 @@ async function loadAwsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Aws
   const web = new WebClient(botToken);
   const context = composeContext({
     config,
-    jobs: new DynamoDbJobStore({ tableName, client: new DynamoDBClient({}) }),
+    jobs: new DynamoDbJobStore({ tableName, client: new DynamoDBClient({}), retentionDays: common.retentionDays }),
     chat: createSlackNotifier(web),
     directory: createSlackUserDirectory(web),
     tasks: createLambdaTasks(new LambdaClient({}), workerFunction),

@@ -95,7 +95,11 @@ async function main(): Promise<void> {
     path: optionalString(env, 'ES_SNAPSHOT_BOT_DATA_DIR'),
   });
   const tasks = createInProcessTasks(logger);
-  const jobs = new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client });
+  const jobs = new DynamoDbJobStore({
+    tableName: dynamo.tableName,
+    client: dynamo.client,
+    retentionDays: common.retentionDays,
+  });
   const context = composeContext({ config, jobs, ...chatFor(slack), tasks, logger });
   tasks.runWith((task) => runBackgroundTask(context, task));
   const pollSeconds = Number(optionalString(env, 'ES_SNAPSHOT_BOT_POLL_SECONDS') ?? '10');
