@@ -39,7 +39,7 @@ const SECRET_SHAPES: [RegExp, string][] = [
   // Slack request signatures, plain or URL-encoded.
   [/\bv0(=|%3D)[0-9a-f]{8,}/gi, `v0$1${CENSOR}`],
   // Incoming-webhook and response URLs, plain or URL-encoded.
-  [/https?(?::\/\/|%3A%2F%2F)hooks\.slack\.com(?:\/|%2F)[^\s"'<>\\&]*/gi, CENSOR],
+  [/https?(?::\/\/|%3A%2F%2F)hooks\.slack\.com(?:\/|%2F)(?:(?!%22|%26|%2C)[^\s"'<>\\&,])*/gi, CENSOR],
   // AWS access key ids: long-term (AKIA) and temporary (ASIA).
   [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, CENSOR],
 ];

@@ -56,6 +56,9 @@ describe('redactText', () => {
     ['a form response URL', 'team_id=T1&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fr%2F1&x=1', '127.0.0.1'],
     ['a query parameter', 'GET /x?Password=hunter2 HTTP/1.1', 'hunter2'],
     ['a header line', 'Cookie: session=s3cr3t', 's3cr3t'],
+    ['a session token header', 'X-Amz-Security-Token: FwoGZXIvYXdzEJr//////////wEaDH', 'FwoGZXIvYXdz'],
+    ['a session token setting', 'aws_session_token=IQoJb3JpZ2luX2VjE', 'IQoJb3JpZ2lu'],
+    ['a secret access key setting', 'AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG"', 'wJalrXUtnFEMI'],
     ['a SigV4 authorization', 'Credential=AKID/20261203/eu-west-1/es/aws4_request, Signature=ffee00', 'ffee00'],
     ['a JSON field', '{"response_url":"http://127.0.0.1:9/r/1","user":"U1"}', '127.0.0.1'],
     ['a spaced JSON field', '{\n  "X-Slack-Signature": "sig-value"\n}', 'sig-value'],
@@ -72,6 +75,12 @@ describe('redactText', () => {
     const text = 'a=1&team_id=T1&user_name=ann {"channel":"C1"} step: snapshot, SLACK_BOT_TOKEN is not set';
 
     expect(redactText(text)).toBe(text);
+  });
+
+  it('cuts a response URL inside URL-encoded JSON at its end, keeping what follows', () => {
+    const text = 'x=%7B%22u%22%3A%22https%3A%2F%2Fhooks.slack.com%2Fa%2FT1%2Fb%22%2C%22user%22%3A%22U1%22%7D';
+
+    expect(redactText(text)).toBe('x=%7B%22u%22%3A%22[redacted]%22%2C%22user%22%3A%22U1%22%7D');
   });
 
   it('keeps the field names, so a reader sees what was there', () => {
