@@ -25,6 +25,14 @@ function oneOf<const Choices extends readonly string[]>(
   return value;
 }
 
+/** An optional whole number, 0 or more; blank counts as unset. */
+function optionalWholeNumber(env: Environment, key: string, meaning: string): number | undefined {
+  const value = optionalString(env, key);
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value)) throw new ConfigError(key, `is "${value}"; expected ${meaning}`);
+  return Number(value);
+}
+
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 /** Settings every entry point reads once, at start-up. */
@@ -33,8 +41,14 @@ function readCommonEnvironment(env: Environment = process.env) {
     /** Path of the YAML cluster configuration; unset under `npm start` means "start local clusters". */
     configPath: optionalString(env, 'ES_SNAPSHOT_BOT_CONFIG'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    /** Days finished jobs are kept, 0 for good; unset means the job store's default (365). */
+    retentionDays: optionalWholeNumber(
+      env,
+      'ES_SNAPSHOT_BOT_RETENTION_DAYS',
+      'a whole number of days to keep finished jobs (0 keeps them for good)',
+    ),
   };
 }
 
 export type { Environment };
-export { oneOf, optionalString, readCommonEnvironment, requiredString };
+export { oneOf, optionalString, optionalWholeNumber, readCommonEnvironment, requiredString };

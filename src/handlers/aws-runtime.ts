@@ -3,6 +3,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { WebClient } from '@slack/web-api';
 import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
+import { boltLogger } from '../adapters/slack/bolt-logger.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../adapters/slack/slack-notifier.js';
 import { createLambdaTasks } from '../adapters/tasks/lambda-tasks.js';
 import { loadBotConfig } from '../config/cluster-config.js';
@@ -38,10 +39,11 @@ async function loadAwsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Aws
     readSecretParameter(ssm, signingSecretParameter),
     readSecretParameter(ssm, botTokenParameter),
   ]);
-  const web = new WebClient(botToken);
+  // The Web API client logs through the product logger too, so that its lines are JSON and redacted like ours.
+  const web = new WebClient(botToken, { logger: boltLogger(logger) });
   const context = composeContext({
     config,
-    jobs: new DynamoDbJobStore({ tableName, client: new DynamoDBClient({}) }),
+    jobs: new DynamoDbJobStore({ tableName, client: new DynamoDBClient({}), retentionDays: common.retentionDays }),
     chat: createSlackNotifier(web),
     directory: createSlackUserDirectory(web),
     tasks: createLambdaTasks(new LambdaClient({}), workerFunction),

@@ -1,7 +1,8 @@
-import { HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { boltLogger } from '../adapters/slack/bolt-logger.js';
 import { optionalString, requiredString } from '../config/env.js';
+import { signedHttpReceiver } from './signed-http-receiver.js';
 
 type LocalSlackSettings = {
   botToken: string;
@@ -13,7 +14,7 @@ type LocalSlackSettings = {
 
 /**
  * Slack for `npm start`: Socket Mode when an app-level token is given (no public URL needed), otherwise an HTTP
- * receiver on PORT. Undefined without a bot token: the bot then runs without Slack.
+ * receiver on PORT that refuses unsigned and stale or future-dated requests before parsing them. Undefined without a bot token: the bot then runs without Slack.
  */
 function localSlack(env: NodeJS.ProcessEnv, logger: Logger): LocalSlackSettings | undefined {
   const botToken = optionalString(env, 'SLACK_BOT_TOKEN');
@@ -27,7 +28,7 @@ function localSlack(env: NodeJS.ProcessEnv, logger: Logger): LocalSlackSettings 
     return { botToken, botId, botUserId, receiver, describe: 'Slack over Socket Mode' };
   }
   const port = Number(optionalString(env, 'PORT') ?? '3000');
-  const receiver = new HTTPReceiver({ signingSecret, port, endpoints: '/slack/events', logger: boltLogger(logger) });
+  const receiver = signedHttpReceiver({ signingSecret, port, endpoint: '/slack/events', logger });
   return { botToken, botId, botUserId, receiver, describe: `Slack over HTTP on port ${port} (/slack/events)` };
 }
 

@@ -5,7 +5,9 @@
 // download (opensearch/). scripts/bundle.mjs refuses a Lambda bundle that pulls in any file from here, and dynalite
 // is a dev dependency; the wiring shared with the Lambda handlers stays in handlers/compose-context.ts.
 import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
 import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
+import { boltLogger } from '../adapters/slack/bolt-logger.js';
 import { buildApp } from '../adapters/slack/build-app.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../adapters/slack/slack-notifier.js';
 import { createInProcessTasks } from '../adapters/tasks/in-process-tasks.js';
@@ -52,10 +54,10 @@ async function describeClusters(context: BotContext): Promise<string> {
 }
 
 /** The chat the bot talks through: Slack's Web API with tokens, the terminal without. */
-function chatFor(slack: LocalSlackSettings | undefined) {
+function chatFor(slack: LocalSlackSettings | undefined, logger: Logger) {
   const terminal = createConsoleChat((text) => process.stdout.write(text));
   if (slack === undefined) return { chat: terminal, directory: terminal };
-  const web = new WebClient(slack.botToken);
+  const web = new WebClient(slack.botToken, { logger: boltLogger(logger) });
   return { chat: createSlackNotifier(web), directory: createSlackUserDirectory(web) };
 }
 
@@ -95,8 +97,12 @@ async function main(): Promise<void> {
     path: optionalString(env, 'ES_SNAPSHOT_BOT_DATA_DIR'),
   });
   const tasks = createInProcessTasks(logger);
-  const jobs = new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client });
-  const context = composeContext({ config, jobs, ...chatFor(slack), tasks, logger });
+  const jobs = new DynamoDbJobStore({
+    tableName: dynamo.tableName,
+    client: dynamo.client,
+    retentionDays: common.retentionDays,
+  });
+  const context = composeContext({ config, jobs, ...chatFor(slack, logger), tasks, logger });
   tasks.runWith((task) => runBackgroundTask(context, task));
   const pollSeconds = Number(optionalString(env, 'ES_SNAPSHOT_BOT_POLL_SECONDS') ?? '10');
   const poller = setInterval(() => {

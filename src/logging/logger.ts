@@ -1,27 +1,7 @@
-// The one logger factory: pino JSON with the job, cluster and step as fields, and every path that can hold a
-// credential redacted before a line is written.
+// The one logger factory: pino JSON with the job, cluster and step as fields, and every credential taken out of a
+// line before it is written.
 import { type DestinationStream, type Logger, pino } from 'pino';
-
-/** Anything that can hold a credential, wherever it sits in a log object. */
-const REDACTED_PATHS = [
-  'authorization',
-  '*.authorization',
-  '*.headers.authorization',
-  '*.headers["x-amz-security-token"]',
-  '*.headers["x-slack-signature"]',
-  'token',
-  '*.token',
-  'botToken',
-  '*.botToken',
-  'appToken',
-  '*.appToken',
-  'signingSecret',
-  '*.signingSecret',
-  'secretAccessKey',
-  '*.secretAccessKey',
-  'sessionToken',
-  '*.sessionToken',
-];
+import { redactLogLine } from './log-redaction.js';
 
 type LoggerOptions = {
   /** @default 'info' */
@@ -30,13 +10,17 @@ type LoggerOptions = {
   destination?: DestinationStream;
 };
 
-/** JSON logs (one object per line) with credentials redacted; callers add `jobId`, `cluster` and `step`. */
+/**
+ * JSON logs (one object per line) with credentials redacted; callers add `jobId`, `cluster` and `step`. The
+ * redaction runs on the finished line rather than through pino's `redact` paths: paths name fixed places, and a
+ * credential can sit at any depth, in any letter case, or inside a text (Bolt stringifies whole requests).
+ */
 function createLogger(options: LoggerOptions = {}): Logger {
   const { level = 'info', destination } = options;
   const settings = {
     level,
     base: { service: 'es-snapshot-bot' },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    hooks: { streamWrite: redactLogLine },
   };
   return destination === undefined ? pino(settings) : pino(settings, destination);
 }

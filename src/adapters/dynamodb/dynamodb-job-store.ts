@@ -21,7 +21,8 @@ type DynamoDbJobStoreOptions = {
   tableName: string;
   /**
    * Days a finished job is kept, counted from its last update; DynamoDB's TTL then deletes it (within two days).
-   * @default 30
+   * 0 keeps finished jobs for good (they get no `expires_at`).
+   * @default 365
    */
   retentionDays?: number;
 } & (
@@ -63,8 +64,10 @@ class DynamoDbJobStore implements JobStore {
   constructor(options: DynamoDbJobStoreOptions) {
     const { tableName, retentionDays = DEFAULT_RETENTION_DAYS } = options;
     if (tableName.length === 0) throw new TypeError('DynamoDbJobStore: tableName is empty');
-    if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
-      throw new RangeError(`DynamoDbJobStore: retentionDays must be a positive number of days, got ${retentionDays}`);
+    if (!Number.isInteger(retentionDays) || retentionDays < 0) {
+      throw new RangeError(
+        `DynamoDbJobStore: retentionDays must be a whole number of days (0 keeps jobs for good), got ${retentionDays}`,
+      );
     }
     this.#client = options.client ?? new DynamoDBClient(options.clientConfig ?? {});
     this.#tableName = tableName;

@@ -30,8 +30,9 @@ const SECONDS_PER_DAY = 86_400;
 
 /**
  * The item for a job. A job still in flight, or ended but not yet told, carries `active_bucket`, which puts it in
- * the sparse `active-jobs` index; a final job carries `expires_at` instead: the time it ended (its last `updatedAt`) plus the retention,
- * in epoch seconds, as DynamoDB TTL requires. Writes replace the whole item, so ending a job drops the bucket.
+ * the sparse `active-jobs` index; a final job carries `expires_at` instead: the time it ended (its last `updatedAt`)
+ * plus the retention, in epoch seconds, as DynamoDB TTL requires, or nothing when the retention is 0 (kept for
+ * good). Writes replace the whole item, so ending a job drops the bucket.
  */
 function toJobItem(job: Job, retentionDays: number): JobItem {
   const { id, version, ...stored } = job;
@@ -44,7 +45,9 @@ function toJobItem(job: Job, retentionDays: number): JobItem {
     job: stored,
   };
   if (isFinal(job.state) && !awaitsTelling(job)) {
-    item.expires_at = Math.floor(Date.parse(job.updatedAt) / 1000) + retentionDays * SECONDS_PER_DAY;
+    if (retentionDays > 0) {
+      item.expires_at = Math.floor(Date.parse(job.updatedAt) / 1000) + retentionDays * SECONDS_PER_DAY;
+    }
   } else {
     item.active_bucket = ACTIVE_BUCKET;
   }

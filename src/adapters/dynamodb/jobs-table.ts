@@ -35,7 +35,11 @@ const JobsTableIndex = {
  */
 const ACTIVE_BUCKET = 'active';
 
-const DEFAULT_RETENTION_DAYS = 30;
+/**
+ * Days a finished job is kept: its record is the audit trail of who asked for what and who approved it, which
+ * reviews look back on for a year.
+ */
+const DEFAULT_RETENTION_DAYS = 365;
 
 /** The CreateTable request for the jobs table, used by the local run and the tests. */
 function jobsTableDefinition(tableName: string): CreateTableCommandInput {

@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { DynamoDbJobStore } from '../../../src/adapters/dynamodb/dynamodb-job-store.js';
+import { boltLogger } from '../../../src/adapters/slack/bolt-logger.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../../../src/adapters/slack/slack-notifier.js';
 import { createInProcessTasks } from '../../../src/adapters/tasks/in-process-tasks.js';
 import { parseBotConfig } from '../../../src/config/cluster-config.js';
@@ -79,8 +80,8 @@ async function startBotUnderTest(options: BotOptions = {}) {
     { clusters: { a: cluster(clusters.a.gateway.url), b: cluster(clusters.b.gateway.url) } },
     'e2e',
   );
-  const web = new WebClient(BOT_TOKEN, { slackApiUrl: slack.url });
   const logger = options.logger ?? silentLogger;
+  const web = new WebClient(BOT_TOKEN, { slackApiUrl: slack.url, logger: boltLogger(logger) });
   const tasks = createInProcessTasks(logger);
   const clock = createFixedClock(new Date());
   const store = new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client });
@@ -172,9 +173,10 @@ async function startBotUnderTest(options: BotOptions = {}) {
   }
 
   return {
-    /** The Lambda handler itself and its secret, for tests that build requests byte by byte. */
+    /** The Lambda handler itself and its secrets, for tests that build requests byte by byte or look for leaks. */
     handler,
     signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
     repository,
     clusters,
     slack,

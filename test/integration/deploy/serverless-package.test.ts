@@ -158,10 +158,26 @@ describe('osls package of serverless.yml', () => {
       SLACK_BOT_ID: 'B0TEST',
       SLACK_BOT_USER_ID: 'U0TEST',
       LOG_LEVEL: 'info',
+      ES_SNAPSHOT_BOT_RETENTION_DAYS: '365',
       NODE_OPTIONS: '--enable-source-maps',
       WORKER_FUNCTION_NAME: `es-snapshot-bot-${STAGE}-worker`,
     });
   });
+
+  it.each(FUNCTIONS)(
+    'keeps finished jobs for as many days as the stack says, 0 for good, in the %s function',
+    (name) => {
+      const retentionWith = (parameters: Record<string, string>) =>
+        asObject(
+          asObject(asObject(evaluator(parameters).resolve(template.Resources[functionId(name)])).Properties)
+            .Environment,
+        ).Variables;
+
+      expect(template.Parameters?.JobRetentionDays).toMatchObject({ Type: 'Number', MinValue: 0 });
+      expect(retentionWith({ JobRetentionDays: '0' })).toMatchObject({ ES_SNAPSHOT_BOT_RETENTION_DAYS: '0' });
+      expect(retentionWith({ JobRetentionDays: '730' })).toMatchObject({ ES_SNAPSHOT_BOT_RETENTION_DAYS: '730' });
+    },
+  );
 
   it('routes POST /slack/events, and only that, from the HTTP API to the slack function', () => {
     const routes = byType('AWS::ApiGatewayV2::Route').map(([id]) => properties(id));

@@ -93,6 +93,43 @@ describe('npm start', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('refuses over HTTP a request signed six minutes ahead or behind, or not by Slack, before anything parses it', async () => {
+    const rig = inject('rig');
+    const config = join(await mkdtemp(join(tmpdir(), 'local-start-')), 'clusters.yml');
+    await writeFile(config, `clusters:\n  a:\n    endpoint: ${rig.clusters.a.url}\n    signing: none\n`);
+    const port = await freePort();
+    const signingSecret = 'local-start-secret';
+    const body = new URLSearchParams(buildSlashCommand({ text: 'snapshot help list' }) as never).toString();
+    const statuses: Record<string, number> = {};
+
+    const { exitCode } = await startLocally(
+      {
+        ES_SNAPSHOT_BOT_CONFIG: config,
+        SLACK_BOT_TOKEN: 'xoxb-local-start',
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_BOT_ID: 'B0LOCAL',
+        SLACK_BOT_USER_ID: 'U0LOCAL',
+        PORT: String(port),
+      },
+      async () => {
+        for (const forge of ['future', 'stale', 'bad-signature', 'unsigned', undefined] as const) {
+          const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              ...slackHeaders(body, { signingSecret, forge }),
+            },
+            body,
+          });
+          statuses[forge ?? 'genuine'] = response.status;
+        }
+      },
+    );
+
+    expect(statuses).toEqual({ future: 401, stale: 401, 'bad-signature': 401, unsigned: 401, genuine: 200 });
+    expect(exitCode).toBe(0);
+  });
+
   it('refuses a bad config file at start-up, naming the key', async () => {
     const config = join(await mkdtemp(join(tmpdir(), 'local-start-')), 'clusters.yml');
     await writeFile(config, 'clusters:\n  a:\n    endpoint: http://127.0.0.1:9\n');

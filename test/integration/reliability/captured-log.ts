@@ -6,7 +6,10 @@ type LogLine = { level: number; msg?: string; [field: string]: unknown };
 
 const ERROR_LEVEL = 50;
 
-/** The product's own logger, writing its JSON lines into memory so a test can read them. */
+/**
+ * The product's own logger, writing its JSON lines into memory so a test can read them. Bolt and its Web API client
+ * log through it too (as `component: "bolt"`), so at `debug` this holds every line the bot would write.
+ */
 function capturedLog(level = 'info'): { logger: Logger; lines: LogLine[]; raw: string[]; errors(): LogLine[] } {
   const raw: string[] = [];
   const lines: LogLine[] = [];

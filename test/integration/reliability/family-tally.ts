@@ -2,7 +2,7 @@
  * One family of the reliability suite: how many cases it ran and how many met the bar, said in one closing line
  * (`forged requests: 1,200 cases, 1,200 refused`) so that a run shows the figures, not only a green tick.
  */
-function familyTally(family: string, verdict: string) {
+function familyTally(family: string, verdict: string, unit = 'cases') {
   let cases = 0;
   let met = 0;
   return {
@@ -17,7 +17,7 @@ function familyTally(family: string, verdict: string) {
       return met;
     },
     line(extra: string[] = []): string {
-      const figures = [`${cases.toLocaleString('en')} cases`, `${met.toLocaleString('en')} ${verdict}`, ...extra];
+      const figures = [`${cases.toLocaleString('en')} ${unit}`, `${met.toLocaleString('en')} ${verdict}`, ...extra];
       return `${family}: ${figures.join(', ')}`;
     },
     /** Prints the closing line where the test runner shows a file's output. */

@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { oneOf, readCommonEnvironment, requiredString } from '../../../src/config/env.js';
+import { oneOf, optionalWholeNumber, readCommonEnvironment, requiredString } from '../../../src/config/env.js';
 
 describe('readCommonEnvironment', () => {
-  it('reads the config path and log level', () => {
-    expect(readCommonEnvironment({ ES_SNAPSHOT_BOT_CONFIG: ' clusters.yml ', LOG_LEVEL: 'debug' })).toEqual({
-      configPath: 'clusters.yml',
-      logLevel: 'debug',
+  it('reads the config path, log level and retention', () => {
+    expect(
+      readCommonEnvironment({
+        ES_SNAPSHOT_BOT_CONFIG: ' clusters.yml ',
+        LOG_LEVEL: 'debug',
+        ES_SNAPSHOT_BOT_RETENTION_DAYS: '730',
+      }),
+    ).toStrictEqual({ configPath: 'clusters.yml', logLevel: 'debug', retentionDays: 730 });
+  });
+
+  it('treats blank values as unset, defaults the level to info and leaves the retention to the job store', () => {
+    expect(readCommonEnvironment({ ES_SNAPSHOT_BOT_CONFIG: '  ', ES_SNAPSHOT_BOT_RETENTION_DAYS: ' ' })).toStrictEqual({
+      configPath: undefined,
+      logLevel: 'info',
+      retentionDays: undefined,
     });
   });
 
-  it('treats blank values as unset and defaults the level to info', () => {
-    expect(readCommonEnvironment({ ES_SNAPSHOT_BOT_CONFIG: '  ' })).toEqual({
-      configPath: undefined,
-      logLevel: 'info',
-    });
+  it('reads a retention of 0 as "keep finished jobs for good"', () => {
+    expect(readCommonEnvironment({ ES_SNAPSHOT_BOT_RETENTION_DAYS: '0' }).retentionDays).toBe(0);
+  });
+
+  it.each(['-1', '1.5', '30d', 'forever', '1e3'])('names the variable when the retention is %s', (value) => {
+    expect(() => readCommonEnvironment({ ES_SNAPSHOT_BOT_RETENTION_DAYS: value })).toThrowError(
+      `ES_SNAPSHOT_BOT_RETENTION_DAYS: is "${value}"; expected a whole number of days to keep finished jobs (0 keeps them for good)`,
+    );
   });
 
   it('names the variable and the choices when a value is not allowed', () => {
@@ -32,6 +46,13 @@ describe('requiredString', () => {
     expect(() => requiredString({}, 'SLACK_BOT_TOKEN', 'the bot token')).toThrowError(
       'SLACK_BOT_TOKEN: is not set: the bot token',
     );
+  });
+});
+
+describe('optionalWholeNumber', () => {
+  it('reads a whole number and leaves an unset one undefined', () => {
+    expect(optionalWholeNumber({ N: ' 42 ' }, 'N', 'a count')).toBe(42);
+    expect(optionalWholeNumber({}, 'N', 'a count')).toBeUndefined();
   });
 });
 

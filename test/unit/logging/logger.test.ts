@@ -44,4 +44,15 @@ describe('createLogger', () => {
     for (const secret of ['xoxb-secret', 'Signature=abc', 'v0=abc', 'wJalr', 'FwoG'])
       expect(text).not.toContain(secret);
   });
+
+  it('redacts at debug level, in child bindings, messages and errors too', () => {
+    const { lines, destination } = captureLines();
+    const logger = createLogger({ level: 'debug', destination }).child({ request: { Cookie: 'c=1' } });
+
+    logger.debug({ err: new Error('refused xoxb-1-2-3') }, 'posting to https://hooks.slack.com/actions/T/1/x');
+
+    const text = JSON.stringify(lines[0]);
+    for (const secret of ['c=1', 'xoxb-1-2-3', 'hooks.slack.com']) expect(text).not.toContain(secret);
+    expect(lines[0]).toMatchObject({ level: 20, err: { type: 'Error' } });
+  });
 });

@@ -6,10 +6,17 @@ import { DynamoDbJobStore } from '../../../../src/adapters/dynamodb/dynamodb-job
 describe('DynamoDbJobStore options', () => {
   const clientConfig = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
-  it.each([0, -1, Number.NaN])('refuses retentionDays %s at construction', (retentionDays) => {
-    expect(() => new DynamoDbJobStore({ tableName: 'jobs', clientConfig, retentionDays })).toThrow(
-      /retentionDays must be a positive number of days/,
-    );
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses retentionDays %s at construction',
+    (retentionDays) => {
+      expect(() => new DynamoDbJobStore({ tableName: 'jobs', clientConfig, retentionDays })).toThrow(
+        /retentionDays must be a whole number of days \(0 keeps jobs for good\)/,
+      );
+    },
+  );
+
+  it.each([0, 1, 365, 3650])('accepts retentionDays %s', (retentionDays) => {
+    expect(new DynamoDbJobStore({ tableName: 'jobs', clientConfig, retentionDays })).toBeInstanceOf(DynamoDbJobStore);
   });
 
   it('refuses an empty table name at construction', () => {
