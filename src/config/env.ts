@@ -25,6 +25,14 @@ function oneOf<const Choices extends readonly string[]>(
   return value;
 }
 
+/** An optional whole number of seconds, in milliseconds; undefined when unset. */
+function optionalSeconds(env: Environment, key: string): number | undefined {
+  const value = optionalString(env, key);
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value)) throw new ConfigError(key, `is "${value}"; expected a whole number of seconds`);
+  return Number(value) * 1000;
+}
+
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 /** Settings every entry point reads once, at start-up. */
@@ -33,8 +41,12 @@ function readCommonEnvironment(env: Environment = process.env) {
     /** Path of the YAML cluster configuration; unset under `npm start` means "start local clusters". */
     configPath: optionalString(env, 'ES_SNAPSHOT_BOT_CONFIG'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    /** How long a worker holds a job (checked against the clusters' timeouts at start-up); unset: 5 minutes. */
+    leaseMs: optionalSeconds(env, 'ES_SNAPSHOT_BOT_LEASE_SECONDS'),
+    /** How often a worker renews its lease; unset: a third of the lease. */
+    heartbeatMs: optionalSeconds(env, 'ES_SNAPSHOT_BOT_HEARTBEAT_SECONDS'),
   };
 }
 
 export type { Environment };
-export { oneOf, optionalString, readCommonEnvironment, requiredString };
+export { oneOf, optionalSeconds, optionalString, readCommonEnvironment, requiredString };

@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   });
   const tasks = createInProcessTasks(logger);
   const jobs = new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client });
-  const context = composeContext({ config, jobs, ...chatFor(slack), tasks, logger });
+  const { leaseMs, heartbeatMs } = common;
+  const context = composeContext({ config, jobs, ...chatFor(slack), tasks, logger, leaseMs, heartbeatMs });
   tasks.runWith((task) => runBackgroundTask(context, task));
   const pollSeconds = Number(optionalString(env, 'ES_SNAPSHOT_BOT_POLL_SECONDS') ?? '10');
   const poller = setInterval(() => {

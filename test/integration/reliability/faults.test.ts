@@ -71,7 +71,9 @@ describe('faults through the real worker and the real clusters', () => {
     const job = await bot.store.get(jobId);
     const steps = job?.steps.map((step) => `${step.name}:${step.status}`).join(' ');
     const last = job?.history.slice(-3).map((entry) => `${entry.event} ${entry.detail ?? ''}`);
-    throw new Error(`job ${jobId} did not end after ${maxTicks} ticks: ${job?.state} ${steps} ${last?.join(' | ')} ${JSON.stringify(job?.replan)}`);
+    throw new Error(
+      `job ${jobId} did not end after ${maxTicks} ticks: ${job?.state} ${steps} ${last?.join(' | ')} ${JSON.stringify(job?.replan)}`,
+    );
   }
 
   /** The cluster's own successful answers to destructive calls since `from` (the gateway records each one). */
@@ -123,7 +125,11 @@ describe('faults through the real worker and the real clusters', () => {
           run.marker === 'from-a' &&
           run.told === 'Migration on a → b: Succeeded';
         tally.record(right);
-        if (!right) outcomes.push(`records ${clean.records} ` + `${point} #${n}: ${run.ended.state} ${JSON.stringify(run.counts)} ${run.told}`);
+        if (!right)
+          outcomes.push(
+            `records ${clean.records} ` +
+              `${point} #${n}: ${run.ended.state} ${JSON.stringify(run.counts)} ${run.told}`,
+          );
       }
     }
     expect(outcomes).toEqual([]);

@@ -92,7 +92,7 @@ describe('a queued job', () => {
   const queued = () => approve(buildRequestedJob(), 'U0APPROVER', later(1));
 
   it('is claimed by one worker with a lease', () => {
-    const running = claim(queued(), 'worker-1', later(2), 60_000);
+    const running = claim(queued(), 'worker-1', later(2), 60_000, 'token-1');
 
     expect(running).toMatchObject({
       state: JobState.RUNNING,
@@ -102,15 +102,15 @@ describe('a queued job', () => {
   });
 
   it('cannot be claimed by a second worker while the lease holds', () => {
-    const running = claim(queued(), 'worker-1', later(2), 60_000);
+    const running = claim(queued(), 'worker-1', later(2), 60_000, 'token-1');
 
-    expect(() => claim(running, 'worker-2', later(2.5), 60_000)).toThrowError('leased by worker-1');
+    expect(() => claim(running, 'worker-2', later(2.5), 60_000, 'token-1')).toThrowError('leased by worker-1');
   });
 
   it('is resumed by another worker once the lease has run out', () => {
-    const running = claim(queued(), 'worker-1', later(2), 60_000);
+    const running = claim(queued(), 'worker-1', later(2), 60_000, 'token-1');
 
-    const resumed = claim(running, 'worker-2', later(4), 60_000);
+    const resumed = claim(running, 'worker-2', later(4), 60_000, 'token-1');
 
     expect(resumed).toMatchObject({ state: JobState.RUNNING, lease: { owner: 'worker-2' } });
     expect(resumed.history.at(-1)?.event).toBe('resumed');
@@ -127,7 +127,8 @@ describe('a queued job', () => {
 });
 
 describe('a running job', () => {
-  const running = () => claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'worker-1', later(2), 60_000);
+  const running = () =>
+    claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'worker-1', later(2), 60_000, 'token-1');
 
   it('records step changes without adding history', () => {
     const job = running();
