@@ -16,6 +16,15 @@ describe('readCommonEnvironment', () => {
     });
   });
 
+  it('reads the lease and heartbeat in seconds, and refuses what is not a whole number of them', () => {
+    const env = { ES_SNAPSHOT_BOT_LEASE_SECONDS: '960', ES_SNAPSHOT_BOT_HEARTBEAT_SECONDS: '60' };
+
+    expect(readCommonEnvironment(env)).toMatchObject({ leaseMs: 960_000, heartbeatMs: 60_000 });
+    expect(() => readCommonEnvironment({ ES_SNAPSHOT_BOT_LEASE_SECONDS: '5m' })).toThrowError(
+      'ES_SNAPSHOT_BOT_LEASE_SECONDS: is "5m"; expected a whole number of seconds',
+    );
+  });
+
   it('names the variable and the choices when a value is not allowed', () => {
     expect(() => readCommonEnvironment({ LOG_LEVEL: 'loud' })).toThrowError(
       'LOG_LEVEL: is "loud"; expected one of trace, debug, info, warn, error, fatal, silent',
