@@ -37,14 +37,25 @@ const CALL_KINDS = {
 /** Resolves when the worker still holds the job; throws (LeaseLostError) when it cannot prove it. */
 type Fence = (call: ClusterCall) => Promise<void>;
 
+function fencedDeletion(client: ClusterClient, fence: Fence): ClusterClient['deleteIndices'] {
+  return (indices, options) =>
+    client.deleteIndices(indices, {
+      beforeEach: async (index) => {
+        await fence('deleteIndices');
+        await options?.beforeEach?.(index);
+      },
+    });
+}
+
 function isWrite(property: string | symbol): property is ClusterCall {
   return typeof property === 'string' && (CALL_KINDS as Record<string, string>)[property] === 'write';
 }
 
 /**
  * The cluster as a worker holding a lease sees it: every call that changes the cluster first passes the fence (a
- * conditional renewal of the lease), so a worker that lost its job never acts on the cluster. Reads go straight
- * through: a worker that lost its job may look, and what it saw is never written.
+ * conditional renewal of the lease), so a worker that lost its job never acts on the cluster. An index deletion
+ * passes it before each index's DELETE, since one call sends a request per index. Reads go straight through: a
+ * worker that lost its job may look, and what it saw is never written.
  *
  * @example const fenced = fencedClusterClient(client, (call) => hold.prove(client.alias, call, timeoutMs));
  */
@@ -54,6 +65,7 @@ function fencedClusterClient(client: ClusterClient, fence: Fence): ClusterClient
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       if (!isWrite(property)) return value.bind(target);
+      if (property === 'deleteIndices') return fencedDeletion(target, fence);
       return async (...args: unknown[]) => {
         await fence(property);
         return value.apply(target, args);

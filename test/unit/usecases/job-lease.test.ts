@@ -37,7 +37,7 @@ async function takenByAnother(bot: Bot, id: string): Promise<Job> {
 describe('the fenced cluster client', () => {
   it.each(
     Object.entries(CALL_KINDS)
-      .filter(([, kind]) => kind === 'write')
+      .filter(([call, kind]) => kind === 'write' && call !== 'deleteIndices')
       .map(([call]) => call),
   )('passes the fence before %s, and does not call the cluster when the fence refuses', async (call) => {
     // Prepare
@@ -56,6 +56,26 @@ describe('the fenced cluster client', () => {
     await expect(act).rejects.toBeInstanceOf(LeaseLostError);
     expect(fenced).toEqual([call]);
     expect(cluster.calls).not.toContain(call);
+  });
+
+  it('passes the fence before each index it deletes, and deletes none past a refusal', async () => {
+    // Prepare: the fence refuses the second time
+    const cluster = createFakeCluster({ alias: 'b', indices: { 'old-1': 3, 'old-2': 4 } });
+    let passes = 0;
+    const asked: string[] = [];
+    const client = fencedClusterClient(cluster, async (name) => {
+      passes += 1;
+      if (passes > 1) throw new LeaseLostError('held', 'worker-test', 'taken', name, 'b');
+    });
+
+    // Act
+    const act = client.deleteIndices(['old-1', 'old-2'], { beforeEach: async (index) => void asked.push(index) });
+
+    // Assess
+    await expect(act).rejects.toMatchObject({ call: 'deleteIndices' });
+    expect(passes).toBe(2);
+    expect(asked).toEqual(['old-1']);
+    expect([...cluster.indices.keys()]).toEqual(['old-2']);
   });
 
   it('lets reads through without a fence, and a write once the fence passes', async () => {
@@ -223,7 +243,7 @@ describe('a worker that loses its job in the middle of a step', () => {
     await runJob(bot.context, id);
 
     // Assess
-    expect(b.calls).not.toContain('deleteIndices');
+    expect([...b.indices.keys()].sort()).toEqual(['old-1', 'old-2']);
     expect(await bot.jobs.get(id)).toEqual(taken);
     const warning = log.lines.find((line) => line.msg === 'lease lost; stopping without acting');
     expect(warning).toMatchObject({ level: 40, jobId: id, cluster: 'b', step: 'delete-indices', owner: 'worker-test' });
