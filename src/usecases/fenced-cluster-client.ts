@@ -55,7 +55,9 @@ function isWrite(property: string | symbol): property is ClusterCall {
  * The cluster as a worker holding a lease sees it: every call that changes the cluster first passes the fence (a
  * conditional renewal of the lease), so a worker that lost its job never acts on the cluster. An index deletion
  * passes it before each index's DELETE, since one call sends a request per index. Reads go straight through: a
- * worker that lost its job may look, and what it saw is never written.
+ * worker that lost its job may look, and what it saw is never written. The transport's own retries of a write (after
+ * 429, 502, 503 or a refused connection: the cluster did not take it) follow the fence that allowed the first
+ * attempt; the heartbeat holds the lease meanwhile, and every step's write is safe to repeat.
  *
  * @example const fenced = fencedClusterClient(client, (call) => hold.prove(client.alias, call, timeoutMs));
  */

@@ -220,24 +220,81 @@ describe('a held lease', () => {
   });
 });
 
+/** An approved deletion of `old-*` on b, and a hook that runs when the worker's step first reads b's indices. */
+async function approvedDeletion(bot: Bot, b: ReturnType<typeof createFakeCluster>, onRead: () => Promise<void>) {
+  const request = { verb: 'delete-index' as const, cluster: 'b', indices: ['old-*'] };
+  await requestJob(bot.context, request, buildCommandTask('delete-index b old-*'));
+  const [asked] = await bot.jobs.listActive();
+  const id = asked?.id ?? '';
+  await decideApproval(bot.context, { jobId: id, userId: 'U0APPROVER', decision: 'approve' });
+  const resolve = b.resolveIndices.bind(b);
+  let read = false;
+  b.resolveIndices = async (...args) => {
+    if (!read) {
+      read = true;
+      await onRead();
+    }
+    return resolve(...args);
+  };
+  return id;
+}
+
+function clustersWith(b: ReturnType<typeof createFakeCluster>) {
+  return [createFakeCluster({ alias: 'a', indices: {} }), b];
+}
+
+describe('a worker whose step outlives its lease', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps the job through its heartbeat: a second worker finds it held, and it is deleted once', async () => {
+    // Prepare: the step's read takes 100 s of a 60 s lease
+    vi.useFakeTimers();
+    const b = createFakeCluster({ alias: 'b', indices: { 'old-1': 12, 'old-2': 5 } });
+    const bot = buildBotContext({ clusters: clustersWith(b) });
+    let answer = () => {};
+    let reading = () => {};
+    const inRead = new Promise<void>((resolve) => {
+      reading = resolve;
+    });
+    const id = await approvedDeletion(bot, b, () => {
+      reading();
+      return new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+    });
+
+    // Act
+    const first = runJob(bot.context, id);
+    await inRead;
+    for (let second = 0; second < 100; second += 20) {
+      bot.clock.advance(20_000);
+      await vi.advanceTimersByTimeAsync(20_000);
+    }
+    await runJob({ ...bot.context, workerId: 'worker-second' }, id);
+    answer();
+    await first;
+
+    // Assess
+    const ended = (await bot.jobs.get(id)) as Job;
+    expect(ended.state).toBe(JobState.SUCCEEDED);
+    expect(ended.history.map((entry) => entry.event)).not.toContain('resumed');
+    expect(b.calls.filter((call) => call === 'deleteIndices')).toHaveLength(1);
+  });
+});
+
 describe('a worker that loses its job in the middle of a step', () => {
   it('stops without deleting, writes nothing more, and says so in a warning', async () => {
     // Prepare: another worker claims the job while this one reads the indices it is about to delete
     const log = capturedLog();
     const b = createFakeCluster({ alias: 'b', indices: { 'old-1': 12, 'old-2': 5 } });
-    const bot = buildBotContext({ clusters: [createFakeCluster({ alias: 'a', indices: {} }), b] });
+    const bot = buildBotContext({ clusters: clustersWith(b) });
     bot.context.logger = log.logger;
-    const request = { verb: 'delete-index' as const, cluster: 'b', indices: ['old-*'] };
-    await requestJob(bot.context, request, buildCommandTask('delete-index b old-*'));
-    const [asked] = await bot.jobs.listActive();
-    await decideApproval(bot.context, { jobId: asked?.id ?? '', userId: 'U0APPROVER', decision: 'approve' });
-    const id = asked?.id ?? '';
     let taken: Job | undefined;
-    const resolve = b.resolveIndices.bind(b);
-    b.resolveIndices = async (...args) => {
-      taken ??= await takenByAnother(bot, id);
-      return resolve(...args);
-    };
+    const id: string = await approvedDeletion(bot, b, async () => {
+      taken = await takenByAnother(bot, id);
+    });
 
     // Act
     await runJob(bot.context, id);
