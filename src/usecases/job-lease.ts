@@ -33,28 +33,30 @@ function holdLease(context: BotContext, job: Job): LeaseHold {
   const { jobs, clock, leaseMs, logger } = context;
   const claimed = job.lease;
   if (claimed?.token === undefined) throw new Error(`job ${job.id} carries no lease token to hold`);
-  const token = claimed.token;
+  const { token, owner } = claimed;
   let lease: Lease = claimed;
   let lost = false;
   let beating = false;
-  const log = { jobId: job.id, owner: claimed.owner };
+  const log = { jobId: job.id, owner };
 
-  async function renew(): Promise<boolean> {
+  /** The lease as renewed now, or undefined when it is no longer this worker's. */
+  async function renew(): Promise<Lease | undefined> {
     const renewed = renewLease(lease, clock.now(), leaseMs);
     if (!(await jobs.renewLease(job.id, renewed))) {
       lost = true;
       clearInterval(timer);
-      return false;
+      return undefined;
     }
-    lease = renewed;
-    return true;
+    // A heartbeat and a fence may renew at once: the later lease is the one to keep.
+    if (renewed.until > lease.until) lease = renewed;
+    return renewed;
   }
 
   async function beat(): Promise<void> {
     if (beating || lost) return;
     beating = true;
     try {
-      if (!(await renew())) logger.warn(log, 'lease taken by another worker; this one stops at its next act');
+      if ((await renew()) === undefined) logger.warn(log, 'lease taken by another worker; it stops at its next act');
     } catch (error) {
       logger.warn({ ...log, err: error }, 'lease renewal failed; the next heartbeat tries again');
     } finally {
@@ -67,7 +69,7 @@ function holdLease(context: BotContext, job: Job): LeaseHold {
   timer.unref();
 
   function loss(reason: LeaseLoss, call: string, cluster: string | undefined, cause?: unknown): LeaseLostError {
-    return new LeaseLostError(job.id, claimed?.owner ?? context.workerId, reason, call, cluster, undefined, { cause });
+    return new LeaseLostError(job.id, owner, reason, call, cluster, undefined, { cause });
   }
 
   return {
@@ -78,14 +80,14 @@ function holdLease(context: BotContext, job: Job): LeaseHold {
     current: () => lease,
     async prove(cluster, call, coverMs) {
       if (lost) throw loss('taken', call, cluster);
-      let renewed: boolean;
+      let renewed: Lease | undefined;
       try {
         renewed = await renew();
       } catch (error) {
         throw loss('unconfirmed', call, cluster, error);
       }
-      if (!renewed) throw loss('taken', call, cluster);
-      if (Date.parse(lease.until) - clock.now().getTime() <= coverMs) throw loss('too-late', call, cluster);
+      if (renewed === undefined) throw loss('taken', call, cluster);
+      if (Date.parse(renewed.until) - clock.now().getTime() <= coverMs) throw loss('too-late', call, cluster);
     },
     end: () => clearInterval(timer),
   };
