@@ -33,6 +33,12 @@ function optionalWholeNumber(env: Environment, key: string, meaning: string): nu
   return Number(value);
 }
 
+/** An optional whole number of seconds, in milliseconds; undefined when unset. */
+function optionalSeconds(env: Environment, key: string): number | undefined {
+  const seconds = optionalWholeNumber(env, key, 'a whole number of seconds');
+  return seconds === undefined ? undefined : seconds * 1000;
+}
+
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 /** Settings every entry point reads once, at start-up. */
@@ -47,8 +53,12 @@ function readCommonEnvironment(env: Environment = process.env) {
       'ES_SNAPSHOT_BOT_RETENTION_DAYS',
       'a whole number of days to keep finished jobs (0 keeps them for good)',
     ),
+    /** How long a worker holds a job (checked against the clusters' timeouts at start-up); unset: 5 minutes. */
+    leaseMs: optionalSeconds(env, 'ES_SNAPSHOT_BOT_LEASE_SECONDS'),
+    /** How often a worker renews its lease; unset: a third of the lease. */
+    heartbeatMs: optionalSeconds(env, 'ES_SNAPSHOT_BOT_HEARTBEAT_SECONDS'),
   };
 }
 
 export type { Environment };
-export { oneOf, optionalString, optionalWholeNumber, readCommonEnvironment, requiredString };
+export { oneOf, optionalSeconds, optionalString, optionalWholeNumber, readCommonEnvironment, requiredString };

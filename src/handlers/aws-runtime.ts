@@ -48,6 +48,8 @@ async function loadAwsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Aws
     directory: createSlackUserDirectory(web),
     tasks: createLambdaTasks(new LambdaClient({}), workerFunction),
     logger,
+    leaseMs: common.leaseMs,
+    heartbeatMs: common.heartbeatMs,
   });
   return { context, signingSecret, botToken, botId, botUserId };
 }

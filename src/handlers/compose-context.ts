@@ -10,6 +10,7 @@ import {
 import { randomIdSource } from '../adapters/system/random-id-source.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import { ConfigError } from '../config/errors.js';
+import { checkLeaseTimings, DEFAULT_LEASE_MS } from '../config/lease-timings.js';
 import type { BotConfig, ClusterConfig } from '../core/model/configured-cluster.js';
 import { catalogFor } from '../core/words/catalog.js';
 import type { BackgroundTasks } from '../ports/background-tasks.js';
@@ -33,8 +34,10 @@ type ContextParts = {
   ids?: IdSource;
   /** Signing credentials for every cluster; @default each cluster's own (AWS default chain or assumed role) */
   credentials?: CredentialsProvider;
-  /** @default 5 minutes */
+  /** How long a worker holds a job before another may resume it; checked against the clusters' timeouts. @default 5 minutes */
   leaseMs?: number;
+  /** How often a worker renews its lease while it runs a job. @default a third of `leaseMs` */
+  heartbeatMs?: number;
 };
 
 /** `signing: es` is SigV4 with the given credentials, or the AWS default chain (and the configured role). */
@@ -60,7 +63,10 @@ function clusterClientFor(cluster: ClusterConfig, logger: Logger, credentials?: 
 
 /** Wires the ports into the context every use case receives: one cluster client per configured cluster. */
 function composeContext(parts: ContextParts): BotContext {
-  const { config, logger, clock = systemClock, ids = randomIdSource, credentials, leaseMs = 5 * 60_000 } = parts;
+  const { config, logger, clock = systemClock, ids = randomIdSource, credentials, leaseMs = DEFAULT_LEASE_MS } = parts;
+  const { heartbeatMs = Math.floor(leaseMs / 3) } = parts;
+  // A lease too short for its heartbeat or for a cluster's call is refused here, before any worker relies on it.
+  checkLeaseTimings({ leaseMs, heartbeatMs }, config.clusters.values());
   const clusters = new Map(
     [...config.clusters.values()].map((cluster) => [cluster.alias, clusterClientFor(cluster, logger, credentials)]),
   );
@@ -77,6 +83,7 @@ function composeContext(parts: ContextParts): BotContext {
     logger,
     workerId: `worker-${ids.newId()}`,
     leaseMs,
+    heartbeatMs,
   };
 }
 

@@ -102,7 +102,8 @@ async function main(): Promise<void> {
     client: dynamo.client,
     retentionDays: common.retentionDays,
   });
-  const context = composeContext({ config, jobs, ...chatFor(slack, logger), tasks, logger });
+  const { leaseMs, heartbeatMs } = common;
+  const context = composeContext({ config, jobs, ...chatFor(slack, logger), tasks, logger, leaseMs, heartbeatMs });
   tasks.runWith((task) => runBackgroundTask(context, task));
   const pollSeconds = Number(optionalString(env, 'ES_SNAPSHOT_BOT_POLL_SECONDS') ?? '10');
   const poller = setInterval(() => {

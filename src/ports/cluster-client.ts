@@ -121,6 +121,14 @@ interface RestoreApi {
   restoreProgress(indices: readonly string[]): Promise<RecoveryProgress>;
 }
 
+type DeleteIndicesOptions = {
+  /**
+   * Awaited before each index's DELETE, once the whole list has been checked; a throw stops the deletion there (the
+   * indices before it are deleted). How a worker proves, request by request, that it still holds its job.
+   */
+  beforeEach?: (index: string) => Promise<void>;
+};
+
 type ResolveOptions = {
   /** Let wildcards reach hidden indices too, as `expand_wildcards=all` does. @default false (as the engines) */
   includeHidden?: boolean;
@@ -134,8 +142,11 @@ interface IndexApi {
   resolveIndices(expressions: readonly string[], options?: ResolveOptions): Promise<ResolvedIndices>;
   /** Every index marked `index.hidden: true`, sorted by name. */
   hiddenIndices(): Promise<string[]>;
-  /** Exactly the named indices, never a protected one; an index already gone is `already-absent`. */
-  deleteIndices(indices: readonly string[]): Promise<Array<{ index: string; outcome: DeleteOutcome }>>;
+  /** Exactly the named indices, one request each, never a protected one; an index already gone is `already-absent`. */
+  deleteIndices(
+    indices: readonly string[],
+    options?: DeleteIndicesOptions,
+  ): Promise<Array<{ index: string; outcome: DeleteOutcome }>>;
   /** Documents (primaries) of the named indices that exist; a missing one is absent from the map. */
   docCounts(indices: readonly string[]): Promise<Map<string, number>>;
   /** Creation version, shards, replicas and primaries' bytes of the named indices that exist, sorted by name. */
@@ -151,6 +162,7 @@ export type {
   ClusterClient,
   ClusterInfoApi,
   CreateSnapshotRequest,
+  DeleteIndicesOptions,
   DeleteOutcome,
   IndexApi,
   RepositoryApi,

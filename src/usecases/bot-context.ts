@@ -25,6 +25,13 @@ type BotContext = {
   workerId: string;
   /** How long a worker holds a job before another may resume it. @default 5 minutes */
   leaseMs: number;
+  /** How often a worker renews the lease of the job it runs. @default a third of `leaseMs` */
+  heartbeatMs: number;
+  /**
+   * The token of the lease this context acts under: set only in the context a worker builds for a job it has
+   * claimed (job-lease.ts `underLease`), whose clusters are fenced by that lease.
+   */
+  leaseToken?: string;
 };
 
 type ClusterHandle = { config: ClusterConfig; client: ClusterClient };

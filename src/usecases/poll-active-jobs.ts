@@ -62,7 +62,9 @@ async function expireOverdue(context: BotContext, jobs: readonly Job[], now: Dat
 async function tellUntold(context: BotContext, jobs: readonly Job[], now: Date): Promise<void> {
   for (const job of jobs.filter((found) => awaitsTelling(found) && !hasLiveLease(found, now))) {
     try {
-      const taken = await context.jobs.update(takeTelling(job, context.workerId, now, context.leaseMs));
+      const taken = await context.jobs.update(
+        takeTelling(job, context.workerId, now, context.leaseMs, context.ids.newId()),
+      );
       context.logger.info({ jobId: job.id, state: job.state }, 'telling an ending its worker left untold');
       await tellOutcome(context, taken);
     } catch (error) {

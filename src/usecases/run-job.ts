@@ -9,6 +9,8 @@ import { formatDuration } from '../core/messages/format.js';
 import { checkScope } from '../core/plans/plan-check.js';
 import { askAgain } from './ask-again.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
+import { LeaseLostError } from './errors.js';
+import { underLease } from './job-lease.js';
 import { governingCluster, showJob, tellOutcome, warnOnCall } from './job-notices.js';
 import { type ClusterLookup, runStep } from './steps/run-step.js';
 import type { PlanChanged, StepOutcome } from './steps/step-outcome.js';
@@ -41,6 +43,7 @@ async function attemptStep(
   try {
     return await runStep(job, step, clusterFor, context.catalog);
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error.during(step.name, step.cluster);
     const log = { jobId: job.id, cluster: step.cluster, step: step.name, err: error };
     if (isClusterError(error, ClusterErrorCode.UNREACHABLE)) {
       context.logger.warn(log, 'cluster not answering; the step waits');
@@ -92,12 +95,16 @@ async function end(
   await tellOutcome(context, ended);
 }
 
-/** The job for this worker, or undefined when there is nothing to do or another worker holds it. */
+/**
+ * The job for this worker, under a lease of its own (a new token), or undefined when there is nothing to do or
+ * another worker holds it. The store takes the claim only if the stored lease has run out (see `JobStore.claim`).
+ */
 async function claimJob(context: BotContext, jobId: string): Promise<Job | undefined> {
   const found = await context.jobs.get(jobId);
   if (found === undefined || isFinal(found.state) || found.state === JobState.PENDING_APPROVAL) return undefined;
+  const now = context.clock.now();
   try {
-    return await save(context, claim(found, context.workerId, context.clock.now(), context.leaseMs));
+    return await context.jobs.claim(claim(found, context.workerId, now, context.leaseMs, context.ids.newId()), now);
   } catch (error) {
     if (error instanceof JobConflictError || error instanceof InvalidTransitionError) return undefined;
     throw error;
@@ -189,33 +196,48 @@ async function advance(context: BotContext, read: Job, position: number, options
   return { job: recorded, goOn: true };
 }
 
-/**
- * Takes a queued (or abandoned running) job and runs its steps in order until one has to wait for the cluster,
- * one fails, or all are done. Two workers never run one job: the claim is a conditional write, and the loser
- * stops. A step that waits gives the lease back; the poller brings the job here again on a later tick. A job
- * asked to cancel stops at a safe point: before a step, or where one waits.
- */
-async function runJob(context: BotContext, jobId: string, options: RunOptions = {}): Promise<void> {
-  const settings = {
-    clusterFor: options.clusterFor ?? ((alias: string) => clusterNamed(context, alias).client),
-    updateBudget: options.updateBudget ?? UNLIMITED,
-  };
-  let job = await claimJob(context, jobId);
-  if (job === undefined) return;
+/** The steps of a job this worker holds (`held`: the context under its lease), from the first unfinished one. */
+async function runClaimed(context: BotContext, held: BotContext, claimed: Job, settings: Required<RunOptions>) {
+  let job = claimed;
   const first = job.steps.findIndex(isUnfinished);
-  if (first === 0 && job.steps[0]?.startedAt === undefined) await showJob(context, job);
+  if (first === 0 && job.steps[0]?.startedAt === undefined) await showJob(held, job);
   for (let position = first === -1 ? job.steps.length : first; position < job.steps.length; position += 1) {
-    if (await stoppedAtSafePoint(context, job)) return;
-    const advanced = await advance(context, job, position, settings);
+    if (await stoppedAtSafePoint(held, job)) return;
+    const advanced = await advance(held, job, position, settings);
     if (!advanced.goOn) {
+      // The lease was given up where the step waits: a cancel found here is stopped under a claim of its own.
       await stoppedAtSafePoint(context, job);
       return;
     }
     job = advanced.job;
   }
   const partial = job.steps.find((step) => step.status === 'partial');
-  if (partial === undefined) return end(context, job, JobState.SUCCEEDED, context.catalog.allStepsDone);
-  return end(context, job, JobState.PARTIAL, partial.detail ?? context.catalog.partlyDone);
+  if (partial === undefined) return end(held, job, JobState.SUCCEEDED, context.catalog.allStepsDone);
+  return end(held, job, JobState.PARTIAL, partial.detail ?? context.catalog.partlyDone);
+}
+
+/**
+ * Takes a queued (or abandoned running) job and runs its steps in order until one has to wait for the cluster,
+ * one fails, or all are done. Two workers never run one job: the claim is a conditional write, the loser stops,
+ * and the winner renews its lease while it works and proves it still holds it before every change to a cluster
+ * (job-lease.ts); a worker that cannot prove it stops there, without acting and without writing. A step that
+ * waits gives the lease back; the poller brings the job here again on a later tick. A job asked to cancel stops
+ * at a safe point: before a step, or where one waits.
+ */
+async function runJob(context: BotContext, jobId: string, options: RunOptions = {}): Promise<void> {
+  const clusterFor = options.clusterFor ?? ((alias: string) => clusterNamed(context, alias).client);
+  const updateBudget = options.updateBudget ?? UNLIMITED;
+  const claimed = await claimJob(context, jobId);
+  if (claimed === undefined) return;
+  try {
+    await underLease(context, claimed, clusterFor, (held, fenced) =>
+      runClaimed(context, held, claimed, { clusterFor: fenced, updateBudget }),
+    );
+  } catch (error) {
+    if (!(error instanceof LeaseLostError)) throw error;
+    const { cluster, step, owner, reason, call } = error;
+    context.logger.warn({ jobId, cluster, step, owner, reason, call }, 'lease lost; stopping without acting');
+  }
 }
 
 export type { RunOptions, UpdateBudget };

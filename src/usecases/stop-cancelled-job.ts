@@ -7,6 +7,7 @@ import { restoresOf, snapshotOf } from '../core/plans/plan-targets.js';
 import type { Catalog } from '../core/words/catalog.js';
 import type { SnapshotAbort } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
+import { underLease } from './job-lease.js';
 import { tellOutcome } from './job-notices.js';
 import { submitPlan } from './request-job.js';
 
@@ -113,18 +114,24 @@ async function stopCancelledJob(context: BotContext, job: Job): Promise<void> {
 /**
  * The worker's safe point, before each step and where a step waits: if a cancel has been recorded since this
  * worker last wrote (re-read: it may come from another process), the job stops here and true is returned. A job
- * the worker has just released is claimed back first; one another worker holds is left to it (true: go no further).
+ * the worker has just released is claimed back first, under a lease of its own; one another worker holds is left
+ * to it, as is one whose lease this context held and that has run out (true: go no further).
  */
 async function stoppedAtSafePoint(context: BotContext, seen: Job): Promise<boolean> {
   const current = await context.jobs.get(seen.id);
   if (current === undefined || !isCancelling(current)) return false;
   const now = context.clock.now();
   if (hasLiveLease(current, now)) {
-    if (current.lease?.owner === context.workerId) await stopCancelledJob(context, current);
+    const mine = context.leaseToken !== undefined && current.lease?.token === context.leaseToken;
+    if (mine) await stopCancelledJob(context, current);
     return true;
   }
+  if (context.leaseToken !== undefined) return true;
   try {
-    await stopCancelledJob(context, await context.jobs.update(claim(current, context.workerId, now, context.leaseMs)));
+    const taken = claim(current, context.workerId, now, context.leaseMs, context.ids.newId());
+    const claimed = await context.jobs.claim(taken, now);
+    const clusterFor = (alias: string) => clusterNamed(context, alias).client;
+    await underLease(context, claimed, clusterFor, (held) => stopCancelledJob(held, claimed));
   } catch (error) {
     if (!(error instanceof JobConflictError || error instanceof InvalidTransitionError)) throw error;
   }

@@ -278,6 +278,26 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         expect(await client.docCounts(['cc-doomed'])).toEqual(new Map());
       });
 
+      it('waits for its hook before each DELETE, and stops where the hook throws', async () => {
+        // Prepare
+        await cluster.createIndex('cc-first', 1);
+        await cluster.createIndex('cc-second', 1);
+        const asked: string[] = [];
+        const beforeEach = async (index: string) => {
+          asked.push(index);
+          if (index === 'cc-second') throw new Error('not now');
+        };
+
+        // Act
+        const act = client.deleteIndices(['cc-first', 'cc-second'], { beforeEach });
+
+        // Assess
+        await expect(act).rejects.toThrowError('not now');
+        expect(asked).toEqual(['cc-first', 'cc-second']);
+        expect([...(await client.docCounts(['cc-first', 'cc-second'])).keys()]).toEqual(['cc-second']);
+        await client.deleteIndices(['cc-second']);
+      });
+
       it('counts the documents of the indices that exist, leaving out the others', async () => {
         expect(await client.docCounts(['cc-logs-1', 'cc-logs-2', 'cc-absent'])).toEqual(
           new Map([

@@ -131,6 +131,102 @@ function describeJobStoreContract(newStore: () => Promise<JobStore>): void {
       expect(await store.get('race')).toEqual(winners[0]);
     });
 
+    describe('leases', () => {
+      const lease = (token: string | undefined, minutes: number) => ({
+        owner: 'worker-1',
+        token,
+        until: minutesAfterNow(minutes),
+      });
+      const running = (id: string, held = lease('token-1', 5)) =>
+        buildJob({ id, state: JobState.RUNNING, lease: held });
+
+      it('takes a claim over a lease that has run out, and over none', async () => {
+        // Prepare
+        const store = await newStore();
+        const abandoned = await store.create(running('abandoned', lease('old', 5)));
+        const queued = await store.create(buildJob({ id: 'queued', state: JobState.QUEUED }));
+        const at = new Date(minutesAfterNow(6));
+
+        // Act
+        const taken = await store.claim(nextVersion(abandoned, { lease: lease('new', 11) }), at);
+        await store.claim(nextVersion(queued, { state: JobState.RUNNING, lease: lease('mine', 11) }), at);
+
+        // Assess
+        expect(taken.lease?.token).toBe('new');
+        expect((await store.get('abandoned'))?.lease?.token).toBe('new');
+        expect((await store.get('queued'))?.lease?.token).toBe('mine');
+      });
+
+      it('refuses a claim over a lease renewed since the claimer read the job, though the version is the same', async () => {
+        // Prepare: read at a time the lease looked dead, then its holder renewed it
+        const store = await newStore();
+        const read = await store.create(running('renewed', lease('holder', 5)));
+        await store.renewLease('renewed', lease('holder', 20));
+
+        // Act
+        const conflict = await conflictOf(
+          store.claim(nextVersion(read, { lease: lease('thief', 16) }), new Date(minutesAfterNow(6))),
+        );
+
+        // Assess
+        expect(conflict.currentJob.lease).toEqual(lease('holder', 20));
+        expect(conflict.currentJob.version).toBe(read.version);
+      });
+
+      it('renews the lease that carries its token, and nothing else of the job', async () => {
+        // Prepare
+        const store = await newStore();
+        const job = await store.create(running('held'));
+
+        // Act
+        const renewed = await store.renewLease('held', lease('token-1', 9));
+
+        // Assess
+        expect(renewed).toBe(true);
+        expect(await store.get('held')).toEqual({ ...job, lease: lease('token-1', 9) });
+        expect(await store.update(nextVersion(job, { lease: lease('token-1', 9), requestText: 'next' }))).toBeDefined();
+      });
+
+      it.each([
+        { title: 'another token', job: running('j'), renewal: lease('token-2', 9) },
+        {
+          title: 'a lease given up',
+          job: buildJob({ id: 'j', state: JobState.RUNNING, lease: undefined }),
+          renewal: lease('token-1', 9),
+        },
+        {
+          title: 'a job that ended',
+          job: running('j', lease('token-1', 5)),
+          renewal: lease('token-1', 9),
+          ended: true,
+        },
+        {
+          title: 'a lease without a token (an old job)',
+          job: running('j', lease(undefined, 5)),
+          renewal: lease(undefined, 9),
+        },
+      ])('refuses to renew $title', async ({ job, renewal, ended }) => {
+        // Prepare
+        const store = await newStore();
+        const created = await store.create(job);
+        if (ended) await store.update(nextVersion(created, { state: JobState.SUCCEEDED }));
+        const before = await store.get('j');
+
+        // Act
+        const renewed = await store.renewLease('j', renewal);
+
+        // Assess
+        expect(renewed).toBe(false);
+        expect(await store.get('j')).toEqual(before);
+      });
+
+      it('refuses to renew a job that does not exist', async () => {
+        const store = await newStore();
+
+        expect(await store.renewLease('ghost', lease('token-1', 9))).toBe(false);
+      });
+    });
+
     it('lists the jobs not in a final state, oldest first', async () => {
       // Prepare: created out of time order, so insertion order cannot pass for time order
       const store = await newStore();

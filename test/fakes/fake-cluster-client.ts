@@ -337,14 +337,17 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       byName(indices)
         .map(([name]) => name)
         .filter((name) => hidden.has(name)),
-    deleteIndices: async (names) => {
+    deleteIndices: async (names, options) => {
       record('deleteIndices');
-      return names.map((index) => {
+      const results: Array<{ index: string; outcome: 'deleted' | 'already-absent' }> = [];
+      for (const index of names) {
+        await options?.beforeEach?.(index);
         restoredFrom.delete(index);
         restoring.delete(index);
         uuids.delete(index);
-        return { index, outcome: indices.delete(index) ? 'deleted' : 'already-absent' };
-      });
+        results.push({ index, outcome: indices.delete(index) ? 'deleted' : 'already-absent' });
+      }
+      return results;
     },
     restore: async (request) => {
       record('restore');

@@ -1,6 +1,6 @@
 import { JobConflictError, JobNotFoundError } from '../../src/core/errors.js';
-import type { Job } from '../../src/core/jobs/job.js';
-import { isFinal } from '../../src/core/jobs/job-states.js';
+import type { Job, Lease } from '../../src/core/jobs/job.js';
+import { isFinal, JobState } from '../../src/core/jobs/job-states.js';
 import { awaitsTelling } from '../../src/core/jobs/outcome-telling.js';
 import type { JobStore } from '../../src/ports/job-store.js';
 
@@ -37,6 +37,24 @@ class InMemoryJobStore implements JobStore {
     if (current.version !== job.version - 1) throw new JobConflictError(structuredClone(current));
     this.#jobs.set(job.id, structuredClone(job));
     return job;
+  }
+
+  async claim(job: Job, now: Date): Promise<Job> {
+    const current = this.#jobs.get(job.id);
+    const until = current?.lease?.until;
+    if (current !== undefined && until !== undefined && Date.parse(until) > now.getTime()) {
+      throw new JobConflictError(structuredClone(current));
+    }
+    return this.update(job);
+  }
+
+  async renewLease(jobId: string, lease: Lease): Promise<boolean> {
+    const current = this.#jobs.get(jobId);
+    const held = current?.lease;
+    if (current?.state !== JobState.RUNNING || held === undefined || lease.token === undefined) return false;
+    if (held.token !== lease.token) return false;
+    this.#jobs.set(jobId, { ...current, lease: { ...held, until: lease.until } });
+    return true;
   }
 
   async listActive(): Promise<Job[]> {

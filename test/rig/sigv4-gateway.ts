@@ -44,6 +44,12 @@ type ManagedServiceGateway = {
    * the gateway itself instead of the cluster: a stand-in for an engine or version the rig does not run.
    */
   answerInstead(method: string, path: string, body: object): () => void;
+  /**
+   * The next signed request of this method and exact path reaches the cluster at once, but its answer is held until
+   * `release()`: a slow network or a busy node, as a client that waits on the answer sees it. `arrived` resolves
+   * when the cluster has answered (and the gateway holds that answer).
+   */
+  holdNextAnswer(method: string, path: string): { arrived: Promise<void>; release(): void };
   requests: RecordedRequest[];
   close(): Promise<void>;
 };
@@ -90,6 +96,24 @@ function forward(target: URL, incoming: IncomingMessage, body: Buffer): Promise<
   });
 }
 
+type HeldAnswer = { arrived: () => void; released: Promise<void> };
+
+/** The cluster's whole answer, kept until the hold is released, then sent as it came (`record` notes it then). */
+async function answerWhenReleased(
+  upstream: IncomingMessage,
+  response: ServerResponse,
+  hold: HeldAnswer,
+  record: () => void,
+): Promise<void> {
+  const answered = Buffer.concat(await upstream.toArray());
+  hold.arrived();
+  await hold.released;
+  record();
+  const headers = Object.entries(upstream.headers).filter(([name]) => !NOT_RETURNED.has(name));
+  response.writeHead(upstream.statusCode ?? 502, Object.fromEntries(headers));
+  response.end(answered);
+}
+
 /**
  * Starts a loopback HTTP server that behaves like an Amazon OpenSearch Service domain in front of `target`: it
  * checks SigV4 signatures (recomputed with the same signer library the clients use), refuses what the service
@@ -105,6 +129,7 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
   const requests: RecordedRequest[] = [];
   const pending504: LongRunningCall[] = [];
   const standIns = new Map<string, object>();
+  const holds = new Map<string, HeldAnswer>();
 
   /** What the gateway answers itself, before the cluster sees the request: refusals, then stand-ins. */
   async function ownAnswer(
@@ -136,6 +161,13 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
     const timesOut = longRunning !== undefined && pending504.includes(longRunning);
     if (timesOut) pending504.splice(pending504.indexOf(longRunning), 1);
     const upstream = await forward(target, incoming, body);
+    const hold = holds.get(`${method} ${rawPath}`);
+    if (hold !== undefined) {
+      holds.delete(`${method} ${rawPath}`);
+      return answerWhenReleased(upstream, response, hold, () =>
+        requests.push({ method, path: rawPath, query: rawQuery, status: upstream.statusCode ?? 502 }),
+      );
+    }
     if (timesOut) {
       // The cluster did the work; the client only learns that the gateway stopped waiting.
       await upstream.toArray();
@@ -175,6 +207,18 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
       return () => {
         standIns.delete(key);
       };
+    },
+    holdNextAnswer: (method, path) => {
+      let arrived = () => {};
+      let release = () => {};
+      const reached = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.set(`${method} ${path}`, { arrived, released });
+      return { arrived: reached, release };
     },
     requests,
     close: () =>

@@ -4,7 +4,7 @@ import type { IndexSummary, ResolvedIndices } from '../../core/model/search-inde
 import { inclusionsOf, selectIndices } from '../../core/safety/index-expressions.js';
 import { assertDeletable } from '../../core/safety/protected-indices.js';
 import { validateIndexExpression, validateIndexName } from '../../core/safety/resource-names.js';
-import type { DeleteOutcome, IndexApi, ResolveOptions } from '../../ports/cluster-client.js';
+import type { DeleteIndicesOptions, DeleteOutcome, IndexApi, ResolveOptions } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
 import { clusterPath } from './request-path.js';
 
@@ -75,11 +75,13 @@ async function deleteIndices(
   call: ClusterCall,
   indices: readonly string[],
   protectedPatterns: readonly string[],
+  options: DeleteIndicesOptions = {},
 ): Promise<Array<{ index: string; outcome: DeleteOutcome }>> {
   const names = indices.map(validateIndexName);
   assertDeletable(names, protectedPatterns);
   const results: Array<{ index: string; outcome: DeleteOutcome }> = [];
   for (const index of names) {
+    await options.beforeEach?.(index);
     try {
       const outcome = await write(call, { method: 'DELETE', path: clusterPath`/${index}` }, { index });
       results.push({ index, outcome: outcome === 'accepted' ? 'deleted' : outcome });
@@ -129,7 +131,7 @@ function indexApi(call: ClusterCall, protectedPatterns: readonly string[]): Inde
   return {
     resolveIndices: (expressions, options = {}) => resolveIndices(call, expressions, options),
     hiddenIndices: () => hiddenIndices(call),
-    deleteIndices: (indices) => deleteIndices(call, indices, protectedPatterns),
+    deleteIndices: (indices, options) => deleteIndices(call, indices, protectedPatterns, options),
     docCounts: (indices) => docCounts(call, indices),
     indexFacts: (indices) => indexFacts(call, indices),
     aliases: () =>

@@ -7,10 +7,12 @@ import {
   type PutItemCommandInput,
   paginateQuery,
   type QueryCommandInput,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { JobConflictError, JobNotFoundError } from '../../core/errors.js';
-import type { Job } from '../../core/jobs/job.js';
+import type { Job, Lease } from '../../core/jobs/job.js';
+import { JobState } from '../../core/jobs/job-states.js';
 import type { JobStore } from '../../ports/job-store.js';
 import { JobStoreError, MalformedJobItemError } from './errors.js';
 import { fromJobItem, toJobItem } from './job-item.js';
@@ -105,6 +107,58 @@ class DynamoDbJobStore implements JobStore {
       ExpressionAttributeValues: marshall({ ':expected': job.version - 1 }),
     });
     return job;
+  }
+
+  /**
+   * The lease lives in the job map (`job.lease`), so the condition reads it there. `until` is an ISO time in UTC
+   * as `toISOString` writes it, whose string order is time order.
+   */
+  async claim(job: Job, now: Date): Promise<Job> {
+    await this.#conditionalPut(job, {
+      ConditionExpression: '#version = :expected AND (attribute_not_exists(#job.#lease) OR #job.#lease.#until <= :now)',
+      ExpressionAttributeNames: {
+        '#version': JobsTableAttribute.VERSION,
+        '#job': JobsTableAttribute.JOB,
+        '#lease': 'lease',
+        '#until': 'until',
+      },
+      ExpressionAttributeValues: marshall({ ':expected': job.version - 1, ':now': now.toISOString() }),
+    });
+    return job;
+  }
+
+  /**
+   * One UpdateItem of `job.lease.until`, conditional on the token: the version and the rest of the item stay as
+   * they are, so it never collides with the holder's own writes. A lease is only ever held on a RUNNING job.
+   */
+  async renewLease(jobId: string, lease: Lease): Promise<boolean> {
+    if (lease.token === undefined) return false;
+    try {
+      await this.#client.send(
+        new UpdateItemCommand({
+          TableName: this.#tableName,
+          Key: marshall({ [JobsTableAttribute.ID]: jobId }),
+          UpdateExpression: 'SET #job.#lease.#until = :until',
+          ConditionExpression: '#job.#lease.#token = :token AND #state = :running',
+          ExpressionAttributeNames: {
+            '#job': JobsTableAttribute.JOB,
+            '#lease': 'lease',
+            '#until': 'until',
+            '#token': 'token',
+            '#state': JobsTableAttribute.STATE,
+          },
+          ExpressionAttributeValues: marshall({
+            ':until': lease.until,
+            ':token': lease.token,
+            ':running': JobState.RUNNING,
+          }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw wrapped(error, 'renew the lease of', jobId);
+    }
   }
 
   /**

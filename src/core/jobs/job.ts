@@ -181,7 +181,12 @@ const approvalState = z.object({
   expiresAt: isoTime,
 });
 
-const lease = z.object({ owner: z.string(), until: isoTime });
+/**
+ * A worker's hold on a running job. `token` is new at every claim, so a worker can prove that the hold it renews
+ * (or acts under) is still its own and not a later claim by another worker of the same id; jobs claimed before
+ * tokens existed have none, and no worker can renew those.
+ */
+const lease = z.object({ owner: z.string(), token: maybe(z.string()), until: isoTime });
 
 /**
  * Someone asked to cancel the job: who and when. A running job stops at its next safe point (before a step, or

@@ -12,11 +12,11 @@ function awaitsTelling(job: Job): boolean {
  * Takes an ended, untold job for one teller, the way a worker claims a job: a worker that ended it and still holds
  * its lease is telling it now, so it is taken only once that lease has run out.
  */
-function takeTelling(job: Job, owner: string, now: Date, leaseMs: number): Job {
+function takeTelling(job: Job, owner: string, now: Date, leaseMs: number, token: string): Job {
   if (!awaitsTelling(job) || hasLiveLease(job, now)) {
     throw new InvalidTransitionError(job.id, `${job.state} (being told by ${job.lease?.owner})`, 'taken to tell');
   }
-  const lease = { owner, until: new Date(now.getTime() + leaseMs).toISOString() };
+  const lease = { owner, token, until: new Date(now.getTime() + leaseMs).toISOString() };
   return { ...job, lease, version: job.version + 1, updatedAt: now.toISOString() };
 }
 

@@ -2,7 +2,7 @@ import { approvalsOfPlan } from '../approval/plan-approvals.js';
 import { InvalidTransitionError } from '../errors.js';
 import type { PlanChange } from '../model/plan-change.js';
 import { planDigest, shortDigest } from '../plans/plan-digest.js';
-import type { Job, JobPlan, JobStep, StepName } from './job.js';
+import type { Job, JobPlan, JobStep, Lease, StepName } from './job.js';
 import { JobState } from './job-states.js';
 import { isUnfinished, replannedSteps } from './job-steps.js';
 
@@ -147,17 +147,24 @@ function hasLiveLease(job: Job, now: Date): boolean {
 }
 
 /**
- * Takes the job for one worker until `leaseMs` from now. A running job can be claimed again only when its lease
- * has run out: its worker died, and the next one resumes at the step it left.
+ * Takes the job for one worker until `leaseMs` from now, under a `token` new to this claim. A running job can be
+ * claimed again only when its lease has run out: its worker died (or lost touch with the table), and the next one
+ * resumes at the step it left. The store writes a claim only if the stored lease has run out too (`JobStore.claim`):
+ * renewals do not change the version, so the job as read may show a lease that has been renewed since.
  */
-function claim(job: Job, owner: string, now: Date, leaseMs: number): Job {
+function claim(job: Job, owner: string, now: Date, leaseMs: number, token: string): Job {
   assertAllowed(job, 'claim', now);
   if (hasLiveLease(job, now)) {
     throw new InvalidTransitionError(job.id, `${job.state} (leased by ${job.lease?.owner})`, 'claimed');
   }
-  const lease = { owner, until: new Date(now.getTime() + leaseMs).toISOString() };
+  const lease = { owner, token, until: new Date(now.getTime() + leaseMs).toISOString() };
   const event = job.state === JobState.QUEUED ? 'started' : 'resumed';
   return next(job, now, { event, by: owner }, { state: JobState.RUNNING, lease });
+}
+
+/** The same hold, `leaseMs` from now: what a heartbeat or a fence writes. Not a history event, not a new version. */
+function renewLease(lease: Lease, now: Date, leaseMs: number): Lease {
+  return { ...lease, until: new Date(now.getTime() + leaseMs).toISOString() };
 }
 
 /** Replaces one step (its status, detail, progress) while the job runs; not a history event of its own. */
@@ -252,6 +259,7 @@ export {
   note,
   reject,
   release,
+  renewLease,
   replan,
   requestCancel,
   stop,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbJobStore } from '../../../src/adapters/dynamodb/dynamodb-job-store.js';
 import { JobStoreError, MalformedJobItemError } from '../../../src/adapters/dynamodb/errors.js';
 import { JobsTableIndex } from '../../../src/adapters/dynamodb/jobs-table.js';
+import { JobConflictError } from '../../../src/core/errors.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { ensureJobsTable, type LocalDynamoDb, startLocalDynamoDb } from '../../../src/local/dynamodb/local-dynamodb.js';
 import { describeJobStoreContract } from '../../contract/job-store-contract.js';
@@ -109,6 +110,34 @@ describe('DynamoDbJobStore on dynalite', () => {
     // Assess
     await expect(reading).rejects.toBeInstanceOf(MalformedJobItemError);
     await expect(reading).rejects.toThrow(/stored job broken is malformed: job\.plan\.snapshot/);
+  });
+
+  it('reads a job leased before leases had tokens, renews it for nobody, and lets it be claimed once it runs out', async () => {
+    // Prepare: the item as an earlier version wrote it, its lease without a token
+    const tableName = await newTable();
+    const { id: _id, version: _version, ...stored } = buildJob({ state: JobState.RUNNING });
+    const lease = { owner: 'worker-old', until: minutesAfterNow(5) };
+    const item = { id: 'old', version: 3, state: JobState.RUNNING, job: { ...stored, lease } };
+    await local.client.send(
+      new PutItemCommand({ TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }) }),
+    );
+    const store = new DynamoDbJobStore({ tableName, client: local.client });
+
+    // Act
+    const read = await store.get('old');
+    const renewed = await store.renewLease('old', { ...lease, token: undefined, until: minutesAfterNow(9) });
+    const claimed = {
+      ...(read as NonNullable<typeof read>),
+      version: 4,
+      lease: { owner: 'w', token: 't', until: minutesAfterNow(11) },
+    };
+    const early = store.claim(claimed, new Date(minutesAfterNow(4)));
+
+    // Assess
+    expect(read?.lease).toEqual({ ...lease, token: undefined });
+    expect(renewed).toBe(false);
+    await expect(early).rejects.toBeInstanceOf(JobConflictError);
+    expect((await store.claim(claimed, new Date(minutesAfterNow(6)))).lease?.token).toBe('t');
   });
 
   it('wraps a DynamoDB failure in JobStoreError with the SDK error as cause', async () => {

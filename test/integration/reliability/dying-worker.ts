@@ -8,12 +8,13 @@ class WorkerKilled extends Error {
   }
 }
 
-const RECORDS = new Set(['create', 'update']);
+/** The writes that record something: a claim is one (the job's new owner), a lease renewal is not. */
+const RECORDS = new Set(['create', 'update', 'claim']);
 
 type KillPoint = 'before-record' | 'after-record';
 
 /**
- * A job store through which one worker dies at its n-th record (a create or an update that `counts`): before the write reaches
+ * A job store through which one worker dies at its n-th record (a create, claim or update that `counts`): before the write reaches
  * the table (the side effect it records is lost to the job), or just after it. From then on every call of that
  * worker fails, its heartbeat included, as a dead process's would; the table itself is the real one.
  */

@@ -9,7 +9,13 @@ describe('readCommonEnvironment', () => {
         LOG_LEVEL: 'debug',
         ES_SNAPSHOT_BOT_RETENTION_DAYS: '730',
       }),
-    ).toStrictEqual({ configPath: 'clusters.yml', logLevel: 'debug', retentionDays: 730 });
+    ).toStrictEqual({
+      configPath: 'clusters.yml',
+      logLevel: 'debug',
+      retentionDays: 730,
+      leaseMs: undefined,
+      heartbeatMs: undefined,
+    });
   });
 
   it('treats blank values as unset, defaults the level to info and leaves the retention to the job store', () => {
@@ -17,6 +23,8 @@ describe('readCommonEnvironment', () => {
       configPath: undefined,
       logLevel: 'info',
       retentionDays: undefined,
+      leaseMs: undefined,
+      heartbeatMs: undefined,
     });
   });
 
@@ -27,6 +35,15 @@ describe('readCommonEnvironment', () => {
   it.each(['-1', '1.5', '30d', 'forever', '1e3'])('names the variable when the retention is %s', (value) => {
     expect(() => readCommonEnvironment({ ES_SNAPSHOT_BOT_RETENTION_DAYS: value })).toThrowError(
       `ES_SNAPSHOT_BOT_RETENTION_DAYS: is "${value}"; expected a whole number of days to keep finished jobs (0 keeps them for good)`,
+    );
+  });
+
+  it('reads the lease and heartbeat in seconds, and refuses what is not a whole number of them', () => {
+    const env = { ES_SNAPSHOT_BOT_LEASE_SECONDS: '960', ES_SNAPSHOT_BOT_HEARTBEAT_SECONDS: '60' };
+
+    expect(readCommonEnvironment(env)).toMatchObject({ leaseMs: 960_000, heartbeatMs: 60_000 });
+    expect(() => readCommonEnvironment({ ES_SNAPSHOT_BOT_LEASE_SECONDS: '5m' })).toThrowError(
+      'ES_SNAPSHOT_BOT_LEASE_SECONDS: is "5m"; expected a whole number of seconds',
     );
   });
 

@@ -226,7 +226,7 @@ describe('cancel of a running job', () => {
     const held = {
       ...asked,
       version: asked.version + 1,
-      lease: { owner: 'worker-elsewhere', until: '2099-01-01T00:00:00.000Z' },
+      lease: { owner: 'worker-elsewhere', token: 'their-token', until: '2099-01-01T00:00:00.000Z' },
     };
     await bot.jobs.update(held);
 

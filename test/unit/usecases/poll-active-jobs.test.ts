@@ -184,11 +184,11 @@ describe('pollActiveJobs', () => {
       state: JobState.QUEUED,
     });
     await givenWaitingJob(bot, 'held', snapshotPlan('a', 'held'), StepName.AWAIT_SNAPSHOT, {
-      lease: { owner: 'worker-alive', until: new Date(NOW.getTime() + 60_000).toISOString() },
+      lease: { owner: 'worker-alive', token: 'their-token', until: new Date(NOW.getTime() + 60_000).toISOString() },
     });
     await bot.clusters.a?.createSnapshot({ repository: 'migration', snapshot: 'old', jobId: 'abandoned' });
     await givenWaitingJob(bot, 'abandoned', snapshotPlan('a', 'old'), StepName.AWAIT_SNAPSHOT, {
-      lease: { owner: 'worker-dead', until: new Date(NOW.getTime() - 1).toISOString() },
+      lease: { owner: 'worker-dead', token: 'dead-token', until: new Date(NOW.getTime() - 1).toISOString() },
     });
     bot.clusters.a?.calls.splice(0);
 

@@ -10,7 +10,13 @@ const LEASE_MS = 120_000;
 
 /** Given a job its worker ended at minute 3 and did not live to tell. */
 function endedUntold() {
-  const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'worker-1', later(2), LEASE_MS);
+  const running = claim(
+    approve(buildRequestedJob(), 'U0APPROVER', later(1)),
+    'worker-1',
+    later(2),
+    LEASE_MS,
+    'token-1',
+  );
   return finish(running, JobState.SUCCEEDED, later(3), 'all steps done');
 }
 
@@ -27,12 +33,12 @@ describe('an ending not yet told', () => {
   it('is left to the worker that ended it while its lease lasts, then taken by another teller', () => {
     const ended = endedUntold();
 
-    expect(() => takeTelling(ended, 'poller-1', later(3.5), LEASE_MS)).toThrowError(InvalidTransitionError);
-    const taken = takeTelling(ended, 'poller-1', later(4), LEASE_MS);
+    expect(() => takeTelling(ended, 'poller-1', later(3.5), LEASE_MS, 'token-2')).toThrowError(InvalidTransitionError);
+    const taken = takeTelling(ended, 'poller-1', later(4), LEASE_MS, 'token-2');
 
     expect(taken).toMatchObject({
       state: JobState.SUCCEEDED,
-      lease: { owner: 'poller-1', until: later(6).toISOString() },
+      lease: { owner: 'poller-1', token: 'token-2', until: later(6).toISOString() },
       version: ended.version + 1,
     });
   });
@@ -42,6 +48,6 @@ describe('an ending not yet told', () => {
 
     expect(done).toMatchObject({ outcomeTold: true, lease: undefined });
     expect(() => told(done, later(4))).toThrowError(InvalidTransitionError);
-    expect(() => takeTelling(done, 'poller-1', later(9), LEASE_MS)).toThrowError(InvalidTransitionError);
+    expect(() => takeTelling(done, 'poller-1', later(9), LEASE_MS, 'token-3')).toThrowError(InvalidTransitionError);
   });
 });

@@ -79,7 +79,7 @@ describe('isStalled', () => {
 
 describe('note', () => {
   it('records a warning on a running job without changing its state', () => {
-    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
 
     const noted = note(running, 'stalled', later(40), 'await-restore on b');
 

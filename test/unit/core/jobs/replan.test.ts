@@ -14,7 +14,13 @@ const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 const GREW = { kind: 'index-grew' as const, index: 'old-1', approvedDocs: 1200, docs: 999_999 };
 
 function runningJob(plan: JobPlan = PLANS.indexDelete(), policy = buildPolicy()): Job {
-  return claim(approve(buildRequestedJob(plan, policy), 'U0APPROVER', later(1)), 'worker-1', later(2), 60_000);
+  return claim(
+    approve(buildRequestedJob(plan, policy), 'U0APPROVER', later(1)),
+    'worker-1',
+    later(2),
+    60_000,
+    'token-1',
+  );
 }
 
 function replanned(job: Job, plan: JobPlan, at = later(3)): Job {
@@ -116,7 +122,7 @@ describe('replan', () => {
       'U0SECOND',
       later(1),
     );
-    const running = claim(twice, 'worker-1', later(2), 60_000);
+    const running = claim(twice, 'worker-1', later(2), 60_000, 'token-1');
     const input = { plan: GROWN_PLAN, step: 'delete-indices' as const, cluster: 'b', changes: [GREW] };
 
     const asked = replan(running, { ...input, required: 2, expiresAt: later(33).toISOString() }, later(3));

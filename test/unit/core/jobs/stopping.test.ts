@@ -10,7 +10,13 @@ const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
 /** A running migration whose first `finished` steps are done and whose next one is `next`. */
 function migrationAt(finished: number, next: JobStep['status'] = 'pending'): Job {
-  const running = claim(approve(buildRequestedJob(PLANS.migrate()), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+  const running = claim(
+    approve(buildRequestedJob(PLANS.migrate()), 'U0APPROVER', later(1)),
+    'w',
+    later(2),
+    60_000,
+    'token-1',
+  );
   const steps = running.steps.map((step, index) => {
     if (index < finished) return { ...step, status: 'done' as const };
     return index === finished ? { ...step, status: next } : step;
@@ -33,7 +39,7 @@ function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexR
 
 describe('what a cancelled job checks before it stops', () => {
   it('asks nothing about a snapshot when the job takes none', () => {
-    const job = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const job = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
 
     expect(stopChecks(job)).toEqual({ snapshotOn: undefined, restoreOn: 'b' });
   });

@@ -11,6 +11,7 @@ import {
   finish,
   reject,
   release,
+  renewLease,
   requestCancel,
   stop,
   updateStep,
@@ -92,28 +93,36 @@ describe('a queued job', () => {
   const queued = () => approve(buildRequestedJob(), 'U0APPROVER', later(1));
 
   it('is claimed by one worker with a lease', () => {
-    const running = claim(queued(), 'worker-1', later(2), 60_000);
+    const running = claim(queued(), 'worker-1', later(2), 60_000, 'token-1');
 
     expect(running).toMatchObject({
       state: JobState.RUNNING,
-      lease: { owner: 'worker-1', until: later(3).toISOString() },
+      lease: { owner: 'worker-1', token: 'token-1', until: later(3).toISOString() },
     });
     expect(running.history.at(-1)?.event).toBe('started');
   });
 
   it('cannot be claimed by a second worker while the lease holds', () => {
-    const running = claim(queued(), 'worker-1', later(2), 60_000);
+    const running = claim(queued(), 'worker-1', later(2), 60_000, 'token-1');
 
-    expect(() => claim(running, 'worker-2', later(2.5), 60_000)).toThrowError('leased by worker-1');
+    expect(() => claim(running, 'worker-2', later(2.5), 60_000, 'token-1')).toThrowError('leased by worker-1');
   });
 
   it('is resumed by another worker once the lease has run out', () => {
-    const running = claim(queued(), 'worker-1', later(2), 60_000);
+    const running = claim(queued(), 'worker-1', later(2), 60_000, 'token-1');
 
-    const resumed = claim(running, 'worker-2', later(4), 60_000);
+    const resumed = claim(running, 'worker-2', later(4), 60_000, 'token-2');
 
-    expect(resumed).toMatchObject({ state: JobState.RUNNING, lease: { owner: 'worker-2' } });
+    expect(resumed).toMatchObject({ state: JobState.RUNNING, lease: { owner: 'worker-2', token: 'token-2' } });
     expect(resumed.history.at(-1)?.event).toBe('resumed');
+  });
+
+  it('has its lease renewed from the time of the renewal, under the same owner and token', () => {
+    const lease = claim(queued(), 'worker-1', later(2), 60_000, 'token-1').lease;
+
+    const renewed = lease && renewLease(lease, later(2.5), 60_000);
+
+    expect(renewed).toEqual({ owner: 'worker-1', token: 'token-1', until: later(3.5).toISOString() });
   });
 
   it('cannot be approved again', () => {
@@ -127,7 +136,8 @@ describe('a queued job', () => {
 });
 
 describe('a running job', () => {
-  const running = () => claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'worker-1', later(2), 60_000);
+  const running = () =>
+    claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'worker-1', later(2), 60_000, 'token-1');
 
   it('records step changes without adding history', () => {
     const job = running();

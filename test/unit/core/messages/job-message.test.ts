@@ -185,7 +185,7 @@ describe('the message after a decision', () => {
   });
 
   it('shows a cancel from the moment it is asked, then what the stop did, after the approval', () => {
-    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
     const asked = requestCancel(running, 'U0SECOND', later(3));
     const stopped = stop(asked, later(4), 'stopped before “Start the restore”');
 
@@ -200,7 +200,7 @@ describe('the message after a decision', () => {
   });
 
   it('says that a cancel came too late when the job finished its last step first', () => {
-    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
     const finished = finish(requestCancel(running, 'U0SECOND', later(3)), JobState.SUCCEEDED, later(4));
 
     expect(jobMessage(finished, en, later(4)).text).toBe('Restore on b: Succeeded');
@@ -226,7 +226,7 @@ describe('the message after a decision', () => {
   });
 
   it('shows a running step with its progress bar', () => {
-    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
     const step = {
       ...(running.steps[2] as Job['steps'][number]),
       status: 'running' as const,
@@ -240,7 +240,7 @@ describe('the message after a decision', () => {
   });
 
   it('shows the state in the title once finished', () => {
-    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
 
     expect(jobMessage(finish(running, JobState.SUCCEEDED, later(9)), en, later(9)).text).toBe(
       'Restore on b: Succeeded',
@@ -248,7 +248,7 @@ describe('the message after a decision', () => {
   });
 
   it('shows a job that ran without approval with no approval line, and a step detail', () => {
-    const running = claim(buildRequestedJob(PLANS.snapshotCreate()), 'w', later(1), 60_000);
+    const running = claim(buildRequestedJob(PLANS.snapshotCreate()), 'w', later(1), 60_000, 'token-1');
     const step = { ...(running.steps[0] as Job['steps'][number]), status: 'done' as const, detail: 'snapshot started' };
 
     const text = textOf(updateStep(running, 0, step, later(2)), later(2));

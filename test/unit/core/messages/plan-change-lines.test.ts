@@ -64,6 +64,7 @@ describe('the message of a job whose plan changed after approval', () => {
       'w',
       later(2),
       60_000,
+      'token-1',
     );
     const changes: PlanChange[] = [{ kind: 'index-grew', index: 'old-1', approvedDocs: 1200, docs: 999_999 }];
     const input = { plan: grown, step: 'delete-indices' as const, cluster: 'b', changes };

@@ -20,7 +20,7 @@ const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 const text = (message: { blocks: unknown[] }) => JSON.stringify(message.blocks);
 
 function endedJob(state: 'SUCCEEDED' | 'PARTIAL' | 'FAILED', detail: string) {
-  const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+  const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
   return finish(running, state, later(5), detail);
 }
 
@@ -46,7 +46,7 @@ describe('outcomeMessage', () => {
   });
 
   it('tells on-call that a running job was cancelled, by whom and what the stop did, not that it failed', () => {
-    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000);
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
     const stopped = stop(requestCancel(running, 'U0SECOND', later(3)), later(4), 'stopped before “Start the restore”');
 
     expect(outcomeMessage(stopped, en, { users: ['U0ONCALL'], groups: [] }).text).toBe(
@@ -222,6 +222,7 @@ describe('query replies', () => {
       'worker-1',
       later(2),
       60_000,
+      'token-1',
     );
     const withStep = {
       ...job,

@@ -123,7 +123,7 @@ function englishIn(message: SlackMessage): string[] {
 function jobsInEveryState(): Array<[string, Job, Date]> {
   const pending = buildRequestedJob();
   const queued = approve(pending, 'U0APPROVER', later(1));
-  const running = claim(queued, 'worker-1', later(2), 60_000);
+  const running = claim(queued, 'worker-1', later(2), 60_000, 'token-1');
   const step = running.steps[0] as Job['steps'][number];
   const withProgress = updateStep(
     running,
