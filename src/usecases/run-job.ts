@@ -234,9 +234,28 @@ async function runJob(context: BotContext, jobId: string, options: RunOptions = 
       runClaimed(context, held, claimed, { clusterFor: fenced, updateBudget }),
     );
   } catch (error) {
-    if (!(error instanceof LeaseLostError)) throw error;
+    if (!(error instanceof LeaseLostError)) {
+      await giveLeaseBack(context, claimed);
+      throw error;
+    }
     const { cluster, step, owner, reason, call } = error;
     context.logger.warn({ jobId, cluster, step, owner, reason, call }, 'lease lost; stopping without acting');
+  }
+}
+
+/**
+ * A run that broke off (the table or Slack failing past their retries) gives its lease back, so that the next tick
+ * resumes the job rather than waiting out the lease. Nothing is in flight by then; if the lease cannot be given
+ * back, it runs out as a dead worker's would.
+ */
+async function giveLeaseBack(context: BotContext, claimed: Job): Promise<void> {
+  try {
+    const current = await context.jobs.get(claimed.id);
+    const ours = current?.lease?.token !== undefined && current.lease.token === claimed.lease?.token;
+    if (current === undefined || !ours || current.state !== JobState.RUNNING) return;
+    await context.jobs.update(release(current, context.clock.now()));
+  } catch (error) {
+    context.logger.warn({ jobId: claimed.id, err: error }, 'could not give the lease back; it runs out instead');
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { inject } from 'vitest';
@@ -9,6 +10,7 @@ import { createInProcessTasks } from '../../../src/adapters/tasks/in-process-tas
 import { parseBotConfig } from '../../../src/config/cluster-config.js';
 import type { Job } from '../../../src/core/jobs/job.js';
 import type { JobKind } from '../../../src/core/jobs/job-states.js';
+import { awaitsTelling } from '../../../src/core/jobs/outcome-telling.js';
 import { ApprovalAction } from '../../../src/core/messages/job-message.js';
 import { composeContext } from '../../../src/handlers/compose-context.js';
 import { createSlackHandler } from '../../../src/handlers/slack-handler.js';
@@ -27,6 +29,7 @@ import {
 } from '../../fixtures/slack/signed-request.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
+import { type FaultProxy, startFaultProxy } from '../../rig/fault-proxy.js';
 import { REGION, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { startLoopbackSlackApi } from '../../rig/slack/loopback-slack-api.js';
 import type { RateLimits } from '../../rig/slack/rate-limits.js';
@@ -43,7 +46,17 @@ type BotOptions = {
   logger?: Logger;
   /** Wraps the job store the bot uses (to inject faults); `store` stays the plain one. @default as it is */
   jobStoreThrough?: (store: JobStore) => JobStore;
+  /** Puts a fault proxy in front of each cluster's gateway, the table and Slack: `bot.faults`. @default false */
+  throughFaultProxies?: boolean;
 };
+
+/** Fault proxies in front of what the bot talks to, so that a test can strike a request on its way. */
+async function startFaultProxies(gateways: { a: string; b: string }, table: string, slackOrigin: string) {
+  const [a, b, dynamodb, slack] = await Promise.all(
+    [gateways.a, gateways.b, table, slackOrigin].map((url) => startFaultProxy(url)),
+  );
+  return { a, b, dynamodb, slack } as Record<'a' | 'b' | 'dynamodb' | 'slack', FaultProxy>;
+}
 
 const SIGNING_SECRET = randomBytes(16).toString('hex');
 const BOT_TOKEN = `xoxb-${randomBytes(8).toString('hex')}`;
@@ -64,6 +77,15 @@ async function startBotUnderTest(options: BotOptions = {}) {
     rateLimits: options.rateLimits,
   });
   const dynamo = await startLocalDynamoDb({ tableName: `jobs-${randomBytes(4).toString('hex')}` });
+  const faults =
+    options.throughFaultProxies === true
+      ? await startFaultProxies(
+          { a: clusters.a.gateway.url, b: clusters.b.gateway.url },
+          dynamo.endpoint,
+          new URL(slack.url).origin,
+        )
+      : undefined;
+  const slackApiUrl = faults === undefined ? slack.url : `${faults.slack.url}/api/`;
   const cluster = (url: string) => ({
     endpoint: url,
     region: REGION,
@@ -77,14 +99,27 @@ async function startBotUnderTest(options: BotOptions = {}) {
     on_call: { users: ['U0ONCALL'] },
   });
   const config = parseBotConfig(
-    { clusters: { a: cluster(clusters.a.gateway.url), b: cluster(clusters.b.gateway.url) } },
+    {
+      clusters: {
+        a: cluster(faults?.a.url ?? clusters.a.gateway.url),
+        b: cluster(faults?.b.url ?? clusters.b.gateway.url),
+      },
+    },
     'e2e',
   );
   const logger = options.logger ?? silentLogger;
-  const web = new WebClient(BOT_TOKEN, { slackApiUrl: slack.url, logger: boltLogger(logger) });
+  const web = new WebClient(BOT_TOKEN, { slackApiUrl, logger: boltLogger(logger) });
   const tasks = createInProcessTasks(logger);
   const clock = createFixedClock(new Date());
-  const store = new DynamoDbJobStore({ tableName: dynamo.tableName, client: dynamo.client });
+  const tableClient =
+    faults === undefined
+      ? dynamo.client
+      : new DynamoDBClient({
+          endpoint: faults.dynamodb.url,
+          region: 'local',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        });
+  const store = new DynamoDbJobStore({ tableName: dynamo.tableName, client: tableClient });
   const context = composeContext({
     config,
     jobs: options.jobStoreThrough?.(store) ?? store,
@@ -102,7 +137,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
     identity,
     signingSecret: SIGNING_SECRET,
     logger,
-    slackApiUrl: slack.url,
+    slackApiUrl,
   });
   let responseCount = 0;
 
@@ -164,7 +199,8 @@ async function startBotUnderTest(options: BotOptions = {}) {
     for (let tick = 0; tick < maxTicks; tick += 1) {
       await tasks.idle();
       const job = await context.jobs.get(jobId);
-      if (job !== undefined && ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.state)) return job;
+      const ended = job !== undefined && ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(job.state);
+      if (ended && !awaitsTelling(job)) return job;
       await new Promise((resolve) => setTimeout(resolve, 200));
       clock.advance(1000);
       await pollActiveJobs(context);
@@ -180,6 +216,8 @@ async function startBotUnderTest(options: BotOptions = {}) {
     repository,
     clusters,
     slack,
+    /** Present with `throughFaultProxies`. */
+    faults,
     context,
     store,
     clock,
@@ -191,7 +229,9 @@ async function startBotUnderTest(options: BotOptions = {}) {
     untilEnded,
     async close() {
       await tasks.idle();
-      await Promise.allSettled([clusters.close(), slack.close(), dynamo.close()]);
+      const proxies = Object.values(faults ?? {}).map((proxy) => proxy.close());
+      if (tableClient !== dynamo.client) tableClient.destroy();
+      await Promise.allSettled([...proxies, clusters.close(), slack.close(), dynamo.close()]);
     },
   };
 }
