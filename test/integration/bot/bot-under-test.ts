@@ -46,6 +46,8 @@ type BotOptions = {
   logger?: Logger;
   /** Wraps the job store the bot uses (to inject faults); `store` stays the plain one. @default as it is */
   jobStoreThrough?: (store: JobStore) => JobStore;
+  /** More keys of each cluster's config, as written in the file (`requesters`, `request_timeout_seconds` …). */
+  clusterConfig?: Record<string, unknown>;
   /** Puts a fault proxy in front of each cluster's gateway, the table and Slack: `bot.faults`. @default false */
   throughFaultProxies?: boolean;
 };
@@ -97,6 +99,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
       ...(options.autoRun === undefined ? {} : { auto_run: options.autoRun }),
     },
     on_call: { users: ['U0ONCALL'] },
+    ...options.clusterConfig,
   });
   const config = parseBotConfig(
     {
@@ -145,7 +148,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
   async function command(
     text: string,
     userId: string = SLACK_TEST_IDS.requesterId,
-    signing: { forge?: Forgery; retryNum?: number; triggerId?: string } = {},
+    signing: { forge?: Forgery; retryNum?: number; triggerId?: string; channelId?: string } = {},
   ) {
     responseCount += 1;
     const responseId = `command-${responseCount}`;
@@ -154,6 +157,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
       user_id: userId,
       response_url: slack.responseUrl(responseId),
       ...(signing.triggerId === undefined ? {} : { trigger_id: signing.triggerId }),
+      ...(signing.channelId === undefined ? {} : { channel_id: signing.channelId }),
     });
     const event = signedSlashCommandEvent(fields, {
       signingSecret: SIGNING_SECRET,

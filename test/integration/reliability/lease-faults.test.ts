@@ -40,7 +40,7 @@ describe('a worker that loses its lease in the middle of a step', () => {
   let bot: BotUnderTest;
   let table: ReturnType<typeof partitionableStore>;
   const log = capturedLog();
-  const tally = familyTally('faults', 'deleted once, ended once, the loser stopped without acting');
+  const tally = familyTally('lease faults', 'deleted once, ended once, the loser stopped without acting');
 
   beforeAll(async () => {
     bot = await startBotUnderTest({

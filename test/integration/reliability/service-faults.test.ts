@@ -3,7 +3,7 @@ import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import type { Fault, FaultProxy, SeenRequest } from '../../rig/fault-proxy.js';
-import { createIndexWithDocs, deleteIndexDirectly, indexExists } from '../../rig/seed-indices.js';
+import { createIndexWithDocs, deleteIndexDirectly, indexExists, markerOf } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from '../bot/bot-under-test.js';
 import { familyTally } from './family-tally.js';
 
@@ -39,6 +39,17 @@ function from(trigger: (request: SeenRequest) => boolean) {
   };
 }
 const claimWrite = (request: SeenRequest) => tableCall('PutItem')(request) && request.body.includes('"RUNNING"');
+/** Requests `match` picks after the worker's claim (the claim itself left alone). */
+function afterTheClaim(match: (request: SeenRequest) => boolean) {
+  let claimed = false;
+  return (request: SeenRequest) => {
+    if (!claimed) {
+      claimed = claimWrite(request);
+      return false;
+    }
+    return match(request);
+  };
+}
 /** Requests `match` picks once the worker has claimed the job: the approval click went through. */
 function afterClaim(match: (request: SeenRequest) => boolean) {
   const claimed = from(claimWrite);
@@ -60,6 +71,15 @@ const tableError: Fault = {
   body: JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal error' }),
   headers: { 'content-type': 'application/x-amz-json-1.0' },
 };
+const writtenMeanwhile: Fault = {
+  kind: 'answer',
+  status: 400,
+  body: JSON.stringify({
+    __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+    message: 'The conditional request failed',
+  }),
+  headers: { 'content-type': 'application/x-amz-json-1.0' },
+};
 const slackRateLimited: Fault = {
   kind: 'answer',
   status: 429,
@@ -68,6 +88,22 @@ const slackRateLimited: Fault = {
 };
 
 const CASES: FaultCase[] = [
+  {
+    name: 'cluster slow past the timeout on the delete',
+    on: 'a',
+    match: deleteOf(INDEX),
+    fault: { kind: 'delay', ms: 3000 },
+    times: 1,
+    ends: 'SUCCEEDED',
+  },
+  {
+    name: 'table refuses a worker write as written meanwhile',
+    on: 'dynamodb',
+    match: afterTheClaim(tableCall('PutItem')),
+    fault: writtenMeanwhile,
+    times: 1,
+    ends: 'SUCCEEDED',
+  },
   {
     name: 'cluster 503 on the delete',
     on: 'a',
@@ -171,7 +207,8 @@ describe('faults of the services the bot talks to', () => {
   const tally = familyTally('service faults', 'ended right, deleted at most once, channel told');
 
   beforeAll(async () => {
-    bot = await startBotUnderTest({ throughFaultProxies: true });
+    // A short request timeout, so that a slow answer outlasts it within the test.
+    bot = await startBotUnderTest({ throughFaultProxies: true, clusterConfig: { request_timeout_seconds: 2 } });
   });
 
   afterAll(async () => {
@@ -258,6 +295,32 @@ describe('faults of the services the bot talks to', () => {
     }
     expect(wrong).toEqual([]);
   }, 600_000);
+
+  it('restores once when the gateway answers the restore with 504 and B cuts the delete before it', async () => {
+    for (const cluster of ['a', 'b'] as const) await deleteIndexDirectly(bot.clusters[cluster].directUrl, 'svc-m-1');
+    await createIndexWithDocs(bot.clusters.a.directUrl, 'svc-m-1', { docs: 9, marker: 'from-a' });
+    await createIndexWithDocs(bot.clusters.b.directUrl, 'svc-m-1', { docs: 2, marker: 'old-b' });
+    await bot.command('snapshot migrate a b indices=svc-m-* replace', requesterId);
+    await bot.tasks.idle();
+    const job = (await bot.store.listActive()).find((found) => found.kind === 'migrate');
+    if (job === undefined) throw new Error('the migration made no job');
+    const from = bot.clusters.b.gateway.requests.length;
+    proxy('b').strike(deleteOf('svc-m-1'), { kind: 'drop-after' });
+    bot.clusters.b.gateway.answerNextWith504('restore');
+
+    await bot.click(job, 'approve', approverId);
+    const ended = await bot.untilEnded(job.id);
+
+    const onB = bot.clusters.b.gateway.requests.slice(from);
+    const right =
+      ended.state === JobState.SUCCEEDED &&
+      onB.filter((request) => request.method === 'POST' && request.path.endsWith('/_restore')).length === 1 &&
+      onB.filter((request) => request.method === 'DELETE' && request.status === 200).length === 1 &&
+      (await markerOf(bot.clusters.b.directUrl, 'svc-m-1')) === 'from-a';
+    tally.record(right);
+    expect(right).toBe(true);
+    await deleteIndexDirectly(bot.clusters.b.directUrl, 'svc-m-1');
+  }, 120_000);
 
   it('answers an approval the table could not record, and takes the next one', async () => {
     const job = await requestDeletion();

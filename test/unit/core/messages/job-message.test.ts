@@ -280,6 +280,20 @@ describe('errorReply', () => {
     expect(reply.text).toBe(':warning: unknown command "&lt;!channel&gt;"\nTry: /es snapshot list &lt;cluster&gt;');
   });
 
+  it('shows the channels and people the catalog names as Slack shows them, and nothing else as a mention', () => {
+    const reply = errorReply(
+      new UsageError(() => ({
+        text: 'cluster a is not operated from this channel',
+        hint: 'Use <#C0OPS>, ask <@U0DBA> or <!subteam^S0SRE>; not <!here>, <@nobody> or <https://x.test|x>',
+      })),
+      en,
+    );
+
+    expect(reply.text).toBe(
+      ':warning: cluster a is not operated from this channel\nTry: Use <#C0OPS>, ask <@U0DBA> or <!subteam^S0SRE>; not &lt;!here&gt;, &lt;@nobody&gt; or &lt;https://x.test|x&gt;',
+    );
+  });
+
   it('leaves out the hint line when there is none', () => {
     expect(errorReply(new UsageError(() => ({ text: 'plain' })), en).text).toBe(':warning: plain');
   });
