@@ -1,4 +1,5 @@
 import { BotError } from './errors.js';
+import type { EngineCause } from './words/cluster-words.js';
 import type { ErrorWords } from './words/error-words.js';
 import type { Said } from './words/language.js';
 
@@ -44,7 +45,8 @@ type ClusterFacts = {
   [ClusterErrorCode.SNAPSHOT_PRIMARIES_MISSING]: { indices: string; reason: string };
   [ClusterErrorCode.ACCESS_DENIED]: { reason: string; needs: AccessNeed };
   [ClusterErrorCode.UNREACHABLE]: { reason: string };
-  [ClusterErrorCode.REQUEST_FAILED]: { type: string; reason: string };
+  /** `cause`: the deepest exception the engine named under it, when it says more than `reason`. */
+  [ClusterErrorCode.REQUEST_FAILED]: { type: string; reason: string; cause?: EngineCause };
   [ClusterErrorCode.OPERATION_NOT_ALLOWED]: { reason: string };
   [ClusterErrorCode.UNEXPECTED_ANSWER]: { detail: string };
 };
@@ -90,7 +92,7 @@ const CLUSTER_ERRORS: { [Code in ClusterErrorCode]: ClusterErrorEntry<Code> } = 
   cluster_access_denied: { says: accessDenied },
   cluster_unreachable: { says: ({ cluster, reason }, words) => words.clusterUnreachable(cluster, reason) },
   cluster_request_failed: {
-    says: ({ cluster, type, reason }, words) => words.requestFailed(cluster, type, reason),
+    says: ({ cluster, type, reason, cause }, words) => words.requestFailed(cluster, type, reason, cause),
   },
   operation_not_allowed: { says: ({ cluster, reason }, words) => words.operationNotAllowed(cluster, reason) },
   unexpected_answer: { statusCode: 200, says: ({ cluster, detail }, words) => words.unexpectedAnswer(cluster, detail) },
@@ -127,5 +129,5 @@ function isClusterError<Code extends ClusterErrorCode = ClusterErrorCode>(
   return error instanceof ClusterError && (code === undefined || error.code === code);
 }
 
-export type { AccessNeed, ClusterEvidence, ClusterFacts };
+export type { AccessNeed, ClusterEvidence, ClusterFacts, EngineCause };
 export { ClusterError, ClusterErrorCode, isClusterError };

@@ -48,12 +48,16 @@ class InvalidResourceNameError extends BotError {
   }
 }
 
+/** Why an index would go: deleted by `delete-index`, or replaced by a restore (`replace`): each has its own way out. */
+type DeletionPurpose = 'delete' | 'replace';
+
 class ProtectedIndexError extends BotError {
   constructor(
     readonly index: string,
     readonly pattern: string,
+    readonly purpose: DeletionPurpose = 'delete',
   ) {
-    super('protected_index', (words) => words.protectedIndex(index, pattern));
+    super('protected_index', (words) => words.protectedIndex(index, pattern, purpose));
     this.name = 'ProtectedIndexError';
   }
 }
@@ -115,7 +119,7 @@ class UnexpectedError extends BotError {
   }
 }
 
-export type { Saying };
+export type { DeletionPurpose, Saying };
 export {
   AutomatedRepositoryError,
   BotError,

@@ -1,17 +1,19 @@
 import { type DecisionWords, mayDecide } from '../core/approval/approval-policy.js';
-import { type ButtonClick, clickMismatches } from '../core/approval/click-binding.js';
+import { type ButtonClick, clickMismatches, clickOnJobMessage } from '../core/approval/click-binding.js';
 import { clustersOfPlan } from '../core/commands/clusters-named.js';
 import { JobConflictError, JobNotFoundError } from '../core/errors.js';
 import type { Job } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { approve, effectiveState, expire, reject } from '../core/jobs/transitions.js';
 import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
+import type { CommandTask } from '../ports/background-tasks.js';
 import { approverGroupMembers } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { assertChannelAllowed } from './channel-rules.js';
 import { governingCluster, showJob } from './job-notices.js';
 
-type Decision = ButtonClick & { decision: 'approve' | 'reject' };
+/** `reason`: why a reject was given, recorded on the job's history. */
+type Decision = ButtonClick & { decision: 'approve' | 'reject'; reason?: string };
 
 /** How often a decision is re-read and retried when another click wrote first. */
 const MAX_ATTEMPTS = 5;
@@ -68,7 +70,9 @@ async function attemptDecision(context: BotContext, decision: Decision): Promise
     return { settled: true, reply: refusal(context, verdict.reason) };
   }
   const decided =
-    decision.decision === 'approve' ? approve(job, decision.userId, now) : reject(job, decision.userId, now);
+    decision.decision === 'approve'
+      ? approve(job, decision.userId, now)
+      : reject(job, decision.userId, now, decision.reason);
   let saved: Job;
   try {
     saved = await context.jobs.update(decided);
@@ -95,4 +99,37 @@ async function decideApproval(context: BotContext, decision: Decision): Promise<
   return refusal(context, (words) => words.tooManyClicks);
 }
 
-export { decideApproval };
+async function jobOf(context: BotContext, jobId: string): Promise<Job> {
+  const job = await context.jobs.get(jobId);
+  if (job === undefined) throw new JobNotFoundError(jobId);
+  return job;
+}
+
+/**
+ * `reject <id> ["reason"]` typed. Rejecting only ends a request that has not run, so a typed one is allowed where a
+ * typed approval is not, on the same terms as the button: in the job's own workspace and channel, by someone the
+ * approval policy lets decide, under the channel rules. It then counts as a click on the job's message.
+ */
+async function rejectTyped(
+  context: BotContext,
+  request: { jobId: string; reason: string | undefined },
+  task: CommandTask,
+): Promise<SlackMessage | undefined> {
+  const job = await jobOf(context, request.jobId);
+  const sameTeam = job.team === undefined || job.team === task.teamId;
+  if (!sameTeam || job.channel !== task.channelId) {
+    return refusal(context, (words) => words.rejectOutsideJobChannel(job.id, job.channel));
+  }
+  const click = clickOnJobMessage(job, task.userId);
+  return decideApproval(context, { ...click, decision: 'reject', reason: request.reason });
+}
+
+/** `approve <id>` typed: says where the Approve button is; an approval is only ever a click on the job's message. */
+async function explainApproval(context: BotContext, jobId: string, task: CommandTask): Promise<SlackMessage> {
+  const job = await jobOf(context, jobId);
+  assertChannelAllowed(context, clustersOfPlan(job.plan), task.channelId);
+  const { text, hint } = context.catalog.approveWithButton(job.id, job.channel);
+  return textMessage(hint === undefined ? text : `${text}\n${hint}`);
+}
+
+export { decideApproval, explainApproval, rejectTyped };

@@ -1,3 +1,4 @@
+import { ClusterError, ClusterErrorCode, isClusterError } from '../core/cluster-errors.js';
 import type { RequestOfKind } from '../core/commands/index.js';
 import { UsageError } from '../core/errors.js';
 import type { JobPlan, PlannedIndex } from '../core/jobs/job.js';
@@ -8,6 +9,7 @@ import { migrateTargets, planMigrate } from '../core/plans/migrate-plan.js';
 import { planRepositoryRegister, withReplaced } from '../core/plans/repository-plan.js';
 import { planRestore, restoreMapping } from '../core/plans/restore-plan.js';
 import { planSnapshotCreate, planSnapshotDelete } from '../core/plans/snapshot-plans.js';
+import type { ClusterClient } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 import { preflight } from './preflight.js';
 
@@ -104,6 +106,48 @@ async function planMigrateRequest(
   return preflight(context, plan);
 }
 
+/** The snapshots of that name in the repository; none when the repository is still to be registered. */
+async function snapshotsNamed(client: ClusterClient, repository: string, snapshot: string) {
+  try {
+    return await client.getSnapshots(repository, [snapshot]);
+  } catch (error) {
+    if (isClusterError(error, ClusterErrorCode.REPOSITORY_MISSING)) return [];
+    throw error;
+  }
+}
+
+/**
+ * A snapshot, refused at once for what the cluster would refuse later: a repository that is not registered and
+ * will not be (only the default is registered first), or a name the repository already holds.
+ */
+async function planCreateRequest(
+  context: BotContext,
+  request: Extract<JobRequest, { verb: 'create' }>,
+  jobId: string,
+): Promise<JobPlan> {
+  const { config, client } = clusterNamed(context, request.cluster);
+  const plan = planSnapshotCreate({
+    cluster: request.cluster,
+    repository: request.repository,
+    snapshot: request.snapshot,
+    includeGlobalState: request.includeGlobalState,
+    partial: request.partial,
+    defaultRepository: config.defaultRepository,
+    resolved: request.indices.length === 0 ? undefined : await client.resolveIndices(request.indices),
+    jobId,
+    now: context.clock.now(),
+  });
+  const { cluster, repository, snapshot, registerFirst } = plan;
+  if (registerFirst === undefined && !(await client.listRepositories()).some(({ name }) => name === repository)) {
+    throw new UsageError((words) => words.repositoryUnknown(cluster, repository));
+  }
+  // A generated name is new by construction: only a name the person chose can be taken.
+  if (request.snapshot !== undefined && (await snapshotsNamed(client, repository, snapshot)).length > 0) {
+    throw new ClusterError(ClusterErrorCode.SNAPSHOT_NAME_TAKEN, { cluster, repository, snapshot });
+  }
+  return plan;
+}
+
 /**
  * Asks the cluster what a request would touch now (wildcards resolved, doc counts and sizes, the snapshot's
  * contents, the indices a restore would replace) and turns the answer into the exact plan the approver sees.
@@ -123,17 +167,7 @@ async function planRequest(context: BotContext, request: JobRequest, jobId: stri
       return withReplaced(plan, await client.listRepositories());
     }
     case 'create':
-      return planSnapshotCreate({
-        cluster: request.cluster,
-        repository: request.repository,
-        snapshot: request.snapshot,
-        includeGlobalState: request.includeGlobalState,
-        partial: request.partial,
-        defaultRepository: config.defaultRepository,
-        resolved: request.indices.length === 0 ? undefined : await client.resolveIndices(request.indices),
-        jobId,
-        now: context.clock.now(),
-      });
+      return planCreateRequest(context, request, jobId);
     case 'delete': {
       const { uuid } = await client.getSnapshot(request.repository, request.snapshot);
       return planSnapshotDelete(request.cluster, request.repository, request.snapshot, uuid);

@@ -6,6 +6,7 @@ import { answerClusters, answerJob, answerJobs, answerList, answerRepositories, 
 import type { BotContext } from './bot-context.js';
 import { cancelJob } from './cancel-job.js';
 import { assertChannelAllowed } from './channel-rules.js';
+import { explainApproval, rejectTyped } from './decide-approval.js';
 import { helpReply } from './help-reply.js';
 import type { JobRequest } from './plan-request.js';
 import { requestJob } from './request-job.js';
@@ -42,6 +43,8 @@ const VERB_HANDLERS: { readonly [V in Verb]: VerbHandler<V> } = {
   jobs: answerJobs,
   job: answerJob,
   cancel: (context, request, task) => cancelJob(context, request.jobId, task),
+  approve: (context, request, task) => explainApproval(context, request.jobId, task),
+  reject: (context, request, task) => rejectTyped(context, request, task),
 };
 
 /**

@@ -5,8 +5,16 @@ import type { HttpMethod } from './signed-transport.js';
 /** What the request was about, so an error can name the repository, snapshot or index in words. */
 type ErrorContext = { cluster: string; method: HttpMethod; repository?: string; snapshot?: string; index?: string };
 
-/** Reads one engine `error.type`; undefined when this reason of that type has no translation of its own. */
-type Translation = (context: ErrorContext, statusCode: number, reason: string) => ClusterError | undefined;
+/**
+ * Reads one engine `error.type`; undefined when this reason of that type has no translation of its own. `reason` is
+ * the top sentence (what the translations recognise); `told` is the deepest one, what a person is shown.
+ */
+type Translation = (
+  context: ErrorContext,
+  statusCode: number,
+  reason: string,
+  told: string,
+) => ClusterError | undefined;
 
 function firstBracketed(text: string, after: string): string | undefined {
   return new RegExp(`${after}\\s*\\[([^\\]]+)\\]`).exec(text)?.[1];
@@ -32,8 +40,8 @@ const BY_ENGINE_TYPE: Record<string, Translation> = {
     /already exists|already in-progress/.test(reason)
       ? new ClusterError(ClusterErrorCode.SNAPSHOT_NAME_TAKEN, { cluster, repository, snapshot })
       : undefined,
-  concurrent_snapshot_execution_exception: ({ cluster }, statusCode, reason) =>
-    new ClusterError(ClusterErrorCode.CONCURRENT_SNAPSHOT, { cluster, statusCode, reason }),
+  concurrent_snapshot_execution_exception: ({ cluster }, statusCode, _reason, told) =>
+    new ClusterError(ClusterErrorCode.CONCURRENT_SNAPSHOT, { cluster, statusCode, reason: told }),
   repository_missing_exception: ({ cluster, repository = '?' }, _statusCode, reason) =>
     new ClusterError(ClusterErrorCode.REPOSITORY_MISSING, {
       cluster,
@@ -58,24 +66,31 @@ const BY_ENGINE_TYPE: Record<string, Translation> = {
     return undefined;
   },
   // Not `partial`, and an index has no primary to copy: refused before it starts, naming the indices.
-  snapshot_exception: ({ cluster }, statusCode, reason) => {
+  snapshot_exception: ({ cluster }, statusCode, reason, told) => {
     const indices = /don't have primary shards\s*\[([^\]]+)\]/.exec(reason)?.[1];
     if (indices === undefined) return undefined;
-    return new ClusterError(ClusterErrorCode.SNAPSHOT_PRIMARIES_MISSING, { cluster, statusCode, indices, reason });
+    return new ClusterError(ClusterErrorCode.SNAPSHOT_PRIMARIES_MISSING, {
+      cluster,
+      statusCode,
+      indices,
+      reason: told,
+    });
   },
-  security_exception: accessDenied,
+  security_exception: (context, statusCode, _reason, told) => accessDenied(context, statusCode, told),
 };
 
 /** Turns a non-2xx answer, as the dialect read it, into the domain error a person can act on. */
 function toClusterError(context: ErrorContext, statusCode: number, fault: EngineFault): ClusterError {
   const { cluster } = context;
   if ('type' in fault) {
-    const { type, reason } = fault;
+    const { type, reason, cause } = fault;
+    const told = cause === undefined ? reason : `${reason}: ${cause.reason}`;
     // Own keys only: an engine type never reaches Object.prototype (`constructor`, `toString` …).
     const translated = Object.hasOwn(BY_ENGINE_TYPE, type)
-      ? BY_ENGINE_TYPE[type]?.(context, statusCode, reason)
+      ? BY_ENGINE_TYPE[type]?.(context, statusCode, reason, told)
       : undefined;
-    return translated ?? new ClusterError(ClusterErrorCode.REQUEST_FAILED, { cluster, statusCode, type, reason });
+    const facts = cause === undefined ? { type, reason } : { type, reason, cause };
+    return translated ?? new ClusterError(ClusterErrorCode.REQUEST_FAILED, { cluster, statusCode, ...facts });
   }
   const reason = fault.message;
   if (reason.includes('is not allowed')) {

@@ -1,5 +1,6 @@
 import type { RequestOf, Verb } from '../grammar/command-request.js';
 import { VERBS } from '../grammar/command-request.js';
+import { approve } from './approve.js';
 import { cancel } from './cancel.js';
 import { clusters } from './clusters.js';
 import type { CommandDefinition, SomeCommandDefinition, VerbKind } from './command-definition.js';
@@ -11,6 +12,7 @@ import { job } from './job.js';
 import { jobs } from './jobs.js';
 import { list } from './list.js';
 import { migrate } from './migrate.js';
+import { reject } from './reject.js';
 import { repoRegister } from './repo-register.js';
 import { repos } from './repos.js';
 import { restore } from './restore.js';
@@ -32,6 +34,8 @@ const COMMAND_BY_VERB = {
   jobs,
   job,
   cancel,
+  approve,
+  reject,
 } as const satisfies { readonly [V in Verb]: CommandDefinition<V> };
 
 /** The verbs of one kind, read from their definitions: `VerbOfKind<'job'>` are the verbs that plan a job. */

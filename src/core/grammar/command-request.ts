@@ -21,6 +21,8 @@ const VERBS = [
   'jobs',
   'job',
   'cancel',
+  'approve',
+  'reject',
 ] as const;
 
 type Verb = (typeof VERBS)[number];
@@ -83,7 +85,11 @@ type CommandRequest =
     }
   | { verb: 'jobs'; filter: JobsFilter }
   | { verb: 'job'; jobId: string }
-  | { verb: 'cancel'; jobId: string };
+  | { verb: 'cancel'; jobId: string }
+  /** Typed, it only says where the button is: an approval is a click on the message that shows the plan. */
+  | { verb: 'approve'; jobId: string }
+  /** `reason`: why, recorded on the job's history and shown on its message. */
+  | { verb: 'reject'; jobId: string; reason: string | undefined };
 
 type RequestOf<V extends Verb> = Extract<CommandRequest, { verb: V }>;
 

@@ -70,9 +70,12 @@ function cancelLine(job: Job, state: JobState, catalog: Catalog): string | undef
 }
 
 function decisionLine(job: Job, state: JobState, catalog: Catalog): string | undefined {
-  const rejectedBy = [...job.history].reverse().find((entry) => entry.event === 'rejected')?.by ?? '?';
+  const rejected = [...job.history].reverse().find((entry) => entry.event === 'rejected');
   if (state === JobState.EXPIRED) return catalog.expired;
-  if (state === JobState.REJECTED) return catalog.rejectedBy(rejectedBy);
+  if (state === JobState.REJECTED) {
+    const line = catalog.rejectedBy(rejected?.by ?? '?');
+    return rejected?.detail === undefined ? line : `${line}: ${rejected.detail}`;
+  }
   const approvals = approvalsOfPlan(job);
   if (approvals.length === 0 || state === JobState.PENDING_APPROVAL) return undefined;
   return catalog.approvedBy(

@@ -20,6 +20,7 @@ function replacedTargets(
   assertDeletable(
     existingTargets.map((entry) => entry.index),
     protectedPatterns,
+    'replace',
   );
   return [...existingTargets];
 }

@@ -16,9 +16,67 @@ function defined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
+const S3_KEYS = ['bucket', 'region', 'role_arn', 'base_path'] as const;
+
+/**
+ * Names the engines write at a repository's root (`index-N`, `index.latest`, `indices/`, `snap-*`, `meta-*`, the
+ * verification's `tests-*`): a repository placed inside the default one under such a name would mix its files
+ * with the default's, and a cleanup of either could delete the other's.
+ */
+const ROOT_NAMES = /^(index-|index\.latest$|indices$|snap-|meta-|tests-|incompatible-snapshots$)/;
+
+/** The type a registration asks for: said, or told by its settings, or the default repository's. */
+function wantedType(options: RepositoryOptions, fallback: DefaultRepository | undefined): 's3' | 'fs' {
+  if (options.type !== undefined) return options.type;
+  if (options.location !== undefined) return 'fs';
+  if (S3_KEYS.some((key) => options[key] !== undefined)) return 's3';
+  return fallback?.type ?? 's3';
+}
+
+/** `base/name`, or `name` at the root when there is no base. */
+function under(base: unknown, name: string): string {
+  return typeof base === 'string' && base.replace(/\/+$/, '') !== '' ? `${base.replace(/\/+$/, '')}/${name}` : name;
+}
+
+/**
+ * A new repository's own place inside the default repository's: an fs `location` of `<default location>/<name>`
+ * (inside the cluster's `path.repo` whenever the default is), an s3 `base_path` of `<default base_path>/<name>` in
+ * the default's bucket. Only when the command gives no place of its own (`location=`, `bucket=`).
+ */
+function ownPlace(name: string, fallback: DefaultRepository, given: Record<string, unknown>): Record<string, unknown> {
+  const { location, bucket, base_path: basePath, ...rest } = fallback.settings;
+  if (fallback.type === 'fs') {
+    if (given.location !== undefined) return rest;
+    return { ...rest, location: under(location, name) };
+  }
+  if (given.bucket !== undefined) return rest;
+  return { ...rest, bucket, base_path: under(basePath, name) };
+}
+
+/** The settings a registration starts from before the command's own: the default repository's, when it applies. */
+function inherited(
+  name: string,
+  type: 's3' | 'fs',
+  fallback: DefaultRepository | undefined,
+  given: Record<string, unknown>,
+) {
+  if (fallback === undefined || fallback.type !== type) return {};
+  if (fallback.name === name) return fallback.settings;
+  const place = ownPlace(name, fallback, given);
+  const placed =
+    fallback.type === 'fs' ? given.location === undefined : given.bucket === undefined && given.base_path === undefined;
+  if (placed && ROOT_NAMES.test(name)) {
+    throw new UsageError((words) => words.nameInsideDefaultRepository(name, fallback.name));
+  }
+  return place;
+}
+
 /**
  * A repository registration. Settings given in the command win; the rest come from the cluster's default
- * repository when the names match, so `repo register b migration` registers on B what the config says.
+ * repository when it is of the same type. Under the default's name that is the default itself, so
+ * `repo register b migration` registers on B what the config says; under another name the new repository gets its
+ * own place inside the default's (see {@link ownPlace}), so `repo register a archive` works wherever the default
+ * repository does, and never writes into the default's files.
  */
 function planRepositoryRegister(
   cluster: string,
@@ -31,10 +89,9 @@ function planRepositoryRegister(
   if (name.startsWith('cs-')) {
     throw new UsageError((words) => words.reservedRepositoryName);
   }
-  const base = fallback?.name === name ? fallback : undefined;
-  const { type: givenType, ...given } = options;
-  const type = givenType ?? base?.type ?? (given.location === undefined ? 's3' : 'fs');
-  const settings = { ...(base?.type === type ? base.settings : {}), ...defined(given) };
+  const { type: _said, ...given } = options;
+  const type = wantedType(options, fallback);
+  const settings = { ...inherited(name, type, fallback, defined(given)), ...defined(given) };
   if (type === 'fs') {
     if (typeof settings.location !== 'string') throw new UsageError((words) => words.fsWithoutLocation);
     return {

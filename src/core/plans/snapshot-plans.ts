@@ -29,7 +29,7 @@ function generatedSnapshotName(cluster: string, jobId: string, now: Date): strin
  * A snapshot now. Into the cluster's default repository unless another is named; the default is registered (an
  * idempotent update when it exists) before the snapshot starts, so a fresh cluster needs no separate step.
  */
-function planSnapshotCreate(input: SnapshotCreateInput): JobPlan {
+function planSnapshotCreate(input: SnapshotCreateInput): Extract<JobPlan, { kind: typeof JobKind.SNAPSHOT_CREATE }> {
   const { cluster, defaultRepository } = input;
   const repository = chooseRepository(cluster, input.repository, defaultRepository?.name, 'write');
   return {

@@ -1,4 +1,4 @@
-import { ProtectedIndexError } from '../errors.js';
+import { type DeletionPurpose, ProtectedIndexError } from '../errors.js';
 
 /**
  * System indices of OpenSearch, its plugins and Dashboards/Kibana, as Amazon OpenSearch Service keeps them: deleting
@@ -30,10 +30,14 @@ function protectedPatternFor(index: string, extraPatterns: readonly string[]): s
 }
 
 /** Throws a ProtectedIndexError for the first index that must never be deleted. */
-function assertDeletable(indices: readonly string[], extraPatterns: readonly string[]): void {
+function assertDeletable(
+  indices: readonly string[],
+  extraPatterns: readonly string[],
+  purpose: DeletionPurpose = 'delete',
+): void {
   for (const index of indices) {
     const pattern = protectedPatternFor(index, extraPatterns);
-    if (pattern !== undefined) throw new ProtectedIndexError(index, pattern);
+    if (pattern !== undefined) throw new ProtectedIndexError(index, pattern, purpose);
   }
 }
 

@@ -6,7 +6,9 @@ import { shownName } from '../words/shown-name.js';
  * before a request is built, so that a bad name gets an answer that says why instead of a cluster stack trace,
  * and so that no name can change the meaning of a URL (`/`, `?`, `#`, `..`).
  */
-const FORBIDDEN_IN_NAMES = ['\\', '/', '*', '?', '"', '<', '>', '|', ',', '#', ':'];
+// `%` is the bot's own rule: its request paths never carry one (adapters/cluster/request-path.ts), so a name
+// with one is refused here, as the name it is, rather than later as a bare path segment.
+const FORBIDDEN_IN_NAMES = ['\\', '/', '*', '?', '"', '<', '>', '|', ',', '#', ':', '%'];
 const MAX_NAME_BYTES = 255;
 
 function checkCommon(kind: InvalidResourceNameError['kind'], name: string): void {

@@ -17,10 +17,62 @@ type ClusterWords = {
   /** Refused by fine-grained access control: the bot's role is not mapped. */
   accessDeniedForRoleMapping: (cluster: string, reason: string) => Said;
   clusterUnreachable: (cluster: string, reason: string) => Said;
-  requestFailed: (cluster: string, type: string, reason: string) => Said;
+  /** `cause`: the deepest exception under `reason`, as the engine named it. */
+  requestFailed: (cluster: string, type: string, reason: string, cause: EngineCause | undefined) => Said;
   operationNotAllowed: (cluster: string, reason: string) => Said;
   unexpectedAnswer: (cluster: string, detail: string) => Said;
 };
+
+/** The exception at the bottom of the engine's `caused_by` chain. */
+type EngineCause = { type: string; reason: string };
+
+/** The engine's error types whose reasons ask for the same next step; any other type gets the `other` hint. */
+type FailureKind = 'repository' | 'arguments' | 'blocked' | 'overloaded' | 'other';
+
+const FAILURE_KINDS: Readonly<Record<string, FailureKind>> = {
+  repository_exception: 'repository',
+  repository_verification_exception: 'repository',
+  illegal_argument_exception: 'arguments',
+  action_request_validation_exception: 'arguments',
+  parse_exception: 'arguments',
+  cluster_block_exception: 'blocked',
+  circuit_breaking_exception: 'overloaded',
+  es_rejected_execution_exception: 'overloaded',
+  opensearch_rejected_execution_exception: 'overloaded',
+  process_cluster_event_timeout_exception: 'overloaded',
+};
+
+function failureKind(type: string): FailureKind {
+  return Object.hasOwn(FAILURE_KINDS, type) ? (FAILURE_KINDS[type] as FailureKind) : 'other';
+}
+
+const FAILURE_HINTS_EN: Readonly<Record<FailureKind, string>> = {
+  repository:
+    "Check the repository's settings: an fs location must be under the cluster's path.repo, an s3 bucket must exist and the snapshot role must reach it (/es snapshot help repo register).",
+  arguments: 'Check the values in the command; /es snapshot help lists each command and what it takes.',
+  blocked:
+    'The cluster blocks the write (read-only, or disk past the flood-stage watermark): free disk or lift the block, then try again.',
+  overloaded:
+    'The cluster is too busy to take it now: wait a minute and try again (/es snapshot clusters shows its health).',
+  other: "That is the cluster's own reason; its log says more, and /es snapshot clusters shows its health.",
+};
+
+const FAILURE_HINTS_JA: Readonly<Record<FailureKind, string>> = {
+  repository:
+    'リポジトリの設定を確認してください: fs の location はクラスターの path.repo の下に、s3 のバケットは実在し、スナップショット用ロールから届く必要があります (/es snapshot help repo register)。',
+  arguments: 'コマンドの値を確認してください。/es snapshot help で各コマンドと受け付ける値が分かります。',
+  blocked:
+    'クラスターが書き込みを止めています (読み取り専用、またはディスクが flood-stage の水準を超えています): ディスクを空けるかブロックを外してから、やり直してください。',
+  overloaded:
+    'クラスターが混み合っていて今は受け付けません: 1 分ほど待ってやり直してください (/es snapshot clusters で状態が分かります)。',
+  other:
+    'これはクラスター自身が返した理由です。詳しくはクラスターのログに、状態は /es snapshot clusters で分かります。',
+};
+
+/** The cause as said after the reason: its type only when it differs from the top's. */
+function causeText(type: string, cause: EngineCause): string {
+  return cause.type === type ? cause.reason : `${cause.type}: ${cause.reason}`;
+}
 
 /**
  * Why a request got no answer: the adapter's own reasons by key; anything else is the network's code
@@ -77,7 +129,10 @@ const en: ClusterWords = {
     text: `${cluster}: cluster did not answer (${UNANSWERED_EN[reason] ?? reason})`,
     hint: 'Check the endpoint in the cluster config, the network path (VPC domains need a route from the bot) and the cluster health.',
   }),
-  requestFailed: (cluster, type, reason) => ({ text: `${cluster}: ${type}: ${reason}` }),
+  requestFailed: (cluster, type, reason, cause) => ({
+    text: `${cluster}: ${type}: ${reason}${cause === undefined ? '' : ` (cause: ${causeText(type, cause)})`}`,
+    hint: FAILURE_HINTS_EN[failureKind(type)],
+  }),
   operationNotAllowed: (cluster, reason) => ({
     text: `${cluster}: operation_not_allowed: ${reason}`,
     hint: 'Amazon OpenSearch Service does not offer this API; the bot uses another way where one exists.',
@@ -133,7 +188,10 @@ const ja: ClusterWords = {
     text: `${cluster}: クラスターが応答しません (${UNANSWERED_JA[reason] ?? reason})`,
     hint: '設定のエンドポイント、ネットワーク経路 (VPC ドメインにはボットからの経路が必要です)、クラスターの状態を確認してください。',
   }),
-  requestFailed: (cluster, type, reason) => ({ text: `${cluster}: ${type}: ${reason}` }),
+  requestFailed: (cluster, type, reason, cause) => ({
+    text: `${cluster}: ${type}: ${reason}${cause === undefined ? '' : ` (原因: ${causeText(type, cause)})`}`,
+    hint: FAILURE_HINTS_JA[failureKind(type)],
+  }),
   operationNotAllowed: (cluster, reason) => ({
     text: `${cluster}: operation_not_allowed: ${reason}`,
     hint: 'Amazon OpenSearch Service はこの API を提供していません。別の方法があれば、ボットはそちらを使います。',
@@ -146,5 +204,5 @@ const ja: ClusterWords = {
 
 const clusterWords: Record<Language, ClusterWords> = { en, ja };
 
-export type { ClusterWords };
+export type { ClusterWords, EngineCause };
 export { clusterWords };

@@ -50,6 +50,8 @@ const EXAMPLES: Readonly<Record<Verb, string>> = {
   jobs: `${COMMAND_PREFIX} jobs mine`,
   job: `${COMMAND_PREFIX} job k3x9q2m7`,
   cancel: `${COMMAND_PREFIX} cancel k3x9q2m7`,
+  approve: `${COMMAND_PREFIX} approve k3x9q2m7`,
+  reject: `${COMMAND_PREFIX} reject k3x9q2m7 "wrong cluster, use staging"`,
 };
 
 /** `a`, `a and b`, `a, b and c` */
@@ -73,7 +75,7 @@ const en: HelpWords = {
     'repo-register': {
       summary: 'Register (or update) a snapshot repository on a cluster.',
       notes: [
-        "Settings left out come from the cluster's default repository in the bot config.",
+        "Settings left out come from the cluster's default repository in the bot config. Under the default's name that is the default itself; under another name the new repository gets its own place inside the default's: <location>/<name> for fs, base_path <base_path>/<name> in the same bucket for s3.",
         'bucket=, region=, role_arn= and base_path= make an s3 repository; location= an fs one.',
       ],
       example: EXAMPLES['repo-register'],
@@ -158,6 +160,23 @@ const en: HelpWords = {
       ],
       example: EXAMPLES.cancel,
     },
+    approve: {
+      summary: "Approve a request: click Approve on the job's message.",
+      notes: [
+        "An approval is a click on the job's own message, in its channel, where the plan it approves is shown; typed, approve says where that message is.",
+        "Approvers come from the cluster's approval config; the requester cannot approve their own request unless the cluster allows it. A changed plan asks again.",
+        'In npm start without Slack, type approve <id> to click it.',
+      ],
+      example: EXAMPLES.approve,
+    },
+    reject: {
+      summary: 'Reject a request that waits for approval, with an optional reason.',
+      notes: [
+        "Click Reject on the job's message, or type reject <id> with a reason in quotes in the job's channel; the same people may reject as may approve.",
+        'The reason is recorded on the job (/es snapshot job <id>) and shown on its message. Nothing of the request runs.',
+      ],
+      example: EXAMPLES.reject,
+    },
   },
   helpIntro: `*${COMMAND_PREFIX}*: snapshots, restores and migrations from this channel.`,
   helpFooter: (waiting, helpCommand) =>
@@ -193,7 +212,7 @@ const ja: HelpWords = {
     'repo-register': {
       summary: 'クラスタにスナップショットリポジトリを登録 (または更新) します。',
       notes: [
-        '省略した設定は、ボットの設定にあるクラスタの既定リポジトリから取ります。',
+        '省略した設定は、ボットの設定にあるクラスタの既定リポジトリから取ります。既定と同じ名前なら既定そのもの、別の名前なら既定の中に専用の置き場所を持ちます: fs は <location>/<名前>、s3 は同じバケットの base_path <base_path>/<名前> です。',
         'bucket=、region=、role_arn=、base_path= を指定すると s3 リポジトリ、location= なら fs リポジトリです。',
       ],
       example: EXAMPLES['repo-register'],
@@ -281,6 +300,23 @@ const ja: HelpWords = {
         '復元の途中なら、そのスナップショットからまだ復元中の復元先インデックスだけを並べた新しいインデックス削除ジョブで削除します。このジョブはほかの削除と同じく承認を待ちます。復元を終えたインデックスは残します。',
       ],
       example: EXAMPLES.cancel,
+    },
+    approve: {
+      summary: '依頼を承認します: ジョブのメッセージの「承認」を押してください。',
+      notes: [
+        '承認は、承認する計画を表示しているジョブ自身のメッセージ (そのチャンネル内) のボタンを押すことです。approve を入力すると、そのメッセージの場所を答えます。',
+        '承認者はクラスターの approval 設定で決まります。クラスターが許さない限り、依頼者は自分の依頼を承認できません。計画が変われば、もう一度承認を求めます。',
+        'Slack なしの npm start では approve <id> と入力するとボタンを押したことになります。',
+      ],
+      example: EXAMPLES.approve,
+    },
+    reject: {
+      summary: '承認待ちの依頼を却下します。理由も付けられます。',
+      notes: [
+        'ジョブのメッセージの「却下」を押すか、ジョブのチャンネルで reject <id> に続けて理由を引用符で囲んで入力してください。却下できるのは承認できる人と同じです。',
+        '理由はジョブに記録され (/es snapshot job <id>)、メッセージに表示されます。依頼の内容は何も実行されません。',
+      ],
+      example: EXAMPLES.reject,
     },
   },
   helpIntro: `*${COMMAND_PREFIX}*: このチャンネルからスナップショット、復元、移行を行います。`,

@@ -43,6 +43,8 @@ type PlanWords = {
   reservedRepositoryName: Said;
   fsWithoutLocation: Said;
   s3WithoutBucket: Said;
+  /** A new repository that would be placed inside the default one under a name the engine writes there. */
+  nameInsideDefaultRepository: (name: string, defaultName: string) => Said;
   s3WithoutRoleArn: Said;
   targetsExist: (cluster: string, names: readonly string[]) => Said;
   snapshotNotRestorable: (snapshot: string, state: string) => Said;
@@ -83,8 +85,18 @@ const en: PlanWords = {
     hint: `Name one (see /es snapshot repos ${cluster}), or set default_repository in the cluster config.`,
   }),
   reservedRepositoryName: { text: 'repository names starting with "cs-" are reserved for automated snapshots' },
-  fsWithoutLocation: { text: 'an fs repository needs location=<path in path.repo>' },
-  s3WithoutBucket: { text: 'an s3 repository needs bucket=<name>' },
+  fsWithoutLocation: {
+    text: 'an fs repository needs location=<path in path.repo>',
+    hint: "Give location=, or set an fs default_repository in the cluster config: a new repository then gets its own folder inside the default's.",
+  },
+  s3WithoutBucket: {
+    text: 'an s3 repository needs bucket=<name>',
+    hint: "Give bucket= (and region=, role_arn=), or set an s3 default_repository in the cluster config: a new repository then gets its own base_path in the default's bucket.",
+  },
+  nameInsideDefaultRepository: (name, defaultName) => ({
+    text: `a repository named "${name}" cannot get its own place inside repository "${defaultName}": the cluster writes files of that name there`,
+    hint: 'Pick another name, or give the place yourself with location= (fs) or base_path= (s3).',
+  }),
   s3WithoutRoleArn: {
     text: 'Amazon OpenSearch Service needs role_arn=<snapshot role ARN> to register an s3 repository',
   },
@@ -158,8 +170,18 @@ const ja: PlanWords = {
     hint: `リポジトリを指定するか (/es snapshot repos ${cluster} で確認できます)、クラスタ設定で default_repository を設定してください。`,
   }),
   reservedRepositoryName: { text: '"cs-" で始まるリポジトリ名は自動スナップショット用に予約されています' },
-  fsWithoutLocation: { text: 'fs リポジトリには location=<path.repo 内のパス> が必要です' },
-  s3WithoutBucket: { text: 's3 リポジトリには bucket=<名前> が必要です' },
+  fsWithoutLocation: {
+    text: 'fs リポジトリには location=<path.repo 内のパス> が必要です',
+    hint: 'location= を指定するか、クラスタ設定で fs の default_repository を設定してください。新しいリポジトリはその中に専用のフォルダを持ちます。',
+  },
+  s3WithoutBucket: {
+    text: 's3 リポジトリには bucket=<名前> が必要です',
+    hint: 'bucket= (と region=、role_arn=) を指定するか、クラスタ設定で s3 の default_repository を設定してください。新しいリポジトリはそのバケット内に専用の base_path を持ちます。',
+  },
+  nameInsideDefaultRepository: (name, defaultName) => ({
+    text: `"${name}" という名前のリポジトリはリポジトリ "${defaultName}" の中に置けません: クラスタがそこに同じ名前のファイルを書きます`,
+    hint: '別の名前にするか、location= (fs) または base_path= (s3) で置き場所を指定してください。',
+  }),
   s3WithoutRoleArn: {
     text: 'Amazon OpenSearch Service で s3 リポジトリを登録するには role_arn=<スナップショット用ロールの ARN> が必要です',
   },

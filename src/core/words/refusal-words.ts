@@ -4,7 +4,8 @@ import type { Language, Said } from './language.js';
 
 /** What the bot says when it will not do something: not allowed, no such job, changed meanwhile, protected. */
 type RefusalWords = {
-  protectedIndex: (index: string, pattern: string) => Said;
+  /** `purpose`: deleted by delete-index, or replaced by a restore's `replace`. */
+  protectedIndex: (index: string, pattern: string, purpose: 'delete' | 'replace') => Said;
   automatedRepository: (repository: string) => Said;
   jobConflict: (jobId: string, state: string, version: number) => Said;
   jobNotFound: (jobId: string) => Said;
@@ -21,12 +22,19 @@ type RefusalWords = {
   tooManyClicks: string;
   /** A click whose workspace, channel or message is not its job's own. */
   clickNotOnJobMessage: (jobId: string, channel: string) => string;
+  /** `reject <id>` typed outside the job's own channel. */
+  rejectOutsideJobChannel: (jobId: string, channel: string) => string;
+  /** `approve <id>` typed: where the button is, since an approval is a click on the plan it approves. */
+  approveWithButton: (jobId: string, channel: string) => Said;
 };
 
 const en: RefusalWords = {
-  protectedIndex: (index, pattern) => ({
-    text: `index "${index}" is protected (matches "${pattern}") and is never deleted`,
-    hint: 'Leave it out with an exclusion (e.g. logs-*,-logs-keep), or restore beside it with rename=pattern:replacement.',
+  protectedIndex: (index, pattern, purpose) => ({
+    text: `index "${index}" is protected (matches "${pattern}") and is never ${purpose === 'delete' ? 'deleted' : 'replaced'}`,
+    hint:
+      purpose === 'delete'
+        ? `Nothing deletes it; if a pattern reached it, leave it out by adding ,-${index} to the list (e.g. logs-*,-logs-keep).`
+        : `Restore it beside the existing one with rename=(.+):restored-$1, or leave it out by adding ,-${index} to indices=.`,
   }),
   automatedRepository: (repository) => ({
     text: `"${repository}" holds the service's automated snapshots: they can be listed and restored, not created or deleted`,
@@ -51,6 +59,12 @@ const en: RefusalWords = {
   tooManyClicks: 'too many people clicked at once; look at the message again',
   clickNotOnJobMessage: (jobId, channel) =>
     `this button is not on the message of job ${jobId}, so it does nothing; use the buttons on that job's own message in <#${channel}>`,
+  rejectOutsideJobChannel: (jobId, channel) =>
+    `job ${jobId} is decided in <#${channel}>, where its message is: type the reject there, or click Reject on that message`,
+  approveWithButton: (jobId, channel) => ({
+    text: `To approve job ${jobId}, click Approve on its message in <#${channel}>: an approval is a click on the plan it approves.`,
+    hint: `See the plan first: /es snapshot job ${jobId}`,
+  }),
 };
 
 /** A state as the job message names it; a state with more said (`QUEUED (leased by …)`) is shown as it is. */
@@ -71,9 +85,12 @@ const JA_ACTIONS: Record<string, string> = {
 };
 
 const ja: RefusalWords = {
-  protectedIndex: (index, pattern) => ({
-    text: `インデックス "${index}" は保護されています ("${pattern}" に一致) ので削除しません`,
-    hint: '除外で外すか (例 logs-*,-logs-keep)、rename=pattern:replacement でその横に別名で復元してください。',
+  protectedIndex: (index, pattern, purpose) => ({
+    text: `インデックス "${index}" は保護されています ("${pattern}" に一致) ので${purpose === 'delete' ? '削除' : '置き換え'}しません`,
+    hint:
+      purpose === 'delete'
+        ? `削除する方法はありません。パターンが一致しただけなら、一覧に ,-${index} を加えて外してください。`
+        : `rename=(.+):restored-$1 で既存のものの横に復元するか、indices= に ,-${index} を加えて外してください。`,
   }),
   automatedRepository: (repository) => ({
     text: `"${repository}" はサービスの自動スナップショットです: 一覧と復元はできますが、作成と削除はできません`,
@@ -100,6 +117,12 @@ const ja: RefusalWords = {
   tooManyClicks: '同時に押した人が多すぎました。メッセージをもう一度確認してください',
   clickNotOnJobMessage: (jobId, channel) =>
     `このボタンはジョブ ${jobId} のメッセージのものではないため、何もしません。<#${channel}> にあるそのジョブのメッセージのボタンを使ってください`,
+  rejectOutsideJobChannel: (jobId, channel) =>
+    `ジョブ ${jobId} はメッセージのある <#${channel}> で判断します: そこで reject を入力するか、そのメッセージの「却下」を押してください`,
+  approveWithButton: (jobId, channel) => ({
+    text: `ジョブ ${jobId} を承認するには、<#${channel}> にあるそのメッセージの「承認」を押してください: 承認は、承認する計画の上で押すものです。`,
+    hint: `先に計画を確認してください: /es snapshot job ${jobId}`,
+  }),
 };
 
 const refusalWords: Record<Language, RefusalWords> = { en, ja };

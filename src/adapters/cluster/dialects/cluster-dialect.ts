@@ -9,8 +9,14 @@ import type { CreateSnapshotRequest, RestoreRequest } from '../../../ports/clust
 /** A schema that checks an engine's answer and reads it into the port's shape, in one step where it enters. */
 type Answer<T> = z.ZodType<T>;
 
-/** What an engine said when it refused: its typed error, or the plain message of a service in front of it. */
-type EngineFault = { type: string; reason: string } | { message: string };
+/** One exception an engine named: its `type` and its (shortened) `reason`. */
+type EngineReason = { type: string; reason: string };
+
+/**
+ * What an engine said when it refused: its typed error with the deepest exception that caused it (`caused_by` /
+ * `root_cause`, when that says more than the top), or the plain message of a service in front of it.
+ */
+type EngineFault = (EngineReason & { cause?: EngineReason }) | { message: string };
 
 /**
  * What differs between engines and their versions: how their answers read and what their request bodies and
@@ -75,4 +81,4 @@ interface ClusterDialect {
   };
 }
 
-export type { Answer, ClusterDialect, EngineFault };
+export type { Answer, ClusterDialect, EngineFault, EngineReason };

@@ -183,4 +183,81 @@ describe('translating a refused answer', () => {
 
     expect(error.message).toContain('"logs-3"');
   });
+
+  it("shows the engine's deepest reason, said once, under the top one", () => {
+    const answer = {
+      error: {
+        root_cause: [{ type: 'repository_exception', reason: "[bad] location [/etc] doesn't match path.repo" }],
+        type: 'repository_exception',
+        reason: '[bad] failed to create repository',
+        caused_by: {
+          type: 'repository_exception',
+          reason: 'wrapped',
+          caused_by: { type: 'repository_exception', reason: "[bad] location [/etc] doesn't match path.repo" },
+        },
+      },
+      status: 500,
+    };
+
+    const error = translate(context, 500, answer);
+
+    expect(error.message).toBe(
+      "b: repository_exception: [bad] failed to create repository (cause: location [/etc] doesn't match path.repo)",
+    );
+    expect(error.hint).toContain('path.repo');
+  });
+
+  it('names the type of a cause of another type, from root_cause when there is no caused_by', () => {
+    const answer = {
+      error: {
+        root_cause: [{ type: 'amazon_s3_exception', reason: 'NoSuchBucket\n\tat com.amazonaws.Thing(Thing.java:1)' }],
+        type: 'repository_exception',
+        reason: '[s3] cannot reach the bucket',
+      },
+      status: 500,
+    };
+
+    const error = translate(context, 500, answer);
+
+    expect(error.message).toBe(
+      'b: repository_exception: [s3] cannot reach the bucket (cause: amazon_s3_exception: NoSuchBucket)',
+    );
+  });
+
+  it('says nothing more when the root cause repeats the reason', () => {
+    const error = translate(context, 400, body('illegal_argument_exception', 'unknown setting [x]'));
+
+    expect(error.evidence).not.toHaveProperty('cause');
+  });
+
+  it('cuts a long reason and never shows a stack', () => {
+    const reason = `${'x'.repeat(400)}\n\tat org.opensearch.Thing.run(Thing.java:12)`;
+
+    const error = translate(context, 500, body('some_exception', reason));
+
+    expect(error.message).toBe(`b: some_exception: ${'x'.repeat(299)}…`);
+    expect(error.hint).toContain("the cluster's own reason");
+  });
+
+  it('shows the deepest reason of a translated error too', () => {
+    const answer = {
+      error: {
+        type: 'concurrent_snapshot_execution_exception',
+        reason: '[migration:nightly] cannot snapshot',
+        caused_by: { type: 'illegal_state_exception', reason: 'a deletion is running' },
+      },
+    };
+
+    const error = translate(context, 429, answer);
+
+    expect(error.message).toContain('([migration:nightly] cannot snapshot: a deletion is running)');
+  });
+
+  it.each([
+    ['cluster_block_exception', 'flood-stage'],
+    ['circuit_breaking_exception', 'too busy'],
+    ['action_request_validation_exception', '/es snapshot help'],
+  ])('gives %s its own hint', (type, hint) => {
+    expect(translate(context, 400, body(type, 'no')).hint).toContain(hint);
+  });
 });

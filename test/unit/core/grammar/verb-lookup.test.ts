@@ -45,7 +45,7 @@ describe('resolveVerb', () => {
     expect(error.message).toBe('Unknown command "lsit". Did you mean "list"?');
     expect(error.hint).toBe(
       'Commands: help, clusters, repos, repo register, create, list, status, delete, delete-index, restore, ' +
-        'migrate, jobs, job, cancel. /es snapshot help <command> explains one.',
+        'migrate, jobs, job, cancel, approve, reject. /es snapshot help <command> explains one.',
     );
   });
 

@@ -360,8 +360,58 @@ describe('planRepositoryRegister', () => {
     ['an s3 repository without bucket', { region: 'x' }, 'needs bucket='],
     ['an s3 repository without role_arn on the managed service', { bucket: 'b' }, 'needs role_arn='],
   ])('refuses %s', (_case, options, message) => {
-    expect(() => planRepositoryRegister('a', 'other', options, fallback, 'es')).toThrowError(message);
+    expect(() => planRepositoryRegister('a', 'other', options, undefined, 'es')).toThrowError(message);
   });
+
+  it("gives a new name the s3 default repository's settings and its own base path", () => {
+    const withBase = { ...fallback, settings: { ...fallback.settings, base_path: 'snapshots/' } };
+
+    expect(planRepositoryRegister('a', 'archive', {}, withBase, 'es').repository).toEqual({
+      name: 'archive',
+      type: 's3',
+      settings: { ...fallback.settings, base_path: 'snapshots/archive' },
+    });
+    expect(planRepositoryRegister('a', 'archive', {}, fallback, 'es').repository.settings).toMatchObject({
+      base_path: 'archive',
+    });
+  });
+
+  it("gives a new name the fs default repository's settings and its own folder inside it", () => {
+    const fs = { name: 'migration', type: 'fs' as const, settings: { location: '/repo/migration', compress: true } };
+
+    expect(planRepositoryRegister('a', 'archive', { readonly: true }, fs, 'none').repository).toEqual({
+      name: 'archive',
+      type: 'fs',
+      settings: { location: '/repo/migration/archive', compress: true, readonly: true },
+    });
+  });
+
+  it("keeps the place the command gives, with the rest of the default's settings", () => {
+    expect(planRepositoryRegister('a', 'other', { bucket: 'elsewhere' }, fallback, 'es').repository).toEqual({
+      name: 'other',
+      type: 's3',
+      settings: { ...fallback.settings, bucket: 'elsewhere' },
+    });
+    const fs = { name: 'migration', type: 'fs' as const, settings: { location: '/repo/migration' } };
+    expect(planRepositoryRegister('a', 'indices', { location: '/repo/x' }, fs, 'none').repository.settings).toEqual({
+      location: '/repo/x',
+    });
+  });
+
+  it('takes nothing from a default repository of another type', () => {
+    expect(planRepositoryRegister('a', 'local', { location: '/snapshots' }, fallback, 'es').repository).toEqual({
+      name: 'local',
+      type: 'fs',
+      settings: { location: '/snapshots' },
+    });
+  });
+
+  it.each(['indices', 'index-0', 'index.latest', 'snap-x', 'meta-x', 'tests-abc', 'incompatible-snapshots'])(
+    'refuses to place a repository named %s inside the default one',
+    (name) => {
+      expect(() => planRepositoryRegister('a', name, {}, fallback, 'es')).toThrowError('cannot get its own place');
+    },
+  );
 
   it('registers an s3 repository without role_arn on a self-managed cluster', () => {
     expect(planRepositoryRegister('a', 'other', { bucket: 'b' }, undefined, 'none')).toMatchObject({
