@@ -1,4 +1,5 @@
 import type { StepStatus } from '../jobs/job.js';
+import { counted } from './counted.js';
 import type { Language } from './language.js';
 
 /** The words of read-only answers: clusters, repositories, snapshots, jobs. */
@@ -45,17 +46,17 @@ type ReplyWords = {
 const enReplies: ReplyWords = {
   clustersTitle: 'Clusters',
   clusterLine: (icon, alias, engine, status, nodes, repository) =>
-    `${icon} *${alias}* — ${engine}, ${status}, ${nodes} node(s), ${repository === undefined ? 'no default repository' : `default repository \`${repository}\``}`,
+    `${icon} *${alias}* — ${engine}, ${status}, ${counted(nodes, 'node')}, ${repository === undefined ? 'no default repository' : `default repository \`${repository}\``}`,
   repositoriesTitle: (cluster) => `Repositories on ${cluster}`,
   automatedNote: ' (automated snapshots: list and restore only)',
   noRepositories: 'No repository is registered.',
   snapshotsTitle: (repository, cluster) => `Snapshots in ${repository} on ${cluster} (newest first)`,
   snapshotListLine: (snapshot, state, indices, successful, total) =>
-    `• \`${snapshot}\` — *${state}* · ${indices} indices · ${successful}/${total} shards`,
+    `• \`${snapshot}\` — *${state}* · ${counted(indices, 'index', 'indices')} · ${successful}/${counted(total, 'shard')}`,
   noSnapshots: 'No snapshots yet.',
   snapshotTitle: (snapshot, repository, cluster) => `Snapshot ${snapshot} in ${repository} on ${cluster}`,
   snapshotState: (state, successful, total, failed) =>
-    `*State:* ${state} · ${successful}/${total} shards (${failed} failed)`,
+    `*State:* ${state} · ${successful}/${counted(total, 'shard')} (${failed} failed)`,
   bytesOf: (done, total) => `${done} of ${total}`,
   startedAt: (date) => `*Started:* ${date}`,
   took: (duration) => `*Took:* ${duration}`,
