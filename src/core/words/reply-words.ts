@@ -14,6 +14,8 @@ type ReplyWords = {
     nodes: number,
     repository: string | undefined,
   ) => string;
+  /** A cluster's line in `clusters` when it gave no answer within the deadline. */
+  notAnsweringWithin: (seconds: number) => string;
   repositoriesTitle: (cluster: string) => string;
   automatedNote: string;
   noRepositories: string;
@@ -47,6 +49,7 @@ const enReplies: ReplyWords = {
   clustersTitle: 'Clusters',
   clusterLine: (icon, alias, engine, status, nodes, repository) =>
     `${icon} *${alias}* — ${engine}, ${status}, ${counted(nodes, 'node')}, ${repository === undefined ? 'no default repository' : `default repository \`${repository}\``}`,
+  notAnsweringWithin: (seconds) => `not answering (timed out after ${seconds} s)`,
   repositoriesTitle: (cluster) => `Repositories on ${cluster}`,
   automatedNote: ' (automated snapshots: list and restore only)',
   noRepositories: 'No repository is registered.',
@@ -106,6 +109,7 @@ const jaReplies: ReplyWords = {
   clustersTitle: 'クラスター',
   clusterLine: (icon, alias, engine, status, nodes, repository) =>
     `${icon} *${alias}* — ${engine}, ${status}, ノード ${nodes} 台, ${repository === undefined ? '既定のリポジトリなし' : `既定のリポジトリ \`${repository}\``}`,
+  notAnsweringWithin: (seconds) => `応答なし (${seconds} 秒でタイムアウト)`,
   repositoriesTitle: (cluster) => `${cluster} のリポジトリ`,
   automatedNote: ' (自動スナップショット: 一覧と復元のみ)',
   noRepositories: '登録されたリポジトリはありません。',

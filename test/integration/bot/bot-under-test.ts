@@ -10,6 +10,7 @@ import { parseBotConfig } from '../../../src/config/cluster-config.js';
 import type { Job } from '../../../src/core/jobs/job.js';
 import type { JobKind } from '../../../src/core/jobs/job-states.js';
 import { ApprovalAction } from '../../../src/core/messages/job-message.js';
+import type { Language } from '../../../src/core/words/language.js';
 import { composeContext } from '../../../src/handlers/compose-context.js';
 import { createSlackHandler } from '../../../src/handlers/slack-handler.js';
 import { startLocalDynamoDb } from '../../../src/local/dynamodb/local-dynamodb.js';
@@ -41,6 +42,8 @@ type BotOptions = {
   autoRun?: JobKind[];
   /** Where the bot's log lines go. @default nowhere */
   logger?: Logger;
+  /** The language of the bot's messages. @default 'en' */
+  language?: Language;
   /** Wraps the job store the bot uses (to inject faults); `store` stays the plain one. @default as it is */
   jobStoreThrough?: (store: JobStore) => JobStore;
 };
@@ -77,7 +80,10 @@ async function startBotUnderTest(options: BotOptions = {}) {
     on_call: { users: ['U0ONCALL'] },
   });
   const config = parseBotConfig(
-    { clusters: { a: cluster(clusters.a.gateway.url), b: cluster(clusters.b.gateway.url) } },
+    {
+      language: options.language ?? 'en',
+      clusters: { a: cluster(clusters.a.gateway.url), b: cluster(clusters.b.gateway.url) },
+    },
     'e2e',
   );
   const logger = options.logger ?? silentLogger;
