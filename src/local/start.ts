@@ -15,6 +15,7 @@ import { createSlackNotifier, createSlackUserDirectory } from '../adapters/slack
 import { createInProcessTasks } from '../adapters/tasks/in-process-tasks.js';
 import { loadBotConfig, parseBotConfig } from '../config/cluster-config.js';
 import { optionalString, readCommonEnvironment } from '../config/env.js';
+import { BotError } from '../core/errors.js';
 import type { BotConfig } from '../core/model/configured-cluster.js';
 import { composeContext } from '../handlers/compose-context.js';
 import { createLogger } from '../logging/logger.js';
@@ -54,7 +55,9 @@ async function describeClusters(context: BotContext): Promise<string> {
         const [info, health] = await Promise.all([client.info(within), client.health(within)]);
         return `${client.alias}: ${info.distribution} ${info.version}, health ${health.status}, at ${at}`;
       } catch (error) {
-        return `${client.alias}: ${(error as Error).message}, at ${at}`;
+        // A cluster error's words name the cluster already.
+        const said = error instanceof BotError ? error.message : `${client.alias}: ${(error as Error).message}`;
+        return `${said}, at ${at}`;
       }
     }),
   );
