@@ -61,9 +61,18 @@ type SnapshotAbort =
   | { outcome: 'aborted' | 'maybe-aborted' | 'not-this-job' | 'absent' }
   | { outcome: 'ended'; state: SnapshotState };
 
+/** How long a read-only question may take, all attempts together. */
+type ReadOptions = {
+  /**
+   * Past it the read gives up with an `UNREACHABLE` error of reason `timeout`, retries included: for answers
+   * where one slow cluster must not hold the others' lines back. @default the client's own timeouts and retries
+   */
+  deadlineMs?: number;
+};
+
 interface ClusterInfoApi {
-  info(): Promise<ClusterInfo>;
-  health(): Promise<ClusterHealth>;
+  info(options?: ReadOptions): Promise<ClusterInfo>;
+  health(options?: ReadOptions): Promise<ClusterHealth>;
   /** Disk and shards of each data node, and the shards no node holds. */
   diskAllocation(): Promise<DiskAllocation>;
   /** The disk watermark and shard limit in force: set transiently, persistently, or the defaults. */
@@ -165,6 +174,7 @@ export type {
   DeleteIndicesOptions,
   DeleteOutcome,
   IndexApi,
+  ReadOptions,
   RepositoryApi,
   ResolveOptions,
   RestoreApi,

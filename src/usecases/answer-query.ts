@@ -1,3 +1,4 @@
+import { ClusterErrorCode, isClusterError } from '../core/cluster-errors.js';
 import { clustersOfPlan } from '../core/commands/clusters-named.js';
 import type { RequestOfKind } from '../core/commands/index.js';
 import { BotError, JobNotFoundError } from '../core/errors.js';
@@ -22,13 +23,23 @@ import { assertChannelAllowed, mayUseChannel } from './channel-rules.js';
 /** Read-only verbs: asked of the cluster or the job store, answered to the person who asked. */
 type QueryRequest = RequestOfKind<'query'>;
 
+/**
+ * How long `clusters` waits for each cluster, all retries included: a hung cluster gets its line ("not answering")
+ * in this time instead of holding every other cluster's line back for its full timeouts.
+ */
+const OVERVIEW_DEADLINE_MS = 5_000;
+
 async function overview(context: BotContext, alias: string): Promise<ClusterOverview> {
   const { config, client } = clusterNamed(context, alias);
   const base = { alias, endpoint: config.endpoint.origin, defaultRepository: config.defaultRepository?.name };
+  const within = { deadlineMs: OVERVIEW_DEADLINE_MS };
   try {
-    const [info, health] = await Promise.all([client.info(), client.health()]);
+    const [info, health] = await Promise.all([client.info(within), client.health(within)]);
     return { ...base, answer: { info, health } };
   } catch (error) {
+    if (isClusterError(error, ClusterErrorCode.UNREACHABLE) && error.evidence.reason === 'timeout') {
+      return { ...base, answer: { error: context.catalog.notAnsweringWithin(OVERVIEW_DEADLINE_MS / 1000) } };
+    }
     // One cluster that does not answer is a line of the reply, said like any error: never its raw message.
     if (error instanceof BotError) return { ...base, answer: { error: error.saidIn(context.catalog).text } };
     const reference = context.ids.newId();

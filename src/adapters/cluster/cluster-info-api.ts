@@ -4,8 +4,8 @@ import { type ClusterCall, read } from './cluster-call.js';
 function clusterInfoApi(call: ClusterCall): ClusterInfoApi {
   const { answers } = call.dialect;
   return {
-    info: () => read(call, { method: 'GET', path: '/' }, answers.info),
-    health: () => read(call, { method: 'GET', path: '/_cluster/health' }, answers.health),
+    info: (options = {}) => read(call, { method: 'GET', path: '/', ...options }, answers.info),
+    health: (options = {}) => read(call, { method: 'GET', path: '/_cluster/health', ...options }, answers.health),
     diskAllocation: () =>
       read(
         call,

@@ -10,6 +10,8 @@ type ClusterRequest = {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** A read's whole budget, retries included (see `ReadOptions`); none: the timeout per attempt and retries only. */
+  deadlineMs?: number;
 };
 
 /**
@@ -124,25 +126,31 @@ class SignedTransport implements ClusterTransport {
 
   async send(request: ClusterRequest): Promise<ClusterResponse> {
     const context = { cluster: this.#cluster, method: request.method, path: request.path };
+    const deadline = request.deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + request.deadlineMs;
+    // Another attempt only when it, and the wait before it, still fit in the deadline.
+    const mayRetry = (attemptNumber: number, backoffMs: number) =>
+      attemptNumber < this.#maxAttempts && Date.now() + backoffMs < deadline;
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       const started = Date.now();
       let outcome: Attempt;
       try {
-        outcome = await this.#attempt(request);
+        outcome = await this.#attempt(request, Math.min(this.#timeoutMs, deadline - started));
       } catch (error) {
         if (!(error instanceof NoAnswerError)) throw error;
         this.#logger.warn({ ...context, attempt: attemptNumber, reason: error.reason }, 'cluster did not answer');
-        if (attemptNumber >= this.#maxAttempts) {
+        const backoffMs = this.#backoffMs(attemptNumber, undefined);
+        if (!mayRetry(attemptNumber, backoffMs)) {
           const evidence = { cluster: this.#cluster, reason: error.reason };
           throw new ClusterError(ClusterErrorCode.UNREACHABLE, evidence, { cause: error });
         }
-        await this.#sleep(this.#backoffMs(attemptNumber, undefined));
+        await this.#sleep(backoffMs);
         continue;
       }
       const statusCode = outcome.response.outcome === 'answered' ? outcome.response.statusCode : 504;
       this.#logger.debug({ ...context, statusCode, ms: Date.now() - started }, 'cluster answered');
-      if (!RETRYABLE_STATUS.has(statusCode) || attemptNumber >= this.#maxAttempts) return outcome.response;
-      await this.#sleep(this.#backoffMs(attemptNumber, outcome.retryAfterMs));
+      const backoffMs = this.#backoffMs(attemptNumber, outcome.retryAfterMs);
+      if (!RETRYABLE_STATUS.has(statusCode) || !mayRetry(attemptNumber, backoffMs)) return outcome.response;
+      await this.#sleep(backoffMs);
     }
   }
 
@@ -166,7 +174,7 @@ class SignedTransport implements ClusterTransport {
     });
   }
 
-  async #attempt(request: ClusterRequest): Promise<Attempt> {
+  async #attempt(request: ClusterRequest, timeoutMs: number): Promise<Attempt> {
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     // fetch sets Host itself, to the same value that was signed.
     const { host: _host, ...headers } = await this.#headers(request, body);
@@ -174,7 +182,7 @@ class SignedTransport implements ClusterTransport {
     const url = `${this.#endpoint.origin}${this.#basePath}${request.path}${query === '' ? '' : `?${query}`}`;
     let response: Response;
     try {
-      const signal = AbortSignal.timeout(this.#timeoutMs);
+      const signal = AbortSignal.timeout(Math.max(1, timeoutMs));
       response = await this.#fetch(url, { method: request.method, headers, body, signal });
     } catch (error) {
       return noAnswer(request, error);

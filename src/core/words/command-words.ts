@@ -1,3 +1,4 @@
+import { counted } from './counted.js';
 import type { Language, Said } from './language.js';
 
 /** What the bot says when it takes a command on: a job submitted or refused, a job cancelled. */
@@ -32,7 +33,7 @@ const en: CommandWords = {
     hint: `Ask ${whoMayAsk(users, groups, ' or ')} to request it, or have yourself added to requesters for ${cluster} in the cluster config.`,
   }),
   tooFewApprovers: (cluster, required, possible) => ({
-    text: `this request on cluster ${cluster} needs ${required} approvals, but only ${possible} ${possible === 1 ? 'person' : 'people'} could approve it`,
+    text: `this request on cluster ${cluster} needs ${counted(required, 'approval')}, but only ${counted(possible, 'person', 'people')} could approve it`,
     hint: `Add approvers for ${cluster} or lower approval.required in the cluster config.`,
   }),
   cancelNotAllowed: (jobId) => ({ text: `only the requester or an approver may cancel job ${jobId}` }),

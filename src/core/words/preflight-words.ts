@@ -1,6 +1,7 @@
 import type { JobKind } from '../jobs/job-states.js';
 import { formatBytes, formatCount } from '../messages/format.js';
 import type { PreflightFinding } from '../preflight/preflight-findings.js';
+import { counted } from './counted.js';
 import { jobWords } from './job-words.js';
 import type { Language, Said } from './language.js';
 
@@ -13,11 +14,6 @@ type PreflightWords = {
   preflightFinding: (finding: PreflightFinding) => Said;
   preflightRefused: (jobKind: JobKind, cluster: string, lines: readonly string[]) => Said;
 };
-
-/** `1 node`, `3 nodes`. */
-function counted(count: number, one: string, many: string): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
 
 /** At most this many index names in one line; the rest are counted. */
 const NAMED = 5;
@@ -123,7 +119,9 @@ function enFinding(finding: PreflightFinding): Said {
         : { text: `too many shards: ${text}`, hint: 'Restore fewer indices, with fewer replicas, or raise the limit.' };
     }
     case 'master-timeout':
-      return { text: `the restore request waits up to ${finding.timeout} for the master (${finding.indices} indices)` };
+      return {
+        text: `the restore request waits up to ${finding.timeout} for the master (${counted(finding.indices, 'index', 'indices')})`,
+      };
   }
 }
 

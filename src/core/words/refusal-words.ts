@@ -52,7 +52,7 @@ const en: RefusalWords = {
   unexpected: (reference) => ({
     text: `Something went wrong on our side (reference \`${reference}\`). Check \`/es snapshot jobs\` before you try again.`,
   }),
-  alreadyDecided: (state, _shown) => `this request is already ${state.toLowerCase().replace('_', ' ')}`,
+  alreadyDecided: (_state, shown) => `this request can no longer be approved or rejected (now: ${shown})`,
   notAnApprover: 'you are not an approver for this cluster',
   ownRequest: 'you cannot approve your own request: another approver has to',
   alreadyApprovedByYou: 'you have already approved this request',

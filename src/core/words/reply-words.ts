@@ -1,4 +1,5 @@
 import type { StepStatus } from '../jobs/job.js';
+import { counted } from './counted.js';
 import type { Language } from './language.js';
 
 /** The words of read-only answers: clusters, repositories, snapshots, jobs. */
@@ -13,6 +14,8 @@ type ReplyWords = {
     nodes: number,
     repository: string | undefined,
   ) => string;
+  /** A cluster's line in `clusters` when it gave no answer within the deadline. */
+  notAnsweringWithin: (seconds: number) => string;
   repositoriesTitle: (cluster: string) => string;
   automatedNote: string;
   noRepositories: string;
@@ -45,17 +48,18 @@ type ReplyWords = {
 const enReplies: ReplyWords = {
   clustersTitle: 'Clusters',
   clusterLine: (icon, alias, engine, status, nodes, repository) =>
-    `${icon} *${alias}* — ${engine}, ${status}, ${nodes} node(s), ${repository === undefined ? 'no default repository' : `default repository \`${repository}\``}`,
+    `${icon} *${alias}* — ${engine}, ${status}, ${counted(nodes, 'node')}, ${repository === undefined ? 'no default repository' : `default repository \`${repository}\``}`,
+  notAnsweringWithin: (seconds) => `not answering (timed out after ${seconds} s)`,
   repositoriesTitle: (cluster) => `Repositories on ${cluster}`,
   automatedNote: ' (automated snapshots: list and restore only)',
   noRepositories: 'No repository is registered.',
   snapshotsTitle: (repository, cluster) => `Snapshots in ${repository} on ${cluster} (newest first)`,
   snapshotListLine: (snapshot, state, indices, successful, total) =>
-    `• \`${snapshot}\` — *${state}* · ${indices} indices · ${successful}/${total} shards`,
+    `• \`${snapshot}\` — *${state}* · ${counted(indices, 'index', 'indices')} · ${successful}/${counted(total, 'shard')}`,
   noSnapshots: 'No snapshots yet.',
   snapshotTitle: (snapshot, repository, cluster) => `Snapshot ${snapshot} in ${repository} on ${cluster}`,
   snapshotState: (state, successful, total, failed) =>
-    `*State:* ${state} · ${successful}/${total} shards (${failed} failed)`,
+    `*State:* ${state} · ${successful}/${counted(total, 'shard')} (${failed} failed)`,
   bytesOf: (done, total) => `${done} of ${total}`,
   startedAt: (date) => `*Started:* ${date}`,
   took: (duration) => `*Took:* ${duration}`,
@@ -105,6 +109,7 @@ const jaReplies: ReplyWords = {
   clustersTitle: 'クラスター',
   clusterLine: (icon, alias, engine, status, nodes, repository) =>
     `${icon} *${alias}* — ${engine}, ${status}, ノード ${nodes} 台, ${repository === undefined ? '既定のリポジトリなし' : `既定のリポジトリ \`${repository}\``}`,
+  notAnsweringWithin: (seconds) => `応答なし (${seconds} 秒でタイムアウト)`,
   repositoriesTitle: (cluster) => `${cluster} のリポジトリ`,
   automatedNote: ' (自動スナップショット: 一覧と復元のみ)',
   noRepositories: '登録されたリポジトリはありません。',

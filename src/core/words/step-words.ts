@@ -1,3 +1,4 @@
+import { counted } from './counted.js';
 import type { Language } from './language.js';
 
 /**
@@ -56,22 +57,22 @@ type StepWords = {
 };
 
 const en: StepWords = {
-  repositoryRegistered: (repository, nodes) =>
-    `${repository} registered, verified by ${nodes} node${nodes === 1 ? '' : 's'}`,
+  repositoryRegistered: (repository, nodes) => `${repository} registered, verified by ${counted(nodes, 'node')}`,
   repositoryChangedSincePlanned: (repository, cluster) =>
     `repository ${repository} on ${cluster} changed since this request was planned, so nothing was registered; look at it with /es snapshot repos ${cluster} and ask again`,
   snapshotStarted: (snapshot) => `snapshot ${snapshot} started`,
   snapshotRequested: (snapshot) => `snapshot ${snapshot} requested (the gateway timed out; checking)`,
   snapshotNotThere: (snapshot, repository) =>
     `snapshot ${snapshot} is not in ${repository} (deleted, or never started)`,
-  snapshotSucceeded: (indices, successful, total) => `SUCCESS: ${indices} indices, ${successful}/${total} shards`,
-  snapshotPartial: (failed, total, failures) => `PARTIAL: ${failed} of ${total} shards failed (${failures})`,
+  snapshotSucceeded: (indices, successful, total) =>
+    `SUCCESS: ${counted(indices, 'index', 'indices')}, ${successful}/${counted(total, 'shard')}`,
+  snapshotPartial: (failed, total, failures) => `PARTIAL: ${failed} of ${counted(total, 'shard')} failed (${failures})`,
   snapshotFailed: (state, failures) => `${state}: ${failures || 'no reason given'}`,
   snapshotCapturedNothing: (indices, shards, failures) =>
-    `the snapshot captured nothing: ${indices} indices, ${shards} shards${failures === '' ? '' : ` (${failures})`}`,
+    `the snapshot captured nothing: ${counted(indices, 'index', 'indices')}, ${counted(shards, 'shard')}${failures === '' ? '' : ` (${failures})`}`,
   alsoMissing: (partial, missing) => `${partial}; not in the snapshot at all: ${missing}`,
   snapshotLacksIndices: (missing, held, planned) =>
-    `SUCCESS, but the snapshot holds only ${held} of the ${planned} indices asked for; missing: ${missing}`,
+    `SUCCESS, but the snapshot holds only ${held} of the ${counted(planned, 'index', 'indices')} asked for; missing: ${missing}`,
   snapshotGateClosed: (finding, target) =>
     `${finding}. Nothing on ${target} was touched. Take the snapshot again once every shard is healthy, or narrow \`indices=\` to leave these indices out`,
   snapshotDeleted: (snapshot) => `deleted ${snapshot}`,
@@ -81,10 +82,10 @@ const en: StepWords = {
   indicesAlreadyGone: (names) => `already gone: ${names}`,
   restoreStarted: 'restore started',
   restoreRequested: 'restore requested (the gateway timed out; following it)',
-  restoreDone: (indices, shards) => `${indices} indices restored, ${shards} shards`,
+  restoreDone: (indices, shards) => `${counted(indices, 'index', 'indices')} restored, ${counted(shards, 'shard')}`,
   foreignTarget: (index, from) => `${index} (recovered from ${from})`,
   restoredButForeign: (restored, foreign) =>
-    `${restored} indices restored from the snapshot; not restored, as they did not come from it: ${foreign}`,
+    `${counted(restored, 'index', 'indices')} restored from the snapshot; not restored, as they did not come from it: ${foreign}`,
   docCount: (target, targetDocs, sourceDocs) => `${target} ${targetDocs ?? 'missing'}/${sourceDocs ?? 'missing'}`,
   docCountsEqual: (counts) => `doc counts equal: ${counts}`,
   docCountDifference: (target, targetDocs, sourceDocs) =>

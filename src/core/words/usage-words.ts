@@ -116,7 +116,7 @@ function reasonEn(reason: NameReason): string {
 }
 
 function commandsHintEn(verbs: readonly string[], helpCommand: string): string {
-  return `Commands: ${verbs.join(', ')}. ${helpCommand} explains one.`;
+  return `one of the commands ${verbs.join(', ')}; ${helpCommand} explains one.`;
 }
 
 const en: UsageWords = {
@@ -217,7 +217,7 @@ function reasonJa(reason: NameReason): string {
 }
 
 function commandsHintJa(verbs: readonly string[], helpCommand: string): string {
-  return `コマンド: ${verbs.join('、')}。${helpCommand} で1つのコマンドを説明します。`;
+  return `次のコマンドのどれか: ${verbs.join('、')}。${helpCommand} で1つのコマンドを説明します。`;
 }
 
 const ja: UsageWords = {

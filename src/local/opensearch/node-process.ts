@@ -12,12 +12,17 @@ type NodeProcessOptions = {
 };
 
 type NodeProcess = {
+  /** The process's id, which is also its group's: `-pid` reaches the wrapper, the start script and the JVM. */
+  readonly pid: number | undefined;
   /** Resolves, never rejects, with why the process ended ("exited with code 1", "was killed by SIGKILL"). */
   readonly exited: Promise<string>;
   exitReason(): string | undefined;
   /** The last 64 kB the process printed, stdout and stderr together. */
   output(): string;
-  /** SIGTERM, then SIGKILL after the timeout; the whole process group is gone when it resolves. */
+  /**
+   * SIGTERM (and SIGCONT, for a paused process), then SIGKILL after the timeout; the whole process group is gone
+   * when it resolves.
+   */
   stop(): Promise<void>;
 };
 
@@ -80,12 +85,15 @@ function spawnNodeProcess(options: NodeProcessOptions): NodeProcess {
   });
 
   // runuser answers SIGTERM by waiting 2 s, SIGKILLing its child and exiting without reaping it. Signalled
-  // directly, the JVM shuts down cleanly and runuser exits at once with its status.
+  // directly, the JVM shuts down cleanly and runuser exits at once with its status. A JVM that was paused
+  // (SIGSTOP, a debugger, Ctrl-Z) keeps a SIGTERM pending, as it handles the signal itself: SIGCONT after it lets
+  // it shut down now instead of at the SIGKILL deadline.
   const terminate = async () => {
     if (groupId === undefined) return;
     const belowWrapper = (await processGroupMembers(groupId)).filter((pid) => pid !== groupId);
-    if (command !== 'runuser' || belowWrapper.length === 0) return sendSignal(-groupId, 'SIGTERM');
-    for (const pid of belowWrapper) sendSignal(pid, 'SIGTERM');
+    if (command !== 'runuser' || belowWrapper.length === 0) sendSignal(-groupId, 'SIGTERM');
+    else for (const pid of belowWrapper) sendSignal(pid, 'SIGTERM');
+    sendSignal(-groupId, 'SIGCONT');
   };
 
   let stopping: Promise<void> | undefined;
@@ -104,7 +112,7 @@ function spawnNodeProcess(options: NodeProcessOptions): NodeProcess {
     return stopping;
   };
 
-  return { exited, exitReason: () => exitReason, output: () => output, stop };
+  return { pid: groupId, exited, exitReason: () => exitReason, output: () => output, stop };
 }
 
 export { type NodeProcess, type NodeProcessOptions, spawnNodeProcess };

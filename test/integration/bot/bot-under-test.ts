@@ -12,6 +12,7 @@ import type { Job } from '../../../src/core/jobs/job.js';
 import type { JobKind } from '../../../src/core/jobs/job-states.js';
 import { awaitsTelling } from '../../../src/core/jobs/outcome-telling.js';
 import { ApprovalAction } from '../../../src/core/messages/job-message.js';
+import type { Language } from '../../../src/core/words/language.js';
 import { composeContext } from '../../../src/handlers/compose-context.js';
 import { createSlackHandler } from '../../../src/handlers/slack-handler.js';
 import { startLocalDynamoDb } from '../../../src/local/dynamodb/local-dynamodb.js';
@@ -44,6 +45,8 @@ type BotOptions = {
   autoRun?: JobKind[];
   /** Where the bot's log lines go. @default nowhere */
   logger?: Logger;
+  /** The language of the bot's messages. @default 'en' */
+  language?: Language;
   /** Wraps the job store the bot uses (to inject faults); `store` stays the plain one. @default as it is */
   jobStoreThrough?: (store: JobStore) => JobStore;
   /** More keys of each cluster's config, as written in the file (`requesters`, `request_timeout_seconds` …). */
@@ -103,6 +106,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
   });
   const config = parseBotConfig(
     {
+      language: options.language ?? 'en',
       clusters: {
         a: cluster(faults?.a.url ?? clusters.a.gateway.url),
         b: cluster(faults?.b.url ?? clusters.b.gateway.url),

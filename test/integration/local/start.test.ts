@@ -1,62 +1,142 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { findFreePorts } from '../../../src/local/opensearch/free-ports.js';
 import { slackHeaders } from '../../fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
+import { waitUntil } from '../../rig/wait-until.js';
 
 async function freePort(): Promise<number> {
   const [port] = await findFreePorts(1);
   return port ?? 0;
 }
 
-type WhileUp = () => Promise<void>;
+/** What a test does while the bot is up: `type` writes a line on its terminal, as a person would. */
+type WhileUp = (terminal: { type(line: string): void; printed(): string }) => Promise<void>;
 
 /**
  * Runs `npm start`'s entry point with the given environment until it says it is up, does `whileUp`, then stops it
- * with Ctrl-C.
+ * with Ctrl-C. `stdout` is what the terminal shows; `output` is stdout and stderr together.
  */
 async function startLocally(
   env: Record<string, string>,
   whileUp: WhileUp = async () => undefined,
-): Promise<{ output: string; exitCode: number | null }> {
+): Promise<{ output: string; stdout: string; exitCode: number | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts'], {
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
+  let stdout = '';
   let stopping = false;
+  const terminal = { type: (line: string) => child.stdin.write(`${line}\n`), printed: () => stdout };
   child.stdout.on('data', (chunk) => {
     output += String(chunk);
+    stdout += String(chunk);
     if (output.includes('Ctrl-C stops everything.') && !stopping) {
       stopping = true;
-      whileUp().finally(() => child.kill('SIGINT'));
+      whileUp(terminal).finally(() => child.kill('SIGINT'));
     }
   });
   child.stderr.on('data', (chunk) => {
     output += String(chunk);
   });
   const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { output, exitCode };
+  return { output, stdout, exitCode };
 }
+
+/** Resolves once the terminal shows `text`. */
+async function untilPrinted(terminal: { printed(): string }, text: string): Promise<void> {
+  await waitUntil(`"${text}" on the terminal`, async () => (terminal.printed().includes(text) ? true : undefined), {
+    timeoutMs: 30_000,
+  });
+}
+
+/** A config file of the rig's two clusters, in `language`. */
+async function rigConfig(language: 'en' | 'ja' = 'en'): Promise<string> {
+  const rig = inject('rig');
+  const config = join(await mkdtemp(join(tmpdir(), 'local-start-')), 'clusters.yml');
+  await writeFile(
+    config,
+    `language: ${language}\nclusters:\n  a:\n    endpoint: ${rig.clusters.a.url}\n    signing: none\n  b:\n    endpoint: ${rig.clusters.b.url}\n    signing: none\n`,
+  );
+  return config;
+}
+
+const NO_JOB: Record<'en' | 'ja', string> = {
+  en: ':warning: there is no job zzzzzzzzzz',
+  ja: 'ジョブ zzzzzzzzzz はありません',
+};
 
 describe('npm start', () => {
   it('shows what each configured cluster answers, says how to connect Slack, and stops on Ctrl-C', async () => {
     const rig = inject('rig');
+
+    const { output, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: await rigConfig() });
+
+    expect(output).toMatch(new RegExp(`a: opensearch ${rig.opensearchVersion}, health \\w+, at ${rig.clusters.a.url}`));
+    expect(output).toMatch(new RegExp(`b: opensearch ${rig.opensearchVersion}, health \\w+, at ${rig.clusters.b.url}`));
+    expect(output).toContain('Slack is not configured: set SLACK_BOT_TOKEN');
+    expect(output).toContain("The bot's JSON logs go to ");
+    expect(output).not.toContain('NodeVersionSupportWarning');
+    expect(exitCode).toBe(0);
+  });
+
+  it.each(['en', 'ja'] as const)(
+    'answers a bad approve in words on the terminal, with the logs in their file, never JSON or a stack (%s)',
+    async (language) => {
+      const logFile = join(await mkdtemp(join(tmpdir(), 'local-start-log-')), 'bot.log');
+
+      const { stdout, exitCode } = await startLocally(
+        { ES_SNAPSHOT_BOT_CONFIG: await rigConfig(language), ES_SNAPSHOT_BOT_LOG_FILE: logFile, LOG_LEVEL: 'info' },
+        async (terminal) => {
+          terminal.type('approve zzzzzzzzzz');
+          await untilPrinted(terminal, NO_JOB[language]);
+          terminal.type('snapshot list a nosuchrepo');
+          await untilPrinted(terminal, 'nosuchrepo');
+        },
+      );
+
+      expect(stdout).toContain(NO_JOB[language]);
+      expect(stdout).toContain(`The bot's JSON logs go to ${logFile} (tail -f it to follow).`);
+      expect(stdout).not.toMatch(/\{"level"|"msg"|\n\s+at \S+ \(/);
+      const logs = await readFile(logFile, 'utf8');
+      expect(logs).toContain('"code":"job_not_found"');
+      expect(exitCode).toBe(0);
+    },
+  );
+
+  it('starts within seconds beside a cluster that accepts connections and never answers, and stops on Ctrl-C', async () => {
+    // Given cluster b, a server that takes every connection and answers none, as a hung node does
+    const rig = inject('rig');
+    const held = new Set<Socket>();
+    const hung = createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const { port } = hung.address() as AddressInfo;
     const config = join(await mkdtemp(join(tmpdir(), 'local-start-')), 'clusters.yml');
     await writeFile(
       config,
-      `clusters:\n  a:\n    endpoint: ${rig.clusters.a.url}\n    signing: none\n  b:\n    endpoint: ${rig.clusters.b.url}\n    signing: none\n`,
+      `clusters:\n  a:\n    endpoint: ${rig.clusters.a.url}\n    signing: none\n  b:\n    endpoint: http://127.0.0.1:${port}\n    signing: none\n`,
     );
+    const started = Date.now();
 
-    const { output, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: config });
+    try {
+      // When npm start runs with it
+      const { stdout, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: config });
 
-    expect(output).toContain(`a: opensearch ${rig.opensearchVersion}, health`);
-    expect(output).toContain(`b: opensearch ${rig.opensearchVersion}, health`);
-    expect(output).toContain('Slack is not configured: set SLACK_BOT_TOKEN');
-    expect(exitCode).toBe(0);
+      // Then a is described, b is said not to answer, and the whole start and stop took seconds, not minutes
+      expect(stdout).toContain(`a: opensearch ${rig.opensearchVersion}`);
+      expect(stdout).toContain(`b: cluster did not answer (timed out), at http://127.0.0.1:${port}`);
+      expect(stdout).toContain('SIGINT: stopping the bot and what it started');
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(exitCode).toBe(0);
+    } finally {
+      for (const socket of held) socket.destroy();
+      hung.close();
+    }
   });
 
   it('answers a signed slash command over HTTP when given Slack tokens', async () => {

@@ -106,7 +106,9 @@ describe('a restore request', () => {
 
     expect(replies.filter((reply) => reply === undefined)).toHaveLength(1);
     expect(bot.dispatched).toHaveLength(1);
-    expect(replies.filter((reply) => reply?.text.includes('already queued'))).toHaveLength(49);
+    expect(
+      replies.filter((reply) => reply?.text.includes('can no longer be approved or rejected (now: Queued)')),
+    ).toHaveLength(49);
   });
 
   it('expires when nobody approves in time, and the buttons go away', async () => {
@@ -124,7 +126,7 @@ describe('a restore request', () => {
 
     expect(tick.expired).toBe(1);
     expect((await bot.jobs.get(job?.id ?? ''))?.state).toBe(JobState.EXPIRED);
-    expect(late?.text).toContain('already expired');
+    expect(late?.text).toContain('can no longer be approved or rejected (now: Expired)');
     const lastUpdate = bot.chat.events.filter((event) => event.kind === 'update').at(-1);
     expect(JSON.stringify(lastUpdate)).not.toContain('job.approve');
     expect(bot.clusters.b?.calls).not.toContain('deleteIndices');

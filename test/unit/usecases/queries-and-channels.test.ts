@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { NotAllowedError } from '../../../src/core/errors.js';
 import type { SlackMessage } from '../../../src/core/messages/blocks.js';
+import { catalogFor } from '../../../src/core/words/catalog.js';
 import type { CommandTask } from '../../../src/ports/background-tasks.js';
 import type { QueryRequest } from '../../../src/usecases/answer-query.js';
 import type { BotContext } from '../../../src/usecases/bot-context.js';
@@ -76,6 +77,19 @@ describe('read-only questions', () => {
     const reply = await answerQuery(bot.context, { verb: 'clusters' }, 'U1');
 
     expect(JSON.stringify(reply.blocks)).toContain(':warning: *b* — b: cluster did not answer (ECONNREFUSED)');
+  });
+
+  it.each([
+    ['en', ':warning: *b* — not answering (timed out after 5 s)'],
+    ['ja', ':warning: *b* — 応答なし (5 秒でタイムアウト)'],
+  ] as const)('says in %s that a cluster past its deadline is not answering', async (language, line) => {
+    const bot = buildBotContext();
+    bot.clusters.b?.fail('info', new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: 'b', reason: 'timeout' }));
+    const context = { ...bot.context, catalog: catalogFor(language) };
+
+    const reply = await answerQuery(context, { verb: 'clusters' }, 'U1');
+
+    expect(JSON.stringify(reply.blocks)).toContain(line);
   });
 
   it('lists active jobs, the asker’s own jobs, and one job', async () => {

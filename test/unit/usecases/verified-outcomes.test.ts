@@ -137,7 +137,7 @@ describe('the outcome of a restore', () => {
 
     expect(ended.state).toBe(JobState.PARTIAL);
     expect(ended.history.at(-1)?.detail).toBe(
-      '1 indices restored from the snapshot; not restored, as they did not come from it: logs-2 (recovered from EMPTY_STORE)',
+      '1 index restored from the snapshot; not restored, as they did not come from it: logs-2 (recovered from EMPTY_STORE)',
     );
   });
 

@@ -182,6 +182,36 @@ describe('SignedTransport', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('gives a read with a deadline one attempt that ends at the deadline, and no retry past it', async () => {
+    // Prepare: a cluster that never answers, only the abort ends the request
+    let attempts = 0;
+    const hanging = (_input: string | URL | Request, init: RequestInit = {}) =>
+      new Promise<Response>((_resolve, reject) => {
+        attempts += 1;
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    const { transport } = buildTransport([], { fetch: hanging as typeof fetch, timeoutMs: 30_000 });
+    const started = Date.now();
+
+    // Act
+    const act = transport.send({ method: 'GET', path: '/', deadlineMs: 50 });
+
+    // Assess
+    await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.UNREACHABLE, evidence: { reason: 'timeout' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(attempts).toBe(1);
+  });
+
+  it('does not wait for a retry that would end past the deadline', async () => {
+    const { transport, sent, sleeps } = buildTransport([connectionRefused(), connectionRefused()]);
+
+    const act = transport.send({ method: 'GET', path: '/', deadlineMs: 100 });
+
+    await expect(act).rejects.toThrowError('a: cluster did not answer (ECONNREFUSED)');
+    expect(sent).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('asks a read again after a timeout', async () => {
     const { transport, sent } = buildTransport([timedOut(), jsonResponse(200, { ok: true })]);
 

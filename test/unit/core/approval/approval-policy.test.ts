@@ -72,14 +72,16 @@ describe('mayDecide', () => {
   it('says when the request is no longer waiting', () => {
     const job = approve(buildRequestedJob(), 'U0APPROVER', NOW);
 
-    expect(verdictOf(job, 'U0SECOND', buildPolicy(), noGroups, NOW)).toBe('this request is already queued');
+    expect(verdictOf(job, 'U0SECOND', buildPolicy(), noGroups, NOW)).toBe(
+      'this request can no longer be approved or rejected (now: Queued)',
+    );
   });
 
   it('says when the request has expired', () => {
     const late = new Date(NOW.getTime() + 31 * 60_000);
 
     expect(verdictOf(buildRequestedJob(), 'U0APPROVER', buildPolicy(), noGroups, late)).toBe(
-      'this request is already expired',
+      'this request can no longer be approved or rejected (now: Expired)',
     );
   });
 });

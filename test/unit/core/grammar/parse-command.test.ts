@@ -67,7 +67,7 @@ describe('parseCommand', () => {
     // Assess
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe('Unknown command "lsit". Did you mean "list"?');
-    expect(error.hint).toContain('Commands: help, clusters, repos, repo register, create');
+    expect(error.hint).toContain('one of the commands help, clusters, repos, repo register, create');
   });
 
   it('gives the usage line of the verb as the hint', () => {

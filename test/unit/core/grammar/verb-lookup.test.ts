@@ -44,8 +44,8 @@ describe('resolveVerb', () => {
     // Assess
     expect(error.message).toBe('Unknown command "lsit". Did you mean "list"?');
     expect(error.hint).toBe(
-      'Commands: help, clusters, repos, repo register, create, list, status, delete, delete-index, restore, ' +
-        'migrate, jobs, job, cancel, approve, reject. /es snapshot help <command> explains one.',
+      'one of the commands help, clusters, repos, repo register, create, list, status, delete, delete-index, restore, ' +
+        'migrate, jobs, job, cancel, approve, reject; /es snapshot help <command> explains one.',
     );
   });
 

@@ -107,10 +107,10 @@ describe('query replies', () => {
     );
 
     expect(text(reply)).toContain(
-      ':large_green_circle: *a* — opensearch 2.19.5, green, 3 node(s), default repository `migration`',
+      ':large_green_circle: *a* — opensearch 2.19.5, green, 3 nodes, default repository `migration`',
     );
     expect(text(reply)).toContain(':warning: *b* — b: cluster did not answer (ECONNREFUSED)');
-    expect(text(reply)).toContain(':red_circle: *c* — elasticsearch 6.8.0, red, 1 node(s), no default repository');
+    expect(text(reply)).toContain(':red_circle: *c* — elasticsearch 6.8.0, red, 1 node, no default repository');
   });
 
   it('lists repositories and marks the automated one', () => {
@@ -165,7 +165,7 @@ describe('query replies', () => {
 
     expect(reply.text).toBe('Snapshots in migration on a (newest first)');
     expect(text(reply)).toContain('`n2` — *IN_PROGRESS* · 3 indices · 2/6 shards · <!date^');
-    expect(text(reply)).toContain('`n1` — *SUCCESS* · 1 indices · 1/1 shards');
+    expect(text(reply)).toContain('`n1` — *SUCCESS* · 1 index · 1/1 shard');
     expect(text(reply)).toContain('· 3 m');
     expect(text(snapshotListReply('a', 'm', [], en))).toContain('No snapshots yet.');
   });
