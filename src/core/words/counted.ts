@@ -7,9 +7,11 @@ import { formatCount } from '../messages/format.js';
  * @example
  * counted(1, 'index', 'indices'); // '1 index'
  * counted(4, 'shard'); // '4 shards'
+ * counted('1,200', 'doc'); // '1,200 docs': a count already formatted is taken as it is
  */
-function counted(count: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+function counted(count: number | string, singular: string, plural = `${singular}s`): string {
+  const shown = typeof count === 'number' ? formatCount(count) : count;
+  return `${shown} ${shown === '1' ? singular : plural}`;
 }
 
 export { counted };

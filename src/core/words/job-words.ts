@@ -1,5 +1,6 @@
 import type { StepName } from '../jobs/job.js';
 import type { JobKind, JobState } from '../jobs/job-states.js';
+import { counted } from './counted.js';
 import type { Language } from './language.js';
 
 /** The words of job messages: kinds, states, steps, plans, approvals, outcomes. */
@@ -105,7 +106,7 @@ const en: JobWords = {
   renameLine: (pattern, replacement) => `*Rename:* \`${pattern}\` → \`${replacement}\``,
   moreIndices: (count, jobId) => `…and ${count} more: \`/es snapshot job ${jobId}\` lists every one`,
   moreIndicesKept: (count) => `…and ${count} more, kept in the job record`,
-  indexLine: (index, docs, size) => `• \`${index}\` — ${docs} docs, ${size}`,
+  indexLine: (index, docs, size) => `• \`${index}\` — ${counted(docs, 'doc')}, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
   repositoryLine: (name, type, settings) => `*Repository:* \`${name}\` (${type}) ${settings}`.trimEnd(),
   replacesRepositoryLine: (type, settings) =>

@@ -1,3 +1,4 @@
+import { counted } from './counted.js';
 import type { Language } from './language.js';
 
 /**
@@ -29,12 +30,12 @@ const en: PlanCheckWords = {
   askedAgain: 'The plan below is the plan as it is now: earlier approvals do not count for it.',
   replanned: (step, cluster, changes) =>
     `:warning: Stopped before “${step}” on ${cluster}, nothing touched: the cluster no longer matches the approved plan (${changes}). The message shows the new plan, waiting for approval.`,
-  indexGone: (index, approvedDocs) => `\`${index}\`: approved ${approvedDocs} docs, now gone`,
+  indexGone: (index, approvedDocs) => `\`${index}\`: approved ${counted(approvedDocs, 'doc')}, now gone`,
   indexReplaced: (index, approvedUuid, uuid) =>
     `\`${index}\`: another index of that name (UUID \`${uuid}\`, approved \`${approvedUuid}\`)`,
-  indexGrew: (index, approvedDocs, docs) => `\`${index}\`: approved ${approvedDocs} docs, now ${docs}`,
-  indexAdded: (index, docs) => `\`${index}\`: not in the approved plan, now matched (${docs} docs)`,
-  targetTaken: (index, docs) => `\`${index}\`: was free, now exists (${docs} docs)`,
+  indexGrew: (index, approvedDocs, docs) => `\`${index}\`: approved ${counted(approvedDocs, 'doc')}, now ${docs}`,
+  indexAdded: (index, docs) => `\`${index}\`: not in the approved plan, now matched (${counted(docs, 'doc')})`,
+  targetTaken: (index, docs) => `\`${index}\`: was free, now exists (${counted(docs, 'doc')})`,
   snapshotGone: (snapshot) => `snapshot \`${snapshot}\`: gone`,
   snapshotReplaced: (snapshot, approvedUuid, uuid) =>
     `snapshot \`${snapshot}\`: taken again (UUID \`${uuid}\`, approved \`${approvedUuid}\`)`,

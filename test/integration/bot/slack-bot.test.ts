@@ -144,7 +144,9 @@ describe('the bot in a channel', () => {
 
     expect((await bot.context.jobs.get(job.id))?.state).toBe(JobState.EXPIRED);
     expect(JSON.stringify(channelMessage(job.messageTs)?.blocks)).not.toContain('job.approve');
-    expect(JSON.stringify(bot.responsesTo(late.responseId)[0]?.body)).toContain('already expired');
+    expect(JSON.stringify(bot.responsesTo(late.responseId)[0]?.body)).toContain(
+      'can no longer be approved or rejected (now: Expired)',
+    );
     expect(await indexExists(bot.clusters.b.directUrl, 'e2e-keep')).toBe(true);
   });
 

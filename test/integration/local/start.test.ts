@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,15 @@ async function startLocally(
   });
   const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { output, stdout, exitCode };
+}
+
+/** Processes whose command line names `dir` and holds `word`, read from /proc. */
+async function processesUnder(dir: string, word: string): Promise<number[]> {
+  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
+  const lines = await Promise.all(
+    pids.map(async (pid) => [Number(pid), await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')] as const),
+  );
+  return lines.filter(([, line]) => dir !== '' && line.includes(dir) && line.includes(word)).map(([pid]) => pid);
 }
 
 /** Resolves once the terminal shows `text`. */
@@ -138,6 +147,28 @@ describe('npm start', () => {
       hung.close();
     }
   });
+
+  it('starts its own clusters, prints their URLs, and stops them on Ctrl-C even when their JVMs are paused', async () => {
+    let runDir = '';
+    let paused: number[] = [];
+    const started = { at: 0 };
+
+    // When npm start runs without a config, and both local JVMs are paused (SIGSTOP) before Ctrl-C
+    const { stdout, exitCode } = await startLocally({}, async (terminal) => {
+      runDir = /shared repository path (\S+)\/repo\)/.exec(terminal.printed())?.[1] ?? '';
+      paused = await processesUnder(runDir, 'java');
+      for (const pid of paused) process.kill(pid, 'SIGSTOP');
+      started.at = Date.now();
+    });
+
+    // Then each cluster's URL was printed, and Ctrl-C left nothing running, within seconds
+    expect(stdout).toMatch(/a: opensearch [\d.]+, health \w+, at http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/b: opensearch [\d.]+, health \w+, at http:\/\/127\.0\.0\.1:\d+/);
+    expect(paused).toHaveLength(2);
+    expect(await processesUnder(runDir, '')).toEqual([]);
+    expect(Date.now() - started.at).toBeLessThan(15_000);
+    expect(exitCode).toBe(0);
+  }, 300_000);
 
   it('answers a signed slash command over HTTP when given Slack tokens', async () => {
     const rig = inject('rig');

@@ -211,7 +211,9 @@ describe('forged and replayed Slack requests', () => {
       }
       // The replayed click carries its own response_url, which Slack takes five times: the first click and four replays.
       if (round < 4) {
-        await attempt('replay after the job ended', endedClick, (text) => text.includes('already succeeded'));
+        await attempt('replay after the job ended', endedClick, (text) =>
+          text.includes('can no longer be approved or rejected (now: Succeeded)'),
+        );
       }
     }
 

@@ -16,6 +16,13 @@ describe('counted', () => {
     expect(said).toBe(expected);
   });
 
+  it.each([
+    ['1', '1 doc'],
+    ['1,200', '1,200 docs'],
+  ])('takes a count already formatted (%s) as it is', (count, expected) => {
+    expect(counted(count, 'doc')).toBe(expected);
+  });
+
   it('adds an s when no plural is given', () => {
     // Act
     const said = [counted(1, 'shard'), counted(3, 'shard')];
