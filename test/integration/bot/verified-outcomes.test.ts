@@ -205,7 +205,7 @@ describe('verified outcomes', () => {
     const awaited = ended.steps.find((step) => step.name === 'await-restore');
     expect(awaited?.status).toBe('partial');
     expect(ended.history.at(-1)?.detail).toBe(
-      '1 indices restored from the snapshot; not restored, as they did not come from it: ' +
+      '1 index restored from the snapshot; not restored, as they did not come from it: ' +
         'writer-orders (recovered from EMPTY_STORE)',
     );
     expect(ended.steps.find((step) => step.name === 'verify-doc-counts')?.detail).toBe(
