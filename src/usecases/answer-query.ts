@@ -56,20 +56,20 @@ async function answerRepositories(context: BotContext, request: RequestOf<'repos
 async function answerList(context: BotContext, request: RequestOf<'list'>): Promise<SlackMessage> {
   const { config, client } = clusterNamed(context, request.cluster);
   const repository = chooseRepository(request.cluster, request.repository, config.defaultRepository?.name, 'read');
-  return snapshotListReply(
-    request.cluster,
+  const snapshots = await client.listSnapshots(repository, { limit: request.limit });
+  // Sizes and running snapshots' shards are `_status`'s, read for the listed snapshots only (at most `limit`).
+  const totals = await client.snapshotsProgress(
     repository,
-    await client.listSnapshots(repository, { limit: request.limit }),
-    context.catalog,
+    snapshots.map((entry) => entry.snapshot),
   );
+  return snapshotListReply(request.cluster, repository, snapshots, totals, context.catalog, context.clock.now());
 }
 
 async function answerStatus(context: BotContext, request: RequestOf<'status'>): Promise<SlackMessage> {
   const { client } = clusterNamed(context, request.cluster);
   const detail = await client.getSnapshot(request.repository, request.snapshot);
-  // `_status` reads every shard's files from the repository: only worth it while the snapshot runs.
-  const progress =
-    detail.state === 'IN_PROGRESS' ? await client.snapshotProgress(request.repository, request.snapshot) : undefined;
+  // The bytes, running or ended, are `_status`'s: a person asked about this one snapshot.
+  const progress = await client.snapshotProgress(request.repository, request.snapshot);
   return snapshotStatusReply(request.cluster, detail, progress, context.catalog);
 }
 
@@ -96,16 +96,26 @@ async function answerJobs(
   );
 }
 
+/** The reader's time zone as Slack has it; UTC (undefined) when the directory cannot say or does not answer. */
+async function timeZoneOf(context: BotContext, userId: string): Promise<string | undefined> {
+  try {
+    return await context.directory.timeZoneOf?.(userId);
+  } catch (error) {
+    context.logger.warn({ userId, err: error }, 'the user directory did not give a time zone; showing UTC');
+    return undefined;
+  }
+}
+
 async function answerJob(
   context: BotContext,
   request: RequestOf<'job'>,
-  { channelId }: Pick<CommandTask, 'channelId'>,
+  { channelId, userId }: Pick<CommandTask, 'channelId' | 'userId'>,
 ): Promise<SlackMessage> {
   const now = context.clock.now();
   const job = await context.jobs.get(request.jobId);
   if (job === undefined) throw new JobNotFoundError(request.jobId);
   assertChannelAllowed(context, clustersOfPlan(job.plan), channelId);
-  return jobDetailReply(job, context.catalog, now);
+  return jobDetailReply(job, context.catalog, now, await timeZoneOf(context, userId));
 }
 
 export type { QueryRequest };
