@@ -156,13 +156,23 @@ function historyDetail(entry: JobEvent, catalog: Catalog): string | undefined {
  */
 const ROUTINE_EVENTS = new Set(['resumed']);
 
-type TimelineEntry = { at: string; line: string };
+/** The events that end a job: written in the same instant as its last step's end, and read after it. */
+const ENDINGS = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
 
-function stepTimeline(step: JobStep, catalog: Catalog): TimelineEntry[] {
+/**
+ * `order` breaks ties of one instant (a quick step starts, ends and the next starts in one write): the job's
+ * events first, then the steps in their order, each start before its end, and the job's ending last.
+ */
+type TimelineEntry = { at: string; order: number; line: string };
+
+function stepTimeline(step: JobStep, position: number, catalog: Catalog): TimelineEntry[] {
   const name = `${catalog.step[step.name]} (${step.cluster})`;
   const entries: TimelineEntry[] = [];
-  if (step.startedAt !== undefined) entries.push({ at: step.startedAt, line: catalog.stepEvent('started', name) });
-  if (step.endedAt !== undefined) entries.push({ at: step.endedAt, line: catalog.stepEvent(step.status, name) });
+  if (step.startedAt !== undefined) {
+    entries.push({ at: step.startedAt, order: 2 * position + 1, line: catalog.stepEvent('started', name) });
+  }
+  if (step.endedAt !== undefined)
+    entries.push({ at: step.endedAt, order: 2 * position + 2, line: catalog.stepEvent(step.status, name) });
   return entries;
 }
 
@@ -180,10 +190,14 @@ function eventLine(entry: JobEvent, catalog: Catalog): string {
 function historyLines(job: Job, catalog: Catalog, timeZone: string | undefined): string[] {
   const events = job.history
     .filter((entry) => !ROUTINE_EVENTS.has(entry.event))
-    .map((entry) => ({ at: entry.at, line: eventLine(entry, catalog) }));
-  const steps = job.steps.flatMap((step) => stepTimeline(step, catalog));
+    .map((entry) => ({
+      at: entry.at,
+      order: ENDINGS.has(entry.event) ? Number.MAX_SAFE_INTEGER : 0,
+      line: eventLine(entry, catalog),
+    }));
+  const steps = job.steps.flatMap((step, position) => stepTimeline(step, position, catalog));
   return [...events, ...steps]
-    .sort((left, right) => Date.parse(left.at) - Date.parse(right.at))
+    .sort((left, right) => Date.parse(left.at) - Date.parse(right.at) || left.order - right.order)
     .map((entry) => `• ${slackTime(entry.at, timeZone)} ${entry.line}`);
 }
 

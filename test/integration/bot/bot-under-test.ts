@@ -41,6 +41,8 @@ type BotOptions = {
   autoRun?: JobKind[];
   /** Where the bot's log lines go. @default nowhere */
   logger?: Logger;
+  /** Users' Slack time zones, as users.info gives them. @default none */
+  timeZones?: Record<string, string>;
   /** Wraps the job store the bot uses (to inject faults); `store` stays the plain one. @default as it is */
   jobStoreThrough?: (store: JobStore) => JobStore;
 };
@@ -61,6 +63,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
   const slack = await startLoopbackSlackApi({
     botToken: BOT_TOKEN,
     userGroups: approverGroups,
+    timeZones: options.timeZones,
     rateLimits: options.rateLimits,
   });
   const dynamo = await startLocalDynamoDb({ tableName: `jobs-${randomBytes(4).toString('hex')}` });
