@@ -10,6 +10,7 @@ import {
   clustersReply,
   jobDetailReply,
   jobsReply,
+  recentJobsReply,
   repositoriesReply,
   snapshotListReply,
   snapshotStatusReply,
@@ -78,11 +79,31 @@ function isJobOfChannel(context: BotContext, job: Job, channelId: string): boole
   return clustersOfPlan(job.plan).every((alias) => mayUseChannel(context, alias, channelId));
 }
 
+/** How many finished jobs `jobs recent` reads to find the last ones this channel may see (of one cluster, if named). */
+const RECENT_READ = 50;
+const RECENT_SHOWN = 20;
+
+/** The team's last finished jobs, from the sparse `finished-jobs` index (never a scan). */
+async function answerRecentJobs(
+  context: BotContext,
+  cluster: string | undefined,
+  { teamId, channelId }: Pick<CommandTask, 'teamId' | 'channelId'>,
+): Promise<SlackMessage> {
+  const finished = await context.jobs.listFinished(teamId, RECENT_READ);
+  const shown = finished
+    .filter((job) => isJobOfChannel(context, job, channelId))
+    .filter((job) => cluster === undefined || clustersOfPlan(job.plan).includes(cluster))
+    .slice(0, RECENT_SHOWN);
+  return recentJobsReply(shown, cluster, context.catalog);
+}
+
 async function answerJobs(
   context: BotContext,
   request: RequestOf<'jobs'>,
-  { userId, channelId }: Pick<CommandTask, 'userId' | 'channelId'>,
+  task: Pick<CommandTask, 'userId' | 'channelId' | 'teamId'>,
 ): Promise<SlackMessage> {
+  const { userId, channelId } = task;
+  if (request.filter === 'recent') return answerRecentJobs(context, request.cluster, task);
   const now = context.clock.now();
   const jobs =
     request.filter === 'mine'

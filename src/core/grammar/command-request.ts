@@ -25,7 +25,7 @@ const VERBS = [
 
 type Verb = (typeof VERBS)[number];
 
-const JobsFilter = { ACTIVE: 'active', MINE: 'mine' } as const;
+const JobsFilter = { ACTIVE: 'active', MINE: 'mine', RECENT: 'recent' } as const;
 
 type JobsFilter = (typeof JobsFilter)[keyof typeof JobsFilter];
 
@@ -81,7 +81,7 @@ type CommandRequest =
       rename: Rename | undefined;
       replace: boolean;
     }
-  | { verb: 'jobs'; filter: JobsFilter }
+  | { verb: 'jobs'; filter: JobsFilter; cluster?: string }
   | { verb: 'job'; jobId: string }
   | { verb: 'cancel'; jobId: string };
 

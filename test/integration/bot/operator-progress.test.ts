@@ -93,6 +93,15 @@ describe('what the operator reads about a snapshot', () => {
     expect(status).toMatch(/100% · ([1-9](\.\d)? MB) of \1/);
   });
 
+  it("lists the team's recently finished jobs with outcome and who asked, from the finished-jobs index", async () => {
+    const recent = await ask('snapshot jobs recent a');
+    const elsewhere = await ask('snapshot jobs recent b');
+
+    expect(recent).toContain('Recently finished jobs on a');
+    expect(recent).toContain(`• \`${ended.id}\` — Snapshot on a · *Succeeded* · asked by <@${requesterId}> · <!date^`);
+    expect(elsewhere).not.toContain(ended.id);
+  });
+
   it('shows a history with one line per real event, to the second in the requester’s time zone', async () => {
     const detail = await ask(`snapshot job ${ended.id}`);
     const history = detail.slice(detail.indexOf('*History*'));
