@@ -13,6 +13,11 @@ interface ChatNotifier {
 /** Who belongs to a Slack user group: approver and on-call groups are groups, not lists. */
 interface UserDirectory {
   usergroupMembers(groupId: string): Promise<string[]>;
+  /**
+   * The user's IANA time zone (`Asia/Tokyo`) as Slack's `users.info` gives it, undefined when it gives none. A
+   * directory that knows no users (the terminal stand-in) leaves it out, and times are shown in UTC.
+   */
+  timeZoneOf?(userId: string): Promise<string | undefined>;
 }
 
 export type { ChatNotifier, UserDirectory };

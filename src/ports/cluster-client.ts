@@ -108,6 +108,11 @@ interface SnapshotApi {
    * snapshot: only running snapshots are read, from the cluster state, never from the repository's files.
    */
   runningSnapshots(repository: string): Promise<SnapshotProgress[]>;
+  /**
+   * Sizes, shards and times of several snapshots of one repository in one `_status`, running or ended; one that
+   * does not exist is absent. Reads the ended ones' files from the repository: for a list a person asked for.
+   */
+  snapshotsProgress(repository: string, snapshots: readonly string[]): Promise<SnapshotProgress[]>;
   /** Deletes one snapshot (aborting it if it runs); one already gone is `already-absent`. */
   deleteSnapshot(repository: string, snapshot: string): Promise<DeleteOutcome>;
   /**

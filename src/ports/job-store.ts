@@ -27,6 +27,8 @@ interface JobStore {
   listActive(): Promise<Job[]>;
   /** The newest jobs one user requested, newest first. */
   listRequestedBy(userId: string, limit: number): Promise<Job[]>;
+  /** The newest finished (and told) jobs of one Slack workspace (undefined: jobs stored without one), latest ending first. */
+  listFinished(team: string | undefined, limit: number): Promise<Job[]>;
 }
 
 export type { JobStore };

@@ -11,6 +11,7 @@ import {
   clustersReply,
   jobDetailReply,
   jobsReply,
+  recentJobsReply,
   repositoriesReply,
   snapshotListReply,
   snapshotStatusReply,
@@ -67,20 +68,20 @@ async function answerRepositories(context: BotContext, request: RequestOf<'repos
 async function answerList(context: BotContext, request: RequestOf<'list'>): Promise<SlackMessage> {
   const { config, client } = clusterNamed(context, request.cluster);
   const repository = chooseRepository(request.cluster, request.repository, config.defaultRepository?.name, 'read');
-  return snapshotListReply(
-    request.cluster,
+  const snapshots = await client.listSnapshots(repository, { limit: request.limit });
+  // Sizes and running snapshots' shards are `_status`'s, read for the listed snapshots only (at most `limit`).
+  const totals = await client.snapshotsProgress(
     repository,
-    await client.listSnapshots(repository, { limit: request.limit }),
-    context.catalog,
+    snapshots.map((entry) => entry.snapshot),
   );
+  return snapshotListReply(request.cluster, repository, snapshots, totals, context.catalog, context.clock.now());
 }
 
 async function answerStatus(context: BotContext, request: RequestOf<'status'>): Promise<SlackMessage> {
   const { client } = clusterNamed(context, request.cluster);
   const detail = await client.getSnapshot(request.repository, request.snapshot);
-  // `_status` reads every shard's files from the repository: only worth it while the snapshot runs.
-  const progress =
-    detail.state === 'IN_PROGRESS' ? await client.snapshotProgress(request.repository, request.snapshot) : undefined;
+  // The bytes, running or ended, are `_status`'s: a person asked about this one snapshot.
+  const progress = await client.snapshotProgress(request.repository, request.snapshot);
   return snapshotStatusReply(request.cluster, detail, progress, context.catalog);
 }
 
@@ -89,11 +90,31 @@ function isJobOfChannel(context: BotContext, job: Job, channelId: string): boole
   return clustersOfPlan(job.plan).every((alias) => mayUseChannel(context, alias, channelId));
 }
 
+/** How many finished jobs `jobs recent` reads to find the last ones this channel may see (of one cluster, if named). */
+const RECENT_READ = 50;
+const RECENT_SHOWN = 20;
+
+/** The team's last finished jobs, from the sparse `finished-jobs` index (never a scan). */
+async function answerRecentJobs(
+  context: BotContext,
+  cluster: string | undefined,
+  { teamId, channelId }: Pick<CommandTask, 'teamId' | 'channelId'>,
+): Promise<SlackMessage> {
+  const finished = await context.jobs.listFinished(teamId, RECENT_READ);
+  const shown = finished
+    .filter((job) => isJobOfChannel(context, job, channelId))
+    .filter((job) => cluster === undefined || clustersOfPlan(job.plan).includes(cluster))
+    .slice(0, RECENT_SHOWN);
+  return recentJobsReply(shown, cluster, context.catalog);
+}
+
 async function answerJobs(
   context: BotContext,
   request: RequestOf<'jobs'>,
-  { userId, channelId }: Pick<CommandTask, 'userId' | 'channelId'>,
+  task: Pick<CommandTask, 'userId' | 'channelId' | 'teamId'>,
 ): Promise<SlackMessage> {
+  const { userId, channelId } = task;
+  if (request.filter === 'recent') return answerRecentJobs(context, request.cluster, task);
   const now = context.clock.now();
   const jobs =
     request.filter === 'mine'
@@ -107,16 +128,26 @@ async function answerJobs(
   );
 }
 
+/** The reader's time zone as Slack has it; UTC (undefined) when the directory cannot say or does not answer. */
+async function timeZoneOf(context: BotContext, userId: string): Promise<string | undefined> {
+  try {
+    return await context.directory.timeZoneOf?.(userId);
+  } catch (error) {
+    context.logger.warn({ userId, err: error }, 'the user directory did not give a time zone; showing UTC');
+    return undefined;
+  }
+}
+
 async function answerJob(
   context: BotContext,
   request: RequestOf<'job'>,
-  { channelId }: Pick<CommandTask, 'channelId'>,
+  { channelId, userId }: Pick<CommandTask, 'channelId' | 'userId'>,
 ): Promise<SlackMessage> {
   const now = context.clock.now();
   const job = await context.jobs.get(request.jobId);
   if (job === undefined) throw new JobNotFoundError(request.jobId);
   assertChannelAllowed(context, clustersOfPlan(job.plan), channelId);
-  return jobDetailReply(job, context.catalog, now);
+  return jobDetailReply(job, context.catalog, now, await timeZoneOf(context, userId));
 }
 
 export type { QueryRequest };

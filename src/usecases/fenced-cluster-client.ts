@@ -21,6 +21,7 @@ const CALL_KINDS = {
   listSnapshots: 'read',
   snapshotProgress: 'read',
   runningSnapshots: 'read',
+  snapshotsProgress: 'read',
   deleteSnapshot: 'write',
   abortSnapshot: 'write',
   snapshotFootprint: 'read',

@@ -106,6 +106,7 @@ function leasedJobStore(jobs: JobStore, hold: LeaseHold, jobId: string, owner: s
     renewLease: (id, lease) => jobs.renewLease(id, lease),
     listActive: () => jobs.listActive(),
     listRequestedBy: (userId, limit) => jobs.listRequestedBy(userId, limit),
+    listFinished: (team, limit) => jobs.listFinished(team, limit),
     async update(job) {
       if (job.id !== jobId) return jobs.update(job);
       if (hold.lost) throw new LeaseLostError(jobId, owner, 'taken', 'write', undefined);

@@ -3,7 +3,7 @@ import { BotError, InvalidTransitionError, JobConflictError } from '../core/erro
 import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
 import { isUnfinished } from '../core/jobs/job-steps.js';
-import { hasMoved, isNoticeable, isStalled } from '../core/jobs/progress.js';
+import { hasMoved, isNoticeable, isStalled, nextPace } from '../core/jobs/progress.js';
 import { asOneWrite, claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
 import { formatDuration } from '../core/messages/format.js';
 import { checkScope } from '../core/plans/plan-check.js';
@@ -72,7 +72,8 @@ function stepAfter(step: JobStep, outcome: StepOutcome, now: Date): JobStep {
     if (next === undefined) return { ...step, status: 'running', detail: outcome.detail ?? step.detail };
     const progressAt = hasMoved(step.progress, next) ? at : step.progressAt;
     const progress = isNoticeable(step.progress, next) ? next : step.progress;
-    return { ...step, status: 'running', detail: outcome.detail ?? step.detail, progress, progressAt };
+    const pace = nextPace(step.pace, next, now);
+    return { ...step, status: 'running', detail: outcome.detail ?? step.detail, progress, progressAt, pace };
   }
   const status = outcome.status === 'failed' ? 'failed' : outcome.partial === true ? 'partial' : 'done';
   return { ...step, status, detail: outcome.detail, endedAt: at };

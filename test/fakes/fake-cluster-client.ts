@@ -148,6 +148,8 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       bytesDone: running ? 10 : 100,
       bytesTotal: 100,
       percent: running ? 10 : 100,
+      totalsKnown: true,
+      tookMs: running ? undefined : 1500,
     };
   };
   const listEntryOf = (found: FakeSnapshot): SnapshotListEntry => {
@@ -170,13 +172,31 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       const from = { repository: restore.repository, snapshot: restore.snapshot };
       const types = ['SNAPSHOT'];
       const bytesTotal = restore.docs * 100;
-      return { index: target, shardsDone: 0, shardsTotal: 1, bytesDone: 0, bytesTotal, source: from, types };
+      return {
+        index: target,
+        shardsDone: 0,
+        shardsTotal: 1,
+        bytesDone: 0,
+        bytesTotal,
+        source: from,
+        types,
+        totalsKnown: true,
+      };
     }
     if (!indices.has(target)) return undefined;
     // An index the fake was given, or one written to after a delete, was made empty on the cluster.
     const types = [source === undefined ? 'EMPTY_STORE' : 'SNAPSHOT'];
     const bytes = source === undefined ? 0 : (indices.get(target) ?? 0) * 100;
-    return { index: target, shardsDone: 1, shardsTotal: 1, bytesDone: bytes, bytesTotal: bytes, source, types };
+    return {
+      index: target,
+      shardsDone: 1,
+      shardsTotal: 1,
+      bytesDone: bytes,
+      bytesTotal: bytes,
+      source,
+      types,
+      totalsKnown: true,
+    };
   };
   // The engine refuses an index the snapshot lacks, and an open index of the target's name from elsewhere.
   const assertRestorable = (found: FakeSnapshot, index: string, target: string): void => {
@@ -276,6 +296,12 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
     snapshotProgress: async (repository, snapshot) => {
       record('snapshotProgress');
       return progressOf(snapshotAt(repository, snapshot));
+    },
+    snapshotsProgress: async (repository, names) => {
+      record('snapshotsProgress');
+      return inRepository(repository)
+        .filter((found) => names.includes(found.snapshot))
+        .map((found) => progressOf(poll(found)));
     },
     // A fake index's files come to 100 bytes a document, in the snapshot and in a copy restored from it.
     runningSnapshots: async (repository) => {

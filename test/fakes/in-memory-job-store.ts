@@ -68,6 +68,14 @@ class InMemoryJobStore implements JobStore {
     return newestFirst.slice(0, Math.max(limit, 0)).map((job) => structuredClone(job));
   }
 
+  async listFinished(team: string | undefined, limit: number): Promise<Job[]> {
+    const finished = [...this.#jobs.values()].filter(
+      (job) => isFinal(job.state) && job.outcomeTold !== false && job.team === team,
+    );
+    const latestFirst = finished.sort((left, right) => right.updatedAt.localeCompare(left.updatedAt));
+    return latestFirst.slice(0, Math.max(limit, 0)).map((job) => structuredClone(job));
+  }
+
   /** Every stored job, for a test's assertions. */
   all(): Job[] {
     return [...this.#jobs.values()].map((job) => structuredClone(job));

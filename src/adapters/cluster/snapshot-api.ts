@@ -141,6 +141,21 @@ async function runningSnapshots(call: ClusterCall, repository: string): Promise<
   return read(call, request, call.dialect.answers.snapshotStatus, { repository });
 }
 
+async function snapshotsProgress(
+  call: ClusterCall,
+  repository: string,
+  snapshots: readonly string[],
+): Promise<SnapshotProgress[]> {
+  const names = [...new Set(snapshots.map(validateSnapshotName))];
+  if (names.length === 0) return [];
+  const request = {
+    method: 'GET' as const,
+    path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${names}/_status`,
+    query: { ignore_unavailable: 'true' },
+  };
+  return read(call, request, call.dialect.answers.snapshotStatus, { repository });
+}
+
 /** Deletes one snapshot (deleting a running one aborts it). A snapshot that is already gone counts as done. */
 async function deleteSnapshot(call: ClusterCall, repository: string, snapshot: string): Promise<DeleteOutcome> {
   const path = clusterPath`/_snapshot/${writableRepository(repository)}/${validateSnapshotName(snapshot)}`;
@@ -189,6 +204,7 @@ function snapshotApi(call: ClusterCall): SnapshotApi {
     listSnapshots: (repository, options) => listSnapshots(call, repository, options?.limit),
     snapshotProgress: (repository, snapshot) => snapshotProgress(call, repository, snapshot),
     runningSnapshots: (repository) => runningSnapshots(call, repository),
+    snapshotsProgress: (repository, snapshots) => snapshotsProgress(call, repository, snapshots),
     deleteSnapshot: (repository, snapshot) => deleteSnapshot(call, repository, snapshot),
     abortSnapshot: (repository, snapshot, jobId) => abortSnapshot(call, repository, snapshot, jobId),
     snapshotFootprint: (repository, snapshot) => snapshotFootprint(call, repository, snapshot),

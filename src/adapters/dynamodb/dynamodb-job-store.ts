@@ -16,7 +16,7 @@ import { JobState } from '../../core/jobs/job-states.js';
 import type { JobStore } from '../../ports/job-store.js';
 import { JobStoreError, MalformedJobItemError } from './errors.js';
 import { fromJobItem, toJobItem } from './job-item.js';
-import { ACTIVE_BUCKET, DEFAULT_RETENTION_DAYS, JobsTableAttribute, JobsTableIndex } from './jobs-table.js';
+import { ACTIVE_BUCKET, DEFAULT_RETENTION_DAYS, JobsTableAttribute, JobsTableIndex, NO_TEAM } from './jobs-table.js';
 
 type DynamoDbJobStoreOptions = {
   /** The jobs table, shaped as `jobsTableDefinition` says. */
@@ -184,6 +184,21 @@ class DynamoDbJobStore implements JobStore {
         KeyConditionExpression: '#requester = :user',
         ExpressionAttributeNames: { '#requester': JobsTableAttribute.REQUESTED_BY },
         ExpressionAttributeValues: marshall({ ':user': userId }),
+        ScanIndexForward: false,
+      },
+      limit,
+    );
+  }
+
+  async listFinished(team: string | undefined, limit: number): Promise<Job[]> {
+    if (limit <= 0) return [];
+    return this.#query(
+      `list the finished jobs of ${team ?? 'no team'}`,
+      {
+        IndexName: JobsTableIndex.FINISHED_JOBS,
+        KeyConditionExpression: '#team = :team',
+        ExpressionAttributeNames: { '#team': JobsTableAttribute.FINISHED_TEAM },
+        ExpressionAttributeValues: marshall({ ':team': team ?? NO_TEAM }),
         ScanIndexForward: false,
       },
       limit,

@@ -4,7 +4,7 @@ import { isFinal } from '../../core/jobs/job-states.js';
 import { awaitsTelling } from '../../core/jobs/outcome-telling.js';
 import { MalformedJobItemError } from './errors.js';
 import { storedJobSchema } from './job-schema.js';
-import { ACTIVE_BUCKET, JobsTableAttribute } from './jobs-table.js';
+import { ACTIVE_BUCKET, JobsTableAttribute, NO_TEAM } from './jobs-table.js';
 
 /**
  * A job as one DynamoDB item (in the DocumentClient's plain-JavaScript form). What DynamoDB itself acts on is at
@@ -23,6 +23,8 @@ type JobItem = {
   [JobsTableAttribute.STATE]: Job['state'];
   [JobsTableAttribute.ACTIVE_BUCKET]?: typeof ACTIVE_BUCKET;
   [JobsTableAttribute.EXPIRES_AT]?: number;
+  [JobsTableAttribute.FINISHED_TEAM]?: string;
+  [JobsTableAttribute.ENDED_AT]?: string;
   [JobsTableAttribute.JOB]: Omit<Job, 'id' | 'version'>;
 };
 
@@ -45,6 +47,8 @@ function toJobItem(job: Job, retentionDays: number): JobItem {
     job: stored,
   };
   if (isFinal(job.state) && !awaitsTelling(job)) {
+    item.finished_team = job.team ?? NO_TEAM;
+    item.ended_at = job.updatedAt;
     if (retentionDays > 0) {
       item.expires_at = Math.floor(Date.parse(job.updatedAt) / 1000) + retentionDays * SECONDS_PER_DAY;
     }

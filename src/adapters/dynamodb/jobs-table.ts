@@ -16,6 +16,13 @@ const JobsTableAttribute = {
   REQUESTED_BY: 'requested_by',
   /** A copy of the job's state at the top level, where the stream's filter (serverless.yml) can see it. */
   STATE: 'state',
+  /**
+   * Present only once the job is final and told: the Slack workspace it came from (`-` for jobs stored without
+   * one). It is what makes `finished-jobs` sparse.
+   */
+  FINISHED_TEAM: 'finished_team',
+  /** ISO time the job ended (its last write): the range key of `finished-jobs`. */
+  ENDED_AT: 'ended_at',
   /** TTL attribute: epoch SECONDS, set only once the job is final. */
   EXPIRES_AT: 'expires_at',
   /** The job itself, as a map (everything but `id` and `version`, which live only at the top level). */
@@ -27,7 +34,12 @@ const JobsTableIndex = {
   ACTIVE_JOBS: 'active-jobs',
   /** One user's jobs, newest first: `/es snapshot jobs mine`. */
   JOBS_BY_REQUESTER: 'jobs-by-requester',
+  /** One team's finished jobs, latest ending first: `/es snapshot jobs recent`. */
+  FINISHED_JOBS: 'finished-jobs',
 } as const;
+
+/** `finished_team` of a job stored without a team. */
+const NO_TEAM = '-';
 
 /**
  * The single value of `active_bucket`. One partition holds every active job; that is fine because only jobs in
@@ -43,7 +55,7 @@ const DEFAULT_RETENTION_DAYS = 365;
 
 /** The CreateTable request for the jobs table, used by the local run and the tests. */
 function jobsTableDefinition(tableName: string): CreateTableCommandInput {
-  const { ID, CREATED_AT, ACTIVE_BUCKET: BUCKET, REQUESTED_BY } = JobsTableAttribute;
+  const { ID, CREATED_AT, ACTIVE_BUCKET: BUCKET, REQUESTED_BY, FINISHED_TEAM, ENDED_AT } = JobsTableAttribute;
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -52,6 +64,8 @@ function jobsTableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: CREATED_AT, AttributeType: 'S' },
       { AttributeName: BUCKET, AttributeType: 'S' },
       { AttributeName: REQUESTED_BY, AttributeType: 'S' },
+      { AttributeName: FINISHED_TEAM, AttributeType: 'S' },
+      { AttributeName: ENDED_AT, AttributeType: 'S' },
     ],
     KeySchema: [{ AttributeName: ID, KeyType: 'HASH' }],
     GlobalSecondaryIndexes: [
@@ -68,6 +82,14 @@ function jobsTableDefinition(tableName: string): CreateTableCommandInput {
         KeySchema: [
           { AttributeName: REQUESTED_BY, KeyType: 'HASH' },
           { AttributeName: CREATED_AT, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        IndexName: JobsTableIndex.FINISHED_JOBS,
+        KeySchema: [
+          { AttributeName: FINISHED_TEAM, KeyType: 'HASH' },
+          { AttributeName: ENDED_AT, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
       },
@@ -92,4 +114,5 @@ export {
   JobsTableIndex,
   jobsTableDefinition,
   jobsTableTimeToLive,
+  NO_TEAM,
 };

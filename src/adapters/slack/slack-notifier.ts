@@ -37,20 +37,24 @@ function createSlackNotifier(client: WebClient, fetchImpl: typeof fetch = fetch)
   };
 }
 
-type CachedMembers = { members: string[]; until: number };
+type Cached<T> = { value: T; until: number };
 
 /** User group members, cached for a few minutes: every approval click asks, and membership rarely changes. */
+/** User group members and users' time zones, cached for a few minutes: every approval click asks, and they rarely change. */
 function createSlackUserDirectory(client: WebClient, cacheMs = 5 * 60_000, now = () => Date.now()): UserDirectory {
-  const cache = new Map<string, CachedMembers>();
+  const members = new Map<string, Cached<string[]>>();
+  const zones = new Map<string, Cached<string | undefined>>();
+  async function cached<T>(cache: Map<string, Cached<T>>, key: string, ask: () => Promise<T>): Promise<T> {
+    const found = cache.get(key);
+    if (found !== undefined && found.until > now()) return found.value;
+    const value = await ask();
+    cache.set(key, { value, until: now() + cacheMs });
+    return value;
+  }
   return {
-    async usergroupMembers(groupId) {
-      const cached = cache.get(groupId);
-      if (cached !== undefined && cached.until > now()) return cached.members;
-      const answer = await client.usergroups.users.list({ usergroup: groupId });
-      const members = answer.users ?? [];
-      cache.set(groupId, { members, until: now() + cacheMs });
-      return members;
-    },
+    usergroupMembers: (groupId) =>
+      cached(members, groupId, async () => (await client.usergroups.users.list({ usergroup: groupId })).users ?? []),
+    timeZoneOf: (userId) => cached(zones, userId, async () => (await client.users.info({ user: userId })).user?.tz),
   };
 }
 

@@ -27,7 +27,7 @@ const VERBS = [
 
 type Verb = (typeof VERBS)[number];
 
-const JobsFilter = { ACTIVE: 'active', MINE: 'mine' } as const;
+const JobsFilter = { ACTIVE: 'active', MINE: 'mine', RECENT: 'recent' } as const;
 
 type JobsFilter = (typeof JobsFilter)[keyof typeof JobsFilter];
 
@@ -83,7 +83,7 @@ type CommandRequest =
       rename: Rename | undefined;
       replace: boolean;
     }
-  | { verb: 'jobs'; filter: JobsFilter }
+  | { verb: 'jobs'; filter: JobsFilter; cluster?: string }
   | { verb: 'job'; jobId: string }
   | { verb: 'cancel'; jobId: string }
   /** Typed, it only says where the button is: an approval is a click on the message that shows the plan. */

@@ -11,6 +11,7 @@ function step(name: JobStep['name'], cluster: string): JobStep {
     detail: undefined,
     progress: undefined,
     progressAt: undefined,
+    pace: undefined,
   };
 }
 

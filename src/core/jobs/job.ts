@@ -150,7 +150,19 @@ const progress = z.object({
   shardsTotal: count,
   bytesDone: count,
   bytesTotal: count,
+  /**
+   * Whether the counts are the work's own totals: a snapshot's shards still initializing, or a restore's targets
+   * not all recovering yet, report totals that are not the work's (`0 B of 401 B`). Readings stored before this
+   * was recorded are taken as known.
+   */
+  totalsKnown: z.boolean().default(true),
 });
+
+/** One reading of a step's percentage, and when it was taken. */
+const reading = z.object({ at: isoTime, percent: z.number() });
+
+/** The readings the estimate goes by: the recent rate, from `from` to `to` (see `nextPace`). */
+const pace = z.object({ from: reading, to: reading });
 
 const jobStep = z.object({
   name: z.enum(StepName),
@@ -163,6 +175,8 @@ const jobStep = z.object({
   progress: maybe(progress),
   /** When the step's work last moved: a step that has not moved for a while is reported as stalled. */
   progressAt: maybe(isoTime),
+  /** The recent rate of the step's work; absent until it is known, so that the estimate says it is estimating. */
+  pace: maybe(pace),
 });
 
 /** One recorded transition: who did what, when and why. */
@@ -236,6 +250,8 @@ type PlannedRestore = z.infer<typeof plannedRestore>;
 type JobPlan = z.infer<typeof jobPlan>;
 type StepStatus = z.infer<typeof stepStatus>;
 type Progress = z.infer<typeof progress>;
+type Pace = z.infer<typeof pace>;
+type Reading = z.infer<typeof reading>;
 type JobStep = z.infer<typeof jobStep>;
 type JobEvent = z.infer<typeof jobEvent>;
 type Approval = z.infer<typeof approval>;
@@ -255,9 +271,11 @@ export type {
   JobStep,
   Lease,
   LeftOutIndex,
+  Pace,
   PlannedIndex,
   PlannedRestore,
   Progress,
+  Reading,
   Replan,
   StepStatus,
 };

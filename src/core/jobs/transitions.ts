@@ -52,6 +52,9 @@ function assertAllowed(job: Job, event: JobEventName, now: Date): void {
 
 type Change = { event: string; by?: string; detail?: string };
 
+/** The history event of a claim that found the lease of a worker that stopped while it held the job. */
+const TAKEN_OVER = 'resumed-after-worker-stopped';
+
 function next(job: Job, now: Date, change: Change, fields: Partial<Job>): Job {
   const at = now.toISOString();
   const entry = { at, event: change.event, by: change.by, detail: change.detail };
@@ -151,6 +154,10 @@ function hasLiveLease(job: Job, now: Date): boolean {
  * claimed again only when its lease has run out: its worker died (or lost touch with the table), and the next one
  * resumes at the step it left. The store writes a claim only if the stored lease has run out too (`JobStore.claim`):
  * renewals do not change the version, so the job as read may show a lease that has been renewed since.
+ *
+ * The history records what people care about: the start, and a take-over from a worker that stopped holding the
+ * job. Picking up a job whose step gave its lease back to wait (every poller tick of a long snapshot) is routine:
+ * the worker logs it, the history does not. No worker is recorded as `by`: workers are not people.
  */
 function claim(job: Job, owner: string, now: Date, leaseMs: number, token: string): Job {
   assertAllowed(job, 'claim', now);
@@ -158,8 +165,10 @@ function claim(job: Job, owner: string, now: Date, leaseMs: number, token: strin
     throw new InvalidTransitionError(job.id, `${job.state} (leased by ${job.lease?.owner})`, 'claimed');
   }
   const lease = { owner, token, until: new Date(now.getTime() + leaseMs).toISOString() };
-  const event = job.state === JobState.QUEUED ? 'started' : 'resumed';
-  return next(job, now, { event, by: owner }, { state: JobState.RUNNING, lease });
+  const fields = { state: JobState.RUNNING, lease };
+  if (job.state === JobState.QUEUED) return next(job, now, { event: 'started' }, fields);
+  if (job.lease !== undefined) return next(job, now, { event: TAKEN_OVER }, fields);
+  return { ...job, ...fields, version: job.version + 1, updatedAt: now.toISOString() };
 }
 
 /** The same hold, `leaseMs` from now: what a heartbeat or a fence writes. Not a history event, not a new version. */
@@ -263,5 +272,6 @@ export {
   replan,
   requestCancel,
   stop,
+  TAKEN_OVER,
   updateStep,
 };

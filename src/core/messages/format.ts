@@ -14,8 +14,9 @@ function formatBytes(bytes: number): string {
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
 }
 
-/** `3 m 20 s`, `1 h 5 m`, `45 s`: the two largest units that matter. */
+/** `3 m 20 s`, `1 h 5 m`, `45 s`, `<1 s`: the two largest units that matter; work that took time never reads `0 s`. */
 function formatDuration(milliseconds: number): string {
+  if (milliseconds > 0 && milliseconds < 500) return '<1 s';
   const totalSeconds = Math.max(0, Math.round(milliseconds / 1000));
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -48,4 +49,58 @@ function slackDate(iso: string): string {
   return `<!date^${seconds}^{date_short_pretty} {time}|${iso.replace('T', ' ').slice(0, 16)} UTC>`;
 }
 
-export { formatBytes, formatCount, formatDuration, formatPercent, progressBar, slackDate };
+/** `2026-12-03 07:45:35 UTC`: the wall clock to the second in `timeZone` (an IANA name), UTC when none or unknown. */
+function formatTime(iso: string, timeZone: string | undefined): string {
+  const date = new Date(iso);
+  const zone = timeZone !== undefined && isTimeZone(timeZone) ? timeZone : 'UTC';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = Object.fromEntries(parts.map((entry) => [entry.type, entry.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${zone}`;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A time to the second: Slack renders the token in the reader's zone; the text after `|` (what clients that do
+ * not render tokens show, and the terminal) is in `timeZone`, the requester's where Slack gave it.
+ */
+function slackTime(iso: string, timeZone: string | undefined): string {
+  const seconds = Math.floor(Date.parse(iso) / 1000);
+  return `<!date^${seconds}^{date_short_pretty} {time_secs}|${formatTime(iso, timeZone)}>`;
+}
+
+/** How long ago, from the largest unit: `3 h`, `2 d`, `45 s`. */
+function formatAge(then: Date, now: Date): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - then.getTime()) / 1000));
+  const days = Math.floor(seconds / 86_400);
+  if (days > 0) return `${days} d`;
+  return formatDuration(seconds * 1000);
+}
+
+export {
+  formatAge,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatTime,
+  progressBar,
+  slackDate,
+  slackTime,
+};

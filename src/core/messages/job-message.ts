@@ -35,6 +35,8 @@ function progressLine(step: JobStep, catalog: Catalog, now: Date): string {
   const progress = step.progress;
   if (progress === undefined || step.status !== 'running') return '';
   const elapsed = step.startedAt === undefined ? 0 : now.getTime() - Date.parse(step.startedAt);
+  // Until the cluster knows the work's totals, any count would be a false "0 of" something.
+  if (!progress.totalsKnown) return `\n    ${progressBar(0)} ${catalog.progressStarting(formatDuration(elapsed))}`;
   const remaining = estimateRemainingMs(step, now);
   const timing = catalog.timing(
     formatDuration(elapsed),

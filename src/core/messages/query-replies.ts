@@ -1,10 +1,12 @@
-import type { Job, JobEvent } from '../jobs/job.js';
+import { approvalsOfPlan } from '../approval/plan-approvals.js';
+import type { Job, JobEvent, JobStep } from '../jobs/job.js';
 import { effectiveState } from '../jobs/transitions.js';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../model/cluster-info.js';
 import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../model/snapshot.js';
 import type { Catalog } from '../words/catalog.js';
 import { type Block, context, header, type SlackMessage, sectionsOf, withinBlockLimit } from './blocks.js';
-import { formatBytes, formatDuration, formatPercent, progressBar, slackDate } from './format.js';
+import { formatAge, formatBytes, formatDuration, formatPercent, progressBar, slackDate, slackTime } from './format.js';
+import { isSlackUser } from './mentions.js';
 import { planCluster, planLines } from './plan-lines.js';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
@@ -48,25 +50,53 @@ function repositoriesReply(
   return reply(catalog.repositoriesTitle(cluster), sectionsOf(lines.length > 0 ? lines : [catalog.noRepositories]));
 }
 
+/** A snapshot's size as `_status` counts it: its files, or done of total while it runs. */
+function sizeOf(progress: SnapshotProgress | undefined, catalog: Catalog): string | undefined {
+  if (progress === undefined) return undefined;
+  if (!progress.totalsKnown) return catalog.snapshotStarting;
+  const total = formatBytes(progress.bytesTotal);
+  return progress.percent >= 100 ? total : catalog.bytesOf(formatBytes(progress.bytesDone), total);
+}
+
+/** To the millisecond from `_status` where it said, else from the list's whole seconds. */
+function tookOf(entry: SnapshotListEntry, progress: SnapshotProgress | undefined): string | undefined {
+  if (progress?.tookMs !== undefined) return formatDuration(progress.tookMs);
+  if (entry.startTime === undefined || entry.endTime === undefined) return undefined;
+  return formatDuration(entry.endTime.getTime() - entry.startTime.getTime());
+}
+
+/**
+ * One line per snapshot: state, indices, shards, size, how long it took and how long ago it started. `totals` is
+ * the snapshots' `_status`: a running snapshot's shards come from there too, as in its job's message and `status`.
+ */
 function snapshotListReply(
   cluster: string,
   repository: string,
   snapshots: readonly SnapshotListEntry[],
+  totals: readonly SnapshotProgress[],
   catalog: Catalog,
+  now: Date,
 ): SlackMessage {
+  const bySnapshot = new Map(totals.map((entry) => [entry.snapshot, entry]));
   const lines = snapshots.map((entry) => {
-    const when = entry.startTime === undefined ? '' : ` · ${slackDate(entry.startTime.toISOString())}`;
-    const took =
-      entry.startTime !== undefined && entry.endTime !== undefined
-        ? ` · ${formatDuration(entry.endTime.getTime() - entry.startTime.getTime())}`
-        : '';
-    const { successful, total } = entry.shards;
-    return `${catalog.snapshotListLine(entry.snapshot, entry.state, entry.indexCount, successful, total)}${when}${took}`;
+    const progress = bySnapshot.get(entry.snapshot);
+    const running = entry.state === 'IN_PROGRESS' && progress !== undefined;
+    const successful = running ? progress.shardsDone : entry.shards.successful;
+    const total = running ? progress.shardsTotal : entry.shards.total;
+    const age = entry.startTime === undefined ? undefined : formatAge(entry.startTime, now);
+    const facts = catalog.snapshotFacts(sizeOf(progress, catalog), tookOf(entry, progress), age);
+    return `${catalog.snapshotListLine(entry.snapshot, entry.state, entry.indexCount, successful, total)}${facts}`;
   });
   return reply(
     catalog.snapshotsTitle(repository, cluster),
     sectionsOf(lines.length > 0 ? lines : [catalog.noSnapshots]),
   );
+}
+
+function progressReading(progress: SnapshotProgress, catalog: Catalog): string {
+  if (!progress.totalsKnown) return `${progressBar(0)} ${catalog.snapshotStarting}`;
+  const bytes = catalog.bytesOf(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal));
+  return `${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${bytes}`;
 }
 
 function snapshotStatusReply(
@@ -75,14 +105,14 @@ function snapshotStatusReply(
   progress: SnapshotProgress | undefined,
   catalog: Catalog,
 ): SlackMessage {
-  const { shards } = detail;
+  // A running snapshot's `GET _snapshot` counts no shards yet: `_status` does, as the job's message shows them.
+  const shards =
+    detail.state === 'IN_PROGRESS' && progress !== undefined
+      ? { successful: progress.shardsDone, total: progress.shardsTotal, failed: progress.shardsFailed }
+      : detail.shards;
   const lines = [
     catalog.snapshotState(detail.state, shards.successful, shards.total, shards.failed),
-    ...(progress === undefined
-      ? []
-      : [
-          `${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${catalog.bytesOf(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal))}`,
-        ]),
+    ...(progress === undefined ? [] : [progressReading(progress, catalog)]),
     ...(detail.startTime === undefined ? [] : [catalog.startedAt(slackDate(detail.startTime.toISOString()))]),
     ...(detail.startTime !== undefined && detail.endTime !== undefined
       ? [catalog.took(formatDuration(detail.endTime.getTime() - detail.startTime.getTime()))]
@@ -119,19 +149,71 @@ function historyDetail(entry: JobEvent, catalog: Catalog): string | undefined {
   return detail;
 }
 
-/** Everything recorded about a job: the full plan, each step with its times, and every transition with who. */
-function jobDetailReply(job: Job, catalog: Catalog, now: Date): SlackMessage {
+/**
+ * Recorded events that are not news to a person: a `resumed` written by workers of an older release at every pick-up
+ * of a waiting job (thirty of them for a four-minute snapshot). A worker that stopped is recorded under its own
+ * event (`TAKEN_OVER` in transitions.ts) and is shown.
+ */
+const ROUTINE_EVENTS = new Set(['resumed']);
+
+/** The events that end a job: written in the same instant as its last step's end, and read after it. */
+const ENDINGS = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
+
+/**
+ * `order` breaks ties of one instant (a quick step starts, ends and the next starts in one write): the job's
+ * events first, then the steps in their order, each start before its end, and the job's ending last.
+ */
+type TimelineEntry = { at: string; order: number; line: string };
+
+function stepTimeline(step: JobStep, position: number, catalog: Catalog): TimelineEntry[] {
+  const name = `${catalog.step[step.name]} (${step.cluster})`;
+  const entries: TimelineEntry[] = [];
+  if (step.startedAt !== undefined) {
+    entries.push({ at: step.startedAt, order: 2 * position + 1, line: catalog.stepEvent('started', name) });
+  }
+  if (step.endedAt !== undefined)
+    entries.push({ at: step.endedAt, order: 2 * position + 2, line: catalog.stepEvent(step.status, name) });
+  return entries;
+}
+
+function eventLine(entry: JobEvent, catalog: Catalog): string {
+  const detail = historyDetail(entry, catalog);
+  // Only people are mentioned: `by` of older records may name a worker, which is no Slack user.
+  const by = isSlackUser(entry.by) ? catalog.historyBy(entry.by) : '';
+  return `*${catalog.historyEvent(entry.event)}*${by}${detail === undefined ? '' : ` — ${detail}`}`;
+}
+
+/**
+ * One line per real event, oldest first: the recorded transitions (requested, approvals, notices, cancel, outcome,
+ * a take-over after a worker stopped) and each step's start and end, to the second in `timeZone`.
+ */
+function historyLines(job: Job, catalog: Catalog, timeZone: string | undefined): string[] {
+  const events = job.history
+    .filter((entry) => !ROUTINE_EVENTS.has(entry.event))
+    .map((entry) => ({
+      at: entry.at,
+      order: ENDINGS.has(entry.event) ? Number.MAX_SAFE_INTEGER : 0,
+      line: eventLine(entry, catalog),
+    }));
+  const steps = job.steps.flatMap((step, position) => stepTimeline(step, position, catalog));
+  return [...events, ...steps]
+    .sort((left, right) => Date.parse(left.at) - Date.parse(right.at) || left.order - right.order)
+    .map((entry) => `• ${slackTime(entry.at, timeZone)} ${entry.line}`);
+}
+
+/**
+ * Everything recorded about a job: the full plan, each step with its times, and its history. Times are to the
+ * second, in `timeZone` (the reader's, where Slack gave it; UTC otherwise).
+ */
+function jobDetailReply(job: Job, catalog: Catalog, now: Date, timeZone?: string): SlackMessage {
   const state = catalog.state[effectiveState(job, now)];
   const steps = job.steps.map((step) => {
     const times = [step.startedAt, step.endedAt]
       .filter((time) => time !== undefined)
-      .map((time) => slackDate(time as string));
+      .map((time) => slackTime(time as string, timeZone));
     return `• ${catalog.step[step.name]} (${step.cluster}): *${catalog.stepStatus[step.status]}*${times.length > 0 ? ` · ${times.join(' → ')}` : ''}${step.detail === undefined ? '' : ` — ${step.detail}`}`;
   });
-  const history = job.history.map((entry) => {
-    const detail = historyDetail(entry, catalog);
-    return `• ${slackDate(entry.at)} *${catalog.historyEvent(entry.event)}*${entry.by === undefined ? '' : catalog.historyBy(entry.by)}${detail === undefined ? '' : ` — ${detail}`}`;
-  });
+  const history = historyLines(job, catalog, timeZone);
   const title = catalog.jobDetailTitle(job.id, catalog.kind[job.kind], planCluster(job.plan), state);
   return reply(title, [
     context(`\`/es ${job.requestText}\``),
@@ -141,5 +223,30 @@ function jobDetailReply(job: Job, catalog: Catalog, now: Date): SlackMessage {
   ]);
 }
 
+/** The team's last finished jobs, newest first: outcome, who asked, who approved, when it ended. */
+function recentJobsReply(jobs: readonly Job[], cluster: string | undefined, catalog: Catalog): SlackMessage {
+  const lines = jobs.map((job) => {
+    const approvers = approvalsOfPlan(job).map((approval) => `<@${approval.userId}>`);
+    return catalog.recentJobLine(
+      job.id,
+      catalog.kind[job.kind],
+      planCluster(job.plan),
+      catalog.state[job.state],
+      `<@${job.requestedBy}>`,
+      approvers.length === 0 ? undefined : approvers.join(', '),
+      slackDate(job.updatedAt),
+    );
+  });
+  return reply(catalog.recentJobs(cluster), sectionsOf(lines.length > 0 ? lines : [catalog.noJobs]));
+}
+
 export type { ClusterOverview };
-export { clustersReply, jobDetailReply, jobsReply, repositoriesReply, snapshotListReply, snapshotStatusReply };
+export {
+  clustersReply,
+  jobDetailReply,
+  jobsReply,
+  recentJobsReply,
+  repositoriesReply,
+  snapshotListReply,
+  snapshotStatusReply,
+};

@@ -19,6 +19,8 @@ const indexRecovery = z.object({
    * only an index whose every primary came from a snapshot was restored; one a writer auto-created is EMPTY_STORE.
    */
   types: z.array(z.string()),
+  /** False while a primary is still in its INIT stage: its files, and so the index's bytes, are not counted yet. */
+  totalsKnown: z.boolean(),
 });
 
 const recoveryProgress = z.object({
@@ -28,6 +30,8 @@ const recoveryProgress = z.object({
   bytesDone: z.number(),
   bytesTotal: z.number(),
   percent: z.number().min(0).max(100),
+  /** Every target recovering with its files counted: until then the sums are not the restore's, and `percent` is 0. */
+  totalsKnown: z.boolean(),
   done: z.boolean(),
 });
 

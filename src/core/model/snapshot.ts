@@ -64,6 +64,13 @@ const snapshotProgress = z.object({
   bytesDone: z.number(),
   bytesTotal: z.number(),
   percent: z.number().min(0).max(100),
+  /**
+   * False while a shard is still initializing: until each shard has listed its files the engine's totals are not
+   * the snapshot's (a 128 MB snapshot reads `0 B of 401 B`), and `percent` is 0.
+   */
+  totalsKnown: z.boolean(),
+  /** How long the snapshot ran, to the millisecond (`_cat/snapshots` counts whole seconds); undefined if not said. */
+  tookMs: z.number().nonnegative().or(z.undefined()),
 });
 
 /** What a restore of the snapshot would bring: the version that wrote it, and each index's primaries in it. */

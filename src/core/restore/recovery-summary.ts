@@ -8,7 +8,8 @@ function sum(values: number[]): number {
  * Sums the recovery of `targets` out of per-index entries that may hold more indices than that: one `_recovery`
  * answer for a whole cluster serves every restore waiting on it. A target with no entry does not exist yet and
  * counts as not started, so the restore is done only when every target is there and all its primaries are DONE.
- * The percentage stays below 100 until then, however many bytes are copied.
+ * The percentage stays below 100 until then, however many bytes are copied, and is 0 until every target is
+ * recovering with its files counted (`totalsKnown`): a sum over the targets that have started is not the restore's.
  *
  * @example
  * summarizeRecovery(['logs-1'], answerForTheWholeCluster.indices) // only logs-1, whatever else is recovering
@@ -23,9 +24,10 @@ function summarizeRecovery(targets: readonly string[], recoveries: readonly Inde
   const done =
     found.length === targets.length &&
     found.every((entry) => entry.shardsTotal > 0 && entry.shardsDone === entry.shardsTotal);
+  const totalsKnown = done || (found.length === targets.length && found.every((entry) => entry.totalsKnown));
   const fraction = bytesTotal > 0 ? bytesDone / bytesTotal : shardsTotal > 0 ? shardsDone / shardsTotal : 0;
-  const percent = done ? 100 : Math.min(99.9, Math.floor(fraction * 1000) / 10);
-  return { indices: found, shardsDone, shardsTotal, bytesDone, bytesTotal, percent, done };
+  const percent = done ? 100 : totalsKnown ? Math.min(99.9, Math.floor(fraction * 1000) / 10) : 0;
+  return { indices: found, shardsDone, shardsTotal, bytesDone, bytesTotal, percent, totalsKnown, done };
 }
 
 export { summarizeRecovery };

@@ -48,7 +48,10 @@ type JobWords = {
   stalled: (step: string, cluster: string, duration: string) => string;
   unreachable: (cluster: string, reason: string) => string;
   progressCounts: (shardsDone: number, shardsTotal: number, bytesDone: string, bytesTotal: string) => string;
+  /** `remaining` undefined: no rate to go by yet. */
   timing: (elapsed: string, remaining: string | undefined) => string;
+  /** A step whose work has begun but whose totals the cluster does not know yet. */
+  progressStarting: (elapsed: string) => string;
 };
 
 const en: JobWords = {
@@ -123,7 +126,9 @@ const en: JobWords = {
   unreachable: (cluster, reason) => `:warning: ${cluster} is not answering (${reason}); the job waits and tries again.`,
   progressCounts: (shardsDone, shardsTotal, bytesDone, bytesTotal) =>
     `${shardsDone}/${shardsTotal} shards · ${bytesDone} of ${bytesTotal}`,
-  timing: (elapsed, remaining) => `${elapsed} elapsed${remaining === undefined ? '' : ` · about ${remaining} left`}`,
+  timing: (elapsed, remaining) =>
+    `${elapsed} elapsed · ${remaining === undefined ? 'estimating time left' : `about ${remaining} left`}`,
+  progressStarting: (elapsed) => `starting · ${elapsed} elapsed`,
 };
 
 const ja: JobWords = {
@@ -198,7 +203,9 @@ const ja: JobWords = {
   unreachable: (cluster, reason) => `:warning: ${cluster} が応答しません (${reason})。ジョブは待機して再試行します。`,
   progressCounts: (shardsDone, shardsTotal, bytesDone, bytesTotal) =>
     `シャード ${shardsDone}/${shardsTotal} · ${bytesDone} / ${bytesTotal}`,
-  timing: (elapsed, remaining) => `経過 ${elapsed}${remaining === undefined ? '' : ` · 残り約 ${remaining}`}`,
+  timing: (elapsed, remaining) =>
+    `経過 ${elapsed} · ${remaining === undefined ? '残り時間を見積もり中' : `残り約 ${remaining}`}`,
+  progressStarting: (elapsed) => `開始中 · 経過 ${elapsed}`,
 };
 
 const jobWords: Record<Language, JobWords> = { en, ja };

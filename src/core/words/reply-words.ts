@@ -43,6 +43,42 @@ type ReplyWords = {
   notApprovedBy: (deadline: string) => string;
   /** The detail of an approval: how many of those needed are in. */
   approvalCount: (done: string, required: string) => string;
+  /** A step starting or ending, in a job's history; `step` is the step's name and cluster. */
+  stepEvent: (status: StepStatus | 'started', step: string) => string;
+  /** What a list line adds about a snapshot's size and times; each part undefined when not known. */
+  snapshotFacts: (size: string | undefined, took: string | undefined, age: string | undefined) => string;
+  /** A running snapshot's bytes before every shard has counted its files. */
+  snapshotStarting: string;
+  recentJobs: (cluster: string | undefined) => string;
+  /** A finished job: outcome, who asked, who approved (undefined: nobody needed to), when it ended. */
+  recentJobLine: (
+    jobId: string,
+    kind: string,
+    cluster: string,
+    state: string,
+    requester: string,
+    approvers: string | undefined,
+    date: string,
+  ) => string;
+};
+
+const EN_STEP_EVENT: Record<StepStatus | 'started', string> = {
+  started: 'started',
+  pending: 'reset',
+  running: 'running',
+  done: 'done',
+  partial: 'done, in part',
+  failed: 'failed',
+  stopped: 'stopped',
+};
+
+const EN_EVENTS: Record<string, string> = {
+  'approval-recorded': 'approval recorded',
+  'cancel-requested': 'asked to cancel',
+  'resumed-after-worker-stopped': 'resumed after the worker stopped',
+  unreachable: 'cluster not answering',
+  recovered: 'cluster answering again',
+  replanned: 'plan changed (approval asked again)',
 };
 
 const enReplies: ReplyWords = {
@@ -80,10 +116,20 @@ const enReplies: ReplyWords = {
     failed: 'failed',
     stopped: 'stopped',
   },
-  historyEvent: (event) => event,
+  historyEvent: (event) => EN_EVENTS[event] ?? event,
   historyBy: (user) => ` by <@${user}>`,
   notApprovedBy: (deadline) => `not approved by ${deadline}`,
   approvalCount: (done, required) => `${done} of ${required}`,
+  stepEvent: (status, step) => `${step} ${EN_STEP_EVENT[status]}`,
+  snapshotFacts: (size, took, age) =>
+    [size, took === undefined ? undefined : `took ${took}`, age === undefined ? undefined : `${age} ago`]
+      .filter((part) => part !== undefined)
+      .map((part) => ` · ${part}`)
+      .join(''),
+  snapshotStarting: 'starting',
+  recentJobs: (cluster) => (cluster === undefined ? 'Recently finished jobs' : `Recently finished jobs on ${cluster}`),
+  recentJobLine: (jobId, kind, cluster, state, requester, approvers, date) =>
+    `• \`${jobId}\` — ${kind} on ${cluster} · *${state}* · asked by ${requester}${approvers === undefined ? '' : ` · approved by ${approvers}`} · ${date}`,
 };
 
 const JA_EVENTS: Record<string, string> = {
@@ -96,6 +142,7 @@ const JA_EVENTS: Record<string, string> = {
   'cancel-requested': '取り消しの依頼',
   started: '開始',
   resumed: '再開',
+  'resumed-after-worker-stopped': 'ワーカー停止後に再開',
   succeeded: '成功',
   partial: '一部成功',
   failed: '失敗',
@@ -103,6 +150,16 @@ const JA_EVENTS: Record<string, string> = {
   unreachable: '応答なし',
   recovered: '応答再開',
   replanned: '計画の変更 (再承認待ち)',
+};
+
+const JA_STEP_EVENT: Record<StepStatus | 'started', string> = {
+  started: '開始',
+  pending: '未実行に戻す',
+  running: '実行中',
+  done: '完了',
+  partial: '一部完了',
+  failed: '失敗',
+  stopped: '中止',
 };
 
 const jaReplies: ReplyWords = {
@@ -144,6 +201,16 @@ const jaReplies: ReplyWords = {
   historyBy: (user) => ` <@${user}>`,
   notApprovedBy: (deadline) => `${deadline} までに承認されませんでした`,
   approvalCount: (done, required) => `${done} / ${required} 人`,
+  stepEvent: (status, step) => `${step}: ${JA_STEP_EVENT[status]}`,
+  snapshotFacts: (size, took, age) =>
+    [size, took === undefined ? undefined : `所要 ${took}`, age === undefined ? undefined : `${age}前`]
+      .filter((part) => part !== undefined)
+      .map((part) => ` · ${part}`)
+      .join(''),
+  snapshotStarting: '開始中',
+  recentJobs: (cluster) => (cluster === undefined ? '最近終わったジョブ' : `${cluster} で最近終わったジョブ`),
+  recentJobLine: (jobId, kind, cluster, state, requester, approvers, date) =>
+    `• \`${jobId}\` — ${cluster} の${kind} · *${state}* · 依頼 ${requester}${approvers === undefined ? '' : ` · 承認 ${approvers}`} · ${date}`,
 };
 
 const replyWords: Record<Language, ReplyWords> = { en: enReplies, ja: jaReplies };

@@ -137,7 +137,7 @@ const en: UsageWords = {
     `"${value}" is not a cluster alias: up to 32 letters, digits, "-" and "_" (/es snapshot clusters lists them)`,
   notJobId: (value) => `"${value}" is not a job id: 6 to 32 letters and digits (/es snapshot jobs lists them)`,
   helpOfOneCommand: (extra) => `unexpected "${extra}": help explains one command`,
-  jobsFilterUnknown: (value) => `jobs takes "active" or "mine", not "${value}"`,
+  jobsFilterUnknown: (value) => `jobs takes "active", "mine" or "recent", not "${value}"`,
   migrateSameCluster: (cluster) => `migrate copies between two clusters; to restore within ${cluster} use restore`,
   migrateWithoutIndices: 'migrate needs indices=, e.g. indices=orders,customers',
   restoreWithoutIndices: 'restore needs indices=, e.g. indices=logs-2026.11.*',
@@ -239,7 +239,7 @@ const ja: UsageWords = {
     `"${value}" はクラスタの別名ではありません: 英数字と "-"、"_" で32文字まで (/es snapshot clusters で一覧できます)`,
   notJobId: (value) => `"${value}" はジョブ ID ではありません: 英数字6〜32文字 (/es snapshot jobs で一覧できます)`,
   helpOfOneCommand: (extra) => `"${extra}" は余分です: help は1つのコマンドを説明します`,
-  jobsFilterUnknown: (value) => `jobs に指定できるのは "active" か "mine" です ("${value}" ではありません)`,
+  jobsFilterUnknown: (value) => `jobs に指定できるのは "active"、"mine"、"recent" です ("${value}" ではありません)`,
   migrateSameCluster: (cluster) =>
     `migrate は2つのクラスタ間でコピーします。${cluster} の中で復元するには restore を使ってください`,
   migrateWithoutIndices: 'migrate には indices= が必要です (例 indices=orders,customers)',

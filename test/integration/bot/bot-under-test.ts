@@ -47,6 +47,8 @@ type BotOptions = {
   logger?: Logger;
   /** The language of the bot's messages. @default 'en' */
   language?: Language;
+  /** Users' Slack time zones, as users.info gives them. @default none */
+  timeZones?: Record<string, string>;
   /** Wraps the job store the bot uses (to inject faults); `store` stays the plain one. @default as it is */
   jobStoreThrough?: (store: JobStore) => JobStore;
   /** More keys of each cluster's config, as written in the file (`requesters`, `request_timeout_seconds` …). */
@@ -79,6 +81,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
   const slack = await startLoopbackSlackApi({
     botToken: BOT_TOKEN,
     userGroups: approverGroups,
+    timeZones: options.timeZones,
     rateLimits: options.rateLimits,
   });
   const dynamo = await startLocalDynamoDb({ tableName: `jobs-${randomBytes(4).toString('hex')}` });

@@ -271,7 +271,7 @@ describe('migrating indices from cluster A to cluster B', () => {
     expect(onBAtDeath).toEqual({ 'crm-accounts': false, 'crm-contacts': false });
     expect(afterATickWhileLeased?.version).toBe(atDeath.version);
     expect(ended.state).toBe(JobState.SUCCEEDED);
-    expect(ended.history.map((entry) => entry.event)).toContain('resumed');
+    expect(ended.history.map((entry) => entry.event)).toContain('resumed-after-worker-stopped');
     expect(await docCount('b', 'crm-accounts')).toBe(20);
     expect(await docCount('b', 'crm-contacts')).toBe(35);
     expect(await markerOf(bot.clusters.b.directUrl, 'crm-contacts')).toBe('from-a');

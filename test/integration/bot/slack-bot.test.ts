@@ -14,6 +14,7 @@ const SCOPE_OF_METHOD: Record<string, string> = {
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'usergroups.users.list': 'usergroups:read',
+  'users.info': 'users:read',
 };
 
 /**
@@ -206,7 +207,7 @@ describe('the bot in a channel', () => {
     const scopes: string[] = manifest.oauth_config.scopes.bot;
     const methods = [...new Set(bot.slack.calls.map((call) => call.method))].sort();
 
-    expect(methods).toEqual(['chat.postMessage', 'chat.update', 'usergroups.users.list']);
+    expect(methods).toEqual(['chat.postMessage', 'chat.update', 'usergroups.users.list', 'users.info']);
     for (const method of methods) expect(scopes).toContain(SCOPE_OF_METHOD[method]);
     expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([
       SLASH_COMMAND,

@@ -136,6 +136,10 @@ describe('osls package of serverless.yml', () => {
         { AttributeName: 'requested_by', KeyType: 'HASH' },
         { AttributeName: 'created_at', KeyType: 'RANGE' },
       ],
+      'finished-jobs': [
+        { AttributeName: 'finished_team', KeyType: 'HASH' },
+        { AttributeName: 'ended_at', KeyType: 'RANGE' },
+      ],
     });
   });
 

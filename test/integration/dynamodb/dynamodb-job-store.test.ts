@@ -82,6 +82,27 @@ describe('DynamoDbJobStore on dynalite', () => {
     expect(newest.map((job) => job.id)).toEqual(Array.from({ length: 25 }, (_, n) => `big-${29 - n}`));
   });
 
+  it("lists one team's finished, told jobs, latest ending first, and none still running or untold", async () => {
+    // Prepare
+    const store = new DynamoDbJobStore({ tableName: await newTable(), client: local.client });
+    const ended = (id: string, team: string | undefined, minutes: number, outcomeTold = true) =>
+      buildJob({ id, team, state: JobState.SUCCEEDED, outcomeTold, updatedAt: minutesAfterNow(minutes) });
+    await store.create(ended('first', 'T0TEAM', 1));
+    await store.create(ended('second', 'T0TEAM', 2));
+    await store.create(ended('untold', 'T0TEAM', 3, false));
+    await store.create(ended('other-team', 'T0OTHER', 4));
+    await store.create(ended('no-team', undefined, 5));
+    await store.create(buildJob({ id: 'running', team: 'T0TEAM' }));
+
+    // Act
+    const finished = await store.listFinished('T0TEAM', 10);
+
+    // Assess
+    expect(finished.map((job) => job.id)).toEqual(['second', 'first']);
+    expect((await store.listFinished(undefined, 10)).map((job) => job.id)).toEqual(['no-team']);
+    expect(await store.listFinished('T0TEAM', 0)).toEqual([]);
+  });
+
   it('creates the table with both indexes, idempotently', async () => {
     // Act
     await ensureJobsTable(local.client, local.tableName);

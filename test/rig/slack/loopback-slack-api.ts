@@ -16,6 +16,8 @@ type LoopbackSlackApiOptions = {
   botToken: string;
   /** usergroups.users.list answers from this: group id → member user ids. @default {} */
   userGroups?: Record<string, string[]>;
+  /** users.info gives these users this `tz` (an IANA name); others get none, as for a user with no zone set. @default {} */
+  timeZones?: Record<string, string>;
   /** Per-method limits answered with HTTP 429 and `Retry-After`. @default {} (off; see SLACK_LIKE_RATE_LIMITS) */
   rateLimits?: RateLimits;
   /** The bot's ids, as auth.test reports them. @default the ids in SLACK_TEST_IDS */
@@ -114,7 +116,7 @@ function send(response: ServerResponse, answer: Answer): void {
  *   botUserId: slack.identity.botUserId, clientOptions: { slackApiUrl: slack.url } });
  */
 async function startLoopbackSlackApi(options: LoopbackSlackApiOptions): Promise<LoopbackSlackApi> {
-  const { botToken, userGroups = {}, rateLimits = {}, now = Date.now } = options;
+  const { botToken, userGroups = {}, timeZones = {}, rateLimits = {}, now = Date.now } = options;
   const identity: BotIdentity = { ...DEFAULT_IDENTITY, ...options.identity };
   const history: ChannelHistory = createChannelHistory({ user: identity.botUserId, bot_id: identity.botId }, now);
   const limiter = createRateLimiter(rateLimits, now);
@@ -145,7 +147,7 @@ async function startLoopbackSlackApi(options: LoopbackSlackApiOptions): Promise<
     if (retryAfter !== undefined) {
       return record(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
     }
-    return record(200, handler(args, { history, identity, userGroups }));
+    return record(200, handler(args, { history, identity, userGroups, timeZones }));
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

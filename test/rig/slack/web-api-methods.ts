@@ -14,6 +14,7 @@ type MethodContext = {
   history: ChannelHistory;
   identity: BotIdentity;
   userGroups: Readonly<Record<string, readonly string[]>>;
+  timeZones: Readonly<Record<string, string>>;
 };
 
 type MethodHandler = (args: MethodArgs, context: MethodContext) => MethodResult;
@@ -121,14 +122,16 @@ const WEB_API_METHODS: Readonly<Record<string, MethodHandler>> = {
     const users = userGroups[String(args.usergroup)];
     return users === undefined ? failure('no_such_subteam') : { ok: true, users: [...users] };
   },
-  'users.info': (args, { identity }) => {
+  'users.info': (args, { identity, timeZones }) => {
     const problem = missing(args, 'user');
     if (problem !== undefined) return problem;
     const id = String(args.user);
     if (!USER_ID.test(id)) return failure('user_not_found');
     const name = id.toLowerCase();
     const profile = { real_name: name, display_name: name };
-    return { ok: true, user: { id, team_id: identity.teamId, name, real_name: name, is_bot: false, profile } };
+    const user = { id, team_id: identity.teamId, name, real_name: name, is_bot: false, profile };
+    const tz = timeZones[id];
+    return { ok: true, user: tz === undefined ? user : { ...user, tz } };
   },
   'conversations.info': (args) => {
     const problem = channelProblem(args);

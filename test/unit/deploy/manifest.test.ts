@@ -84,7 +84,12 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the bot scopes the bot uses', () => {
-    expect([...manifest().oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'usergroups:read']);
+    expect([...manifest().oauth_config.scopes.bot].sort()).toEqual([
+      'chat:write',
+      'commands',
+      'usergroups:read',
+      'users:read',
+    ]);
   });
 
   it('runs over HTTP for one workspace: no Socket Mode, no org-wide deploy', () => {

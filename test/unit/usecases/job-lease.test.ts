@@ -280,7 +280,7 @@ describe('a worker whose step outlives its lease', () => {
     // Assess
     const ended = (await bot.jobs.get(id)) as Job;
     expect(ended.state).toBe(JobState.SUCCEEDED);
-    expect(ended.history.map((entry) => entry.event)).not.toContain('resumed');
+    expect(ended.history.map((entry) => entry.event)).not.toContain('resumed-after-worker-stopped');
     expect(b.calls.filter((call) => call === 'deleteIndices')).toHaveLength(1);
   });
 });

@@ -570,7 +570,7 @@ describe('restore', () => {
     const { client } = buildClient([
       answered(200, {
         a: { shards: [shard('DONE', 100), shard('DONE', 0, { primary: false, type: 'PEER' })] },
-        b: { shards: [shard('INDEX', 50), shard('INIT', 0)] },
+        b: { shards: [shard('INDEX', 50), shard('VERIFY_INDEX', 0)] },
       }),
     ]);
 
@@ -582,6 +582,7 @@ describe('restore', () => {
       bytesDone: 150,
       bytesTotal: 300,
       percent: 50,
+      totalsKnown: true,
       done: false,
     });
     expect(progress.indices[0]).toMatchObject({
@@ -590,6 +591,12 @@ describe('restore', () => {
       source: { repository: 'r', snapshot: 's' },
       types: ['SNAPSHOT'],
     });
+  });
+
+  it('does not know the totals while a primary is in its INIT stage, with its files not counted yet', async () => {
+    const { client } = buildClient([answered(200, { a: { shards: [shard('INDEX', 50), shard('INIT', 0)] } })]);
+
+    expect(await client.restoreProgress(['a'])).toMatchObject({ totalsKnown: false, percent: 0, shardsTotal: 2 });
   });
 
   it('says what the primaries of an index recovered from, each type once', async () => {
@@ -615,7 +622,7 @@ describe('restore', () => {
   it('is not done while an index does not exist yet', async () => {
     const { client } = buildClient([answered(200, { a: { shards: [shard('DONE', 100)] } })]);
 
-    expect(await client.restoreProgress(['a', 'b'])).toMatchObject({ done: false, percent: 99.9 });
+    expect(await client.restoreProgress(['a', 'b'])).toMatchObject({ done: false, totalsKnown: false, percent: 0 });
   });
 
   it('counts shards when there are no bytes to copy', async () => {
@@ -640,7 +647,8 @@ describe('restore', () => {
       { method: 'GET', path: '/a,b,c/_recovery', query: { ignore_unavailable: 'true', allow_no_indices: 'true' } },
     ]);
     expect(first).toMatchObject({ done: true, percent: 100, bytesDone: 100 });
-    expect(second).toMatchObject({ done: false, shardsDone: 0, shardsTotal: 1, bytesDone: 20, percent: 20 });
+    expect(second).toMatchObject({ done: false, shardsDone: 0, shardsTotal: 1, bytesDone: 20, totalsKnown: false });
+    expect(summarizeRecovery(['b'], all.indices)).toMatchObject({ totalsKnown: true, percent: 20 });
   });
 
   it('reports nothing started when no index exists', async () => {

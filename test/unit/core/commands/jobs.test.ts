@@ -16,8 +16,13 @@ describe('jobs', () => {
     expect(request).toEqual({ verb: 'jobs', filter });
   });
 
+  it("reads the team's recent jobs, of every cluster or of one", () => {
+    expect(parseCommand('jobs recent')).toEqual({ verb: 'jobs', filter: 'recent' });
+    expect(parseCommand('jobs recent b')).toEqual({ verb: 'jobs', filter: 'recent', cluster: 'b' });
+  });
+
   it.each([
-    ['jobs all', 'jobs takes "active" or "mine", not "all"'],
+    ['jobs all', 'jobs takes "active", "mine" or "recent", not "all"'],
     ['jobs mine active', 'unexpected "active"'],
   ])('refuses %j', (text, message) => {
     // Act
@@ -26,6 +31,6 @@ describe('jobs', () => {
     // Assess
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(message);
-    expect(error.hint).toBe('/es snapshot jobs [active|mine]');
+    expect(error.hint).toBe('/es snapshot jobs [active|mine|recent [cluster]]');
   });
 });

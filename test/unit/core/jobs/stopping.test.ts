@@ -33,6 +33,7 @@ function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexR
     bytesTotal: 100,
     source: { repository: 'migration', snapshot: 'migrate-abc' },
     types: ['SNAPSHOT'],
+    totalsKnown: true,
     ...overrides,
   };
 }

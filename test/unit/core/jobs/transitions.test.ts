@@ -14,6 +14,7 @@ import {
   renewLease,
   requestCancel,
   stop,
+  TAKEN_OVER,
   updateStep,
 } from '../../../../src/core/jobs/transitions.js';
 import { planDigest } from '../../../../src/core/plans/plan-digest.js';
@@ -114,7 +115,22 @@ describe('a queued job', () => {
     const resumed = claim(running, 'worker-2', later(4), 60_000, 'token-2');
 
     expect(resumed).toMatchObject({ state: JobState.RUNNING, lease: { owner: 'worker-2', token: 'token-2' } });
-    expect(resumed.history.at(-1)?.event).toBe('resumed');
+    expect(resumed.history.at(-1)).toEqual({
+      at: later(4).toISOString(),
+      event: TAKEN_OVER,
+      by: undefined,
+      detail: undefined,
+    });
+  });
+
+  it('is picked up again after a step gave its lease back to wait, with nothing added to its history', () => {
+    const running = claim(queued(), 'worker-1', later(2), 60_000, 'token-1');
+    const waiting = release(running, later(2.5));
+
+    const picked = claim(waiting, 'worker-2', later(3), 60_000, 'token-2');
+
+    expect(picked).toMatchObject({ version: waiting.version + 1, lease: { owner: 'worker-2', token: 'token-2' } });
+    expect(picked.history).toEqual(waiting.history);
   });
 
   it('has its lease renewed from the time of the renewal, under the same owner and token', () => {

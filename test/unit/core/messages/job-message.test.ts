@@ -230,13 +230,41 @@ describe('the message after a decision', () => {
     const step = {
       ...(running.steps[2] as Job['steps'][number]),
       status: 'running' as const,
-      progress: { percent: 50, shardsDone: 2, shardsTotal: 4, bytesDone: 500_000, bytesTotal: 1_000_000 },
+      progress: {
+        percent: 50,
+        shardsDone: 2,
+        shardsTotal: 4,
+        bytesDone: 500_000,
+        bytesTotal: 1_000_000,
+        totalsKnown: true,
+      },
     };
 
     const text = textOf(updateStep(running, 2, step, later(3)), later(3));
 
     expect(text).toContain(':hourglass_flowing_sand: Wait for the restore (b)');
-    expect(text).toContain('▓▓▓▓▓▓▓▓▓▓░░░░░░░░░░ 50% · 2/4 shards · 500 KB of 1.0 MB');
+    expect(text).toContain(
+      '▓▓▓▓▓▓▓▓▓▓░░░░░░░░░░ 50% · 2/4 shards · 500 KB of 1.0 MB · 0 s elapsed · estimating time left',
+    );
+  });
+
+  it('says a step is starting until the cluster knows its totals, and then the time left at the recent rate', () => {
+    const running = claim(approve(buildRequestedJob(), 'U0APPROVER', later(1)), 'w', later(2), 60_000, 'token-1');
+    const base = { ...(running.steps[2] as Job['steps'][number]), status: 'running' as const };
+    const reading = { percent: 0, shardsDone: 0, shardsTotal: 2, bytesDone: 0, bytesTotal: 401, totalsKnown: false };
+    const starting = { ...base, startedAt: later(2).toISOString(), progress: reading };
+    const pace = {
+      from: { at: later(2).toISOString(), percent: 40 },
+      to: { at: later(3).toISOString(), percent: 50 },
+    };
+    const known = { ...starting, progress: { ...reading, percent: 50, totalsKnown: true }, pace };
+
+    const first = textOf(updateStep(running, 2, starting, later(3)), later(3));
+    const later_ = textOf(updateStep(running, 2, known, later(3)), later(3));
+
+    expect(first).toContain('░░░░░░░░░░░░░░░░░░░░ starting · 1 m elapsed');
+    expect(first).not.toContain('401 B');
+    expect(later_).toContain('50% · 0/2 shards · 0 B of 401 B · 1 m elapsed · about 5 m left');
   });
 
   it('shows the state in the title once finished', () => {

@@ -8,10 +8,12 @@ import {
   clustersReply,
   jobDetailReply,
   jobsReply,
+  recentJobsReply,
   repositoriesReply,
   snapshotListReply,
   snapshotStatusReply,
 } from '../../../../src/core/messages/query-replies.js';
+import type { SnapshotProgress } from '../../../../src/core/model/snapshot.js';
 import { catalogFor } from '../../../../src/core/words/catalog.js';
 import { buildRequestedJob, NOW, plannedIndex } from '../../../fixtures/plans.js';
 
@@ -74,6 +76,24 @@ describe('outcomeMessage', () => {
   });
 });
 
+describe('recent jobs', () => {
+  it('lists finished jobs with outcome, who asked and who approved', () => {
+    const approved = approve(buildRequestedJob(), 'U0APPROVER', later(1));
+    const ended = finish(claim(approved, 'w', later(2), 60_000, 't'), JobState.SUCCEEDED, later(3));
+    const unapproved = { ...ended, id: 'job00002', approval: undefined };
+
+    const reply = text(recentJobsReply([ended, unapproved], 'b', en));
+
+    expect(reply).toContain('Recently finished jobs on b');
+    expect(reply).toContain(
+      '• `job00001` — Restore on b · *Succeeded* · asked by <@U0REQUESTER> · approved by <@U0APPROVER> · <!date^',
+    );
+    expect(reply).toContain('• `job00002` — Restore on b · *Succeeded* · asked by <@U0REQUESTER> · <!date^');
+    expect(text(recentJobsReply([], undefined, en))).toContain('Recently finished jobs');
+    expect(text(recentJobsReply([], undefined, en))).toContain('No jobs.');
+  });
+});
+
 describe('query replies', () => {
   it('shows each cluster with its health, or what went wrong', () => {
     const reply = clustersReply(
@@ -130,7 +150,26 @@ describe('query replies', () => {
     expect(text(repositoriesReply('a', [], en))).toContain('No repository is registered.');
   });
 
-  it('lists snapshots with state, size of the work and times', () => {
+  it('lists snapshots with state, indices, shards, size, duration and age', () => {
+    const status = (snapshot: string, fields: Partial<SnapshotProgress>): SnapshotProgress => ({
+      repository: 'migration',
+      snapshot,
+      state: 'SUCCESS',
+      shardsDone: 1,
+      shardsFailed: 0,
+      shardsTotal: 1,
+      bytesDone: 128_000_000,
+      bytesTotal: 128_000_000,
+      percent: 100,
+      totalsKnown: true,
+      tookMs: 2400,
+      ...fields,
+    });
+    const totals = [
+      status('n2', { state: 'STARTED', shardsDone: 3, shardsTotal: 6, bytesDone: 0, percent: 0, tookMs: undefined }),
+      status('n0', { tookMs: undefined }),
+      status('n3', { tookMs: 300 }),
+    ];
     const reply = snapshotListReply(
       'a',
       'migration',
@@ -159,15 +198,53 @@ describe('query replies', () => {
           indexCount: 1,
           shards: { total: 1, successful: 1, failed: 0 },
         },
+        {
+          snapshot: 'n3',
+          state: 'SUCCESS',
+          startTime: later(-3 * 24 * 60),
+          endTime: later(-3 * 24 * 60),
+          indexCount: 2,
+          shards: { total: 2, successful: 2, failed: 0 },
+        },
+      ],
+      totals,
+      en,
+      later(0),
+    );
+    const starting = snapshotListReply(
+      'a',
+      'm',
+      [
+        {
+          snapshot: 'n2',
+          state: 'IN_PROGRESS',
+          startTime: later(0),
+          endTime: undefined,
+          indexCount: 1,
+          shards: { total: 0, successful: 0, failed: 0 },
+        },
+      ],
+      [
+        status('n2', {
+          state: 'STARTED',
+          totalsKnown: false,
+          shardsTotal: 2,
+          shardsDone: 0,
+          percent: 0,
+          tookMs: undefined,
+        }),
       ],
       en,
+      later(0.25),
     );
 
     expect(reply.text).toBe('Snapshots in migration on a (newest first)');
-    expect(text(reply)).toContain('`n2` — *IN_PROGRESS* · 3 indices · 2/6 shards · <!date^');
-    expect(text(reply)).toContain('`n1` — *SUCCESS* · 1 index · 1/1 shard');
-    expect(text(reply)).toContain('· 3 m');
-    expect(text(snapshotListReply('a', 'm', [], en))).toContain('No snapshots yet.');
+    expect(text(reply)).toContain('• `n2` — *IN_PROGRESS* · 3 indices · 3/6 shards · 0 B of 128 MB · 0 s ago');
+    expect(text(reply)).toContain('• `n1` — *SUCCESS* · 1 index · 1/1 shard\\n');
+    expect(text(reply)).toContain('• `n0` — *SUCCESS* · 1 index · 1/1 shard · 128 MB · took 3 m · 10 m ago');
+    expect(text(reply)).toContain('• `n3` — *SUCCESS* · 2 indices · 2/2 shards · 128 MB · took <1 s · 3 d ago');
+    expect(text(starting)).toContain('• `n2` — *IN_PROGRESS* · 1 index · 0/2 shards · starting · 15 s ago');
+    expect(text(snapshotListReply('a', 'm', [], [], en, later(0)))).toContain('No snapshots yet.');
   });
 
   it('shows a snapshot with its progress while it runs and its failures', () => {
@@ -193,6 +270,8 @@ describe('query replies', () => {
       bytesDone: 500,
       bytesTotal: 1000,
       percent: 50,
+      totalsKnown: true,
+      tookMs: undefined,
     };
 
     const running = snapshotStatusReply('a', detail, progress, en);
@@ -202,6 +281,46 @@ describe('query replies', () => {
     expect(text(running)).toContain('*Took:* 2 m');
     expect(text(running)).toContain(':x: logs-1[?]: node left');
     expect(text(finished)).not.toContain('*Started:*');
+  });
+
+  it('shows a running snapshot with the shards and bytes of its `_status`, as its job message does', () => {
+    const detail = {
+      repository: 'migration',
+      snapshot: 'n1',
+      uuid: 'u',
+      state: 'IN_PROGRESS' as const,
+      indices: ['logs-1'],
+      startTime: later(0),
+      endTime: undefined,
+      // GET _snapshot counts no shards while the snapshot runs.
+      shards: { total: 0, successful: 0, failed: 0 },
+      failures: [],
+      metadata: {},
+    };
+    const progress: SnapshotProgress = {
+      repository: 'migration',
+      snapshot: 'n1',
+      state: 'STARTED',
+      shardsDone: 0,
+      shardsFailed: 0,
+      shardsTotal: 2,
+      bytesDone: 0,
+      bytesTotal: 401,
+      percent: 0,
+      totalsKnown: false,
+      tookMs: undefined,
+    };
+    const ended = { ...detail, state: 'SUCCESS' as const, shards: { total: 2, successful: 2, failed: 0 } };
+    const endedProgress = { ...progress, state: 'SUCCESS', bytesDone: 128e6, bytesTotal: 128e6, percent: 100 };
+
+    const starting = text(snapshotStatusReply('a', detail, progress, en));
+    const finished = text(snapshotStatusReply('a', ended, { ...endedProgress, totalsKnown: true }, en));
+
+    expect(starting).toContain('*State:* IN_PROGRESS · 0/2 shards (0 failed)');
+    expect(starting).toContain('░░░░░░░░░░░░░░░░░░░░ starting');
+    expect(starting).not.toContain('401 B');
+    expect(finished).toContain('*State:* SUCCESS · 2/2 shards (0 failed)');
+    expect(finished).toContain('100% · 128 MB of 128 MB');
   });
 
   it('lists jobs with their state as a person sees it', () => {
@@ -236,13 +355,31 @@ describe('query replies', () => {
     };
 
     const reply = jobDetailReply(withStep, en, later(3));
+    const noisy = {
+      ...withStep,
+      history: [
+        ...withStep.history,
+        { at: later(4).toISOString(), event: 'resumed', by: 'worker-k27biyrhkaiy', detail: undefined },
+        { at: later(5).toISOString(), event: 'resumed-after-worker-stopped', by: undefined, detail: undefined },
+        { at: later(6).toISOString(), event: 'started', by: 'worker-k27biyrhkaiy', detail: undefined },
+      ],
+    };
+    const history = text(jobDetailReply(noisy, en, later(7)));
+    expect(history).not.toContain('worker-k27biyrhkaiy');
+    expect(history).not.toContain('*resumed*');
+    expect(history).toContain('09:05:00 UTC> *resumed after the worker stopped*');
 
     expect(reply.text).toBe('Job job00001: Index deletion on b, Running');
     expect(text(reply)).toContain('old-149');
     expect(text(reply)).toContain('…and 2 more, kept in the job record');
     expect(text(reply)).toContain('Delete the indices (b): *done* · <!date^');
     expect(text(reply)).toContain('*approved* by <@U0APPROVER> — 1 of 1');
-    expect(text(reply)).toContain('*started* by <@worker-1>');
+    expect(text(reply)).toContain('|2026-11-24 09:02:00 UTC> *started*\\n');
+    expect(text(reply)).toContain('09:02:00 UTC> Delete the indices (b) started');
+    expect(text(reply)).toContain('09:03:00 UTC> Delete the indices (b) done');
+    const tokyo = text(jobDetailReply(withStep, en, later(3), 'Asia/Tokyo'));
+    expect(tokyo).toContain('<!date^1795510920^{date_short_pretty} {time_secs}|2026-11-24 18:02:00 Asia/Tokyo>');
+    expect(text(jobDetailReply(withStep, en, later(3), 'Mars/Olympus'))).toContain('|2026-11-24 09:02:00 UTC>');
     expect(text(jobDetailReply(buildRequestedJob(), en, NOW))).toContain('Delete the indices (b): *pending*');
     const expired = expire(buildRequestedJob(), later(31));
     expect(text(jobDetailReply(expired, en, later(31)))).toMatch(/\*expired\* — not approved by 2026-11-24T09:30/);

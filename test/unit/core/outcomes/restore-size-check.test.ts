@@ -4,7 +4,16 @@ import { compareWithSnapshot } from '../../../../src/core/outcomes/restore-size-
 
 function recovered(index: string, bytesTotal: number): IndexRecovery {
   const source = { repository: 'migration', snapshot: 'nightly' };
-  return { index, shardsDone: 1, shardsTotal: 1, bytesDone: bytesTotal, bytesTotal, source, types: ['SNAPSHOT'] };
+  return {
+    index,
+    shardsDone: 1,
+    shardsTotal: 1,
+    bytesDone: bytesTotal,
+    bytesTotal,
+    source,
+    types: ['SNAPSHOT'],
+    totalsKnown: true,
+  };
 }
 
 describe('compareWithSnapshot', () => {

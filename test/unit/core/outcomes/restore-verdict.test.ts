@@ -13,6 +13,7 @@ function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexR
     bytesTotal: 100,
     source: THIS_SNAPSHOT,
     types: ['SNAPSHOT'],
+    totalsKnown: true,
     ...overrides,
   };
 }

@@ -146,6 +146,7 @@ describe('planChanges of a restore', () => {
       bytesTotal: 10,
       source: { repository: 'migration', snapshot },
       types,
+      totalsKnown: true,
     });
     const now = {
       ...clusterNow([indexNow('logs-1', 1200), indexNow('logs-2', 7)], SNAPSHOT_AS_PLANNED),

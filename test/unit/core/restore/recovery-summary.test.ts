@@ -11,6 +11,7 @@ function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexR
     bytesTotal: 100,
     source: undefined,
     types: ['SNAPSHOT'],
+    totalsKnown: true,
     ...overrides,
   };
 }
@@ -32,6 +33,7 @@ describe('summarizeRecovery', () => {
       bytesDone: 150,
       bytesTotal: 300,
       percent: 50,
+      totalsKnown: true,
       done: false,
     });
   });
@@ -41,11 +43,21 @@ describe('summarizeRecovery', () => {
   });
 
   it.each([
-    ['a target does not exist yet', ['a', 'b'], [recovery('a')], 99.9],
+    ["a target does not exist yet (the sum is not the restore's)", ['a', 'b'], [recovery('a')], 0],
     ['a target has no primaries yet', ['a'], [recovery('a', { shardsDone: 0, shardsTotal: 0, bytesTotal: 0 })], 0],
     ['a primary is still copying', ['a'], [recovery('a', { shardsDone: 0, bytesDone: 100 })], 99.9],
   ])('is not done while %s, and says less than 100%%', (_case, targets, answer, percent) => {
     expect(summarizeRecovery(targets, answer)).toMatchObject({ done: false, percent });
+  });
+
+  it('says its totals are not known while a target does not exist or a primary has not counted its files', () => {
+    expect(summarizeRecovery(['a', 'b'], [recovery('a')])).toMatchObject({ totalsKnown: false, percent: 0 });
+    const initializing = recovery('a', { shardsDone: 0, bytesDone: 0, bytesTotal: 0, totalsKnown: false });
+    expect(summarizeRecovery(['a'], [initializing])).toMatchObject({ totalsKnown: false, percent: 0 });
+    expect(summarizeRecovery(['a'], [recovery('a', { shardsDone: 0, bytesDone: 40 })])).toMatchObject({
+      totalsKnown: true,
+      percent: 40,
+    });
   });
 
   it('counts shards when there are no bytes to copy', () => {
@@ -62,6 +74,7 @@ describe('summarizeRecovery', () => {
       bytesDone: 0,
       bytesTotal: 0,
       percent: 0,
+      totalsKnown: false,
       done: false,
     });
   });

@@ -40,6 +40,7 @@ function toIndexRecovery(index: string, shards: z.infer<typeof recoveryShards>):
         ? { repository: fromSnapshot.repository, snapshot: fromSnapshot.snapshot }
         : undefined,
     types,
+    totalsKnown: primaries.length > 0 && primaries.every((shard) => shard.stage.toUpperCase() !== 'INIT'),
   };
 }
 

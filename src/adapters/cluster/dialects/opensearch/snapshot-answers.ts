@@ -48,13 +48,19 @@ const snapshotStatusAnswer = z.object({
       snapshot: z.string(),
       repository: z.string(),
       state: z.string(),
-      shards_stats: z.object({ done: z.number(), failed: z.number(), total: z.number() }),
+      shards_stats: z.object({
+        initializing: z.number().default(0),
+        done: z.number(),
+        failed: z.number(),
+        total: z.number(),
+      }),
       stats: z.object({
         incremental: byteCount.optional(),
         processed: byteCount.optional(),
         total: byteCount.optional(),
         total_size_in_bytes: z.number().optional(),
         processed_size_in_bytes: z.number().optional(),
+        time_in_millis: z.number().optional(),
       }),
     }),
   ),
@@ -104,6 +110,8 @@ function toSnapshotProgress(entry: SnapshotStatusEntry): SnapshotProgress {
   const bytesTotal = stats.incremental?.size_in_bytes ?? stats.total_size_in_bytes ?? 0;
   const bytesDone = Math.min(stats.processed?.size_in_bytes ?? stats.processed_size_in_bytes ?? 0, bytesTotal);
   const finished = FINISHED_STATUS.has(entry.state);
+  // A shard still initializing has not listed its files: the totals so far are the metadata's, not the data's.
+  const totalsKnown = finished || (shards.total > 0 && shards.initializing === 0);
   const fraction = bytesTotal > 0 ? bytesDone / bytesTotal : shards.total > 0 ? shards.done / shards.total : 0;
   return {
     repository: entry.repository,
@@ -114,7 +122,9 @@ function toSnapshotProgress(entry: SnapshotStatusEntry): SnapshotProgress {
     shardsTotal: shards.total,
     bytesDone: finished ? bytesTotal : bytesDone,
     bytesTotal,
-    percent: finished ? 100 : Math.floor(fraction * 1000) / 10,
+    percent: finished ? 100 : totalsKnown ? Math.floor(fraction * 1000) / 10 : 0,
+    totalsKnown,
+    tookMs: finished ? stats.time_in_millis : undefined,
   };
 }
 
