@@ -70,7 +70,8 @@ describe('what the operator reads about a snapshot', () => {
 
     expect(ended.state).toBe(JobState.SUCCEEDED);
     expect(indexBytes).toBeGreaterThan(1_000_000);
-    expect(readings[0]).toBe('░░░░░░░░░░░░░░░░░░░░ starting · 0 s elapsed');
+    // Which comes first depends on how soon the cluster knows the totals; a false one may never come at all.
+    expect(readings.length).toBeGreaterThan(0);
     for (const reading of readings) {
       // Either the honest "starting", or counts of the real total: 2 shards and about the index's size.
       expect(reading).toMatch(/(░{20} starting · .* elapsed|% · \d\/2 shards · .* of [1-9](\.\d)? MB · .* elapsed · )/);
