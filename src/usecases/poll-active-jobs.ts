@@ -86,11 +86,11 @@ async function resume(context: BotContext, job: Job, options: RunOptions): Promi
 }
 
 /**
- * One tick of the safety net: requests nobody approved in time expire (their buttons go away), endings a dead
- * worker left untold are told, and jobs that wait for the cluster, or whose worker died, run their next step. Finds the jobs through the active-jobs
- * index, and asks each cluster once for everything its waiting jobs wait on (see `observeClusters`), so its
- * cost grows with the active jobs, not with the table or the repositories. Progress-only message updates are
- * shared out within a per-tick budget.
+ * One tick of the safety net: requests nobody approved in time expire (their buttons go away), endings a dead worker
+ * left untold are told, and jobs that wait for the cluster, or whose worker died, run their next step. Finds the jobs
+ * through the active-jobs index, and asks each cluster once for everything its waiting jobs wait on (see
+ * `observeClusters`), so its cost grows with the active jobs, not with the table or the repositories. Progress-only
+ * message updates are shared out within a per-tick budget.
  */
 async function pollActiveJobs(context: BotContext, options: PollOptions = {}): Promise<TickSummary> {
   const { progressUpdatesPerTick = DEFAULT_PROGRESS_UPDATES_PER_TICK } = options;

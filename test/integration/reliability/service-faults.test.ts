@@ -56,30 +56,23 @@ function afterClaim(match: (request: SeenRequest) => boolean) {
   return (request: SeenRequest) => claimed(request) && match(request);
 }
 
-const throttled: Fault = {
-  kind: 'answer',
-  status: 400,
-  body: JSON.stringify({
-    __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
-    message: 'The level of configured provisioned throughput for the table was exceeded.',
-  }),
-  headers: { 'content-type': 'application/x-amz-json-1.0' },
-};
-const tableError: Fault = {
-  kind: 'answer',
-  status: 500,
-  body: JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal error' }),
-  headers: { 'content-type': 'application/x-amz-json-1.0' },
-};
-const writtenMeanwhile: Fault = {
-  kind: 'answer',
-  status: 400,
-  body: JSON.stringify({
-    __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
-    message: 'The conditional request failed',
-  }),
-  headers: { 'content-type': 'application/x-amz-json-1.0' },
-};
+/** An error as DynamoDB answers it: its status, and the exception's name and message in the JSON body. */
+function tableAnswer(status: number, exception: string, message: string): Fault {
+  return {
+    kind: 'answer',
+    status,
+    body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${exception}`, message }),
+    headers: { 'content-type': 'application/x-amz-json-1.0' },
+  };
+}
+
+const throttled = tableAnswer(
+  400,
+  'ProvisionedThroughputExceededException',
+  'The level of configured provisioned throughput for the table was exceeded.',
+);
+const tableError = tableAnswer(500, 'InternalServerError', 'Internal error');
+const writtenMeanwhile = tableAnswer(400, 'ConditionalCheckFailedException', 'The conditional request failed');
 const slackRateLimited: Fault = {
   kind: 'answer',
   status: 429,
