@@ -11,29 +11,29 @@ import { replyToError } from '../usecases/error-edge.js';
 const CONSOLE_USER = 'U0CONSOLE';
 
 /**
- * `npm start` without Slack: each line typed is what would follow `/es` in Slack, and `approve <job>` / `reject
- * <job>` click the buttons. The same use cases run as behind Slack; only the transport differs.
+ * `npm start` without Slack: each line typed is what would follow `/es` in Slack. `approve <job>` (with or without
+ * `snapshot`) clicks Approve, as the console has no buttons; `reject <job> ["reason"]` is the typed reject. The same
+ * use cases run as behind Slack; only the transport differs.
  */
 function runConsole(context: BotContext, print: (message: SlackMessage) => void): void {
   const lines = createInterface({ input: process.stdin, terminal: false });
   let sequence = 0;
   lines.on('line', async (line) => {
     const text = line.trim();
-    const decision = /^(approve|reject)\s+([a-z0-9]+)$/i.exec(text);
+    const approval = /^(?:snapshot\s+)?approve\s+([a-z0-9]+)$/i.exec(text);
     try {
-      if (decision !== null) {
-        const [, verb = '', jobId = ''] = decision;
+      if (approval !== null) {
+        const jobId = approval[1] ?? '';
         const job = await context.jobs.get(jobId);
         if (job === undefined) throw new JobNotFoundError(jobId);
-        const click = clickOnJobMessage(job, CONSOLE_USER);
-        const reply = await decideApproval(context, { ...click, decision: verb.toLowerCase() as 'approve' });
+        const reply = await decideApproval(context, { ...clickOnJobMessage(job, CONSOLE_USER), decision: 'approve' });
         if (reply !== undefined) print(reply);
         return;
       }
       sequence += 1;
       const task = {
         type: 'command' as const,
-        text: text.replace(/^\/es\s*/, ''),
+        text: text.replace(/^\/es\s*/, '').replace(/^reject\s/i, 'snapshot reject '),
         userId: CONSOLE_USER,
         channelId: 'C0CONSOLE',
         teamId: 'T0CONSOLE',

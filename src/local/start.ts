@@ -111,7 +111,7 @@ async function listen(context: BotContext, slack: LocalSlackSettings | undefined
   if (slack === undefined) {
     process.stdout.write(
       'Slack is not configured: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_BOT_ID, SLACK_BOT_USER_ID (and SLACK_APP_TOKEN for Socket Mode). See README.\n' +
-        'Meanwhile, type commands here as you would after /es (e.g. `snapshot clusters`); `approve <job>` and `reject <job>` click the buttons.\n',
+        'Meanwhile, type commands here as you would after /es (e.g. `snapshot clusters`); `approve <job>` clicks Approve and `reject <job> ["reason"]` rejects.\n',
     );
     runConsole(context, (message) => process.stdout.write(`\n${blocksAsText(message.blocks)}\n`));
     return;

@@ -1,5 +1,6 @@
 import { approvalsOfPlan } from '../approval/plan-approvals.js';
 import type { Job, JobEvent, JobStep } from '../jobs/job.js';
+import { isFinal } from '../jobs/job-states.js';
 import { effectiveState } from '../jobs/transitions.js';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../model/cluster-info.js';
 import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../model/snapshot.js';
@@ -201,18 +202,23 @@ function historyLines(job: Job, catalog: Catalog, timeZone: string | undefined):
     .map((entry) => `• ${slackTime(entry.at, timeZone)} ${entry.line}`);
 }
 
+/** A step as `job <id>` shows it; a step a finished job never reached was not run, not pending. */
+function stepDetailLine(step: JobStep, jobEnded: boolean, catalog: Catalog, timeZone?: string): string {
+  const times = [step.startedAt, step.endedAt]
+    .filter((time) => time !== undefined)
+    .map((time) => slackTime(time as string, timeZone));
+  const status = jobEnded && step.status === 'pending' ? catalog.stepNotRun : catalog.stepStatus[step.status];
+  const shownTimes = times.length > 0 ? ` · ${times.join(' → ')}` : '';
+  return `• ${catalog.step[step.name]} (${step.cluster}): *${status}*${shownTimes}${step.detail === undefined ? '' : ` — ${step.detail}`}`;
+}
+
 /**
  * Everything recorded about a job: the full plan, each step with its times, and its history. Times are to the
  * second, in `timeZone` (the reader's, where Slack gave it; UTC otherwise).
  */
 function jobDetailReply(job: Job, catalog: Catalog, now: Date, timeZone?: string): SlackMessage {
   const state = catalog.state[effectiveState(job, now)];
-  const steps = job.steps.map((step) => {
-    const times = [step.startedAt, step.endedAt]
-      .filter((time) => time !== undefined)
-      .map((time) => slackTime(time as string, timeZone));
-    return `• ${catalog.step[step.name]} (${step.cluster}): *${catalog.stepStatus[step.status]}*${times.length > 0 ? ` · ${times.join(' → ')}` : ''}${step.detail === undefined ? '' : ` — ${step.detail}`}`;
-  });
+  const steps = job.steps.map((step) => stepDetailLine(step, isFinal(job.state), catalog, timeZone));
   const history = historyLines(job, catalog, timeZone);
   const title = catalog.jobDetailTitle(job.id, catalog.kind[job.kind], planCluster(job.plan), state);
   return reply(title, [

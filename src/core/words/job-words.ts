@@ -125,7 +125,7 @@ const en: JobWords = {
   stalled: (step, cluster, duration) => `:warning: ${step} on ${cluster} has not moved for ${duration}.`,
   unreachable: (cluster, reason) => `:warning: ${cluster} is not answering (${reason}); the job waits and tries again.`,
   progressCounts: (shardsDone, shardsTotal, bytesDone, bytesTotal) =>
-    `${shardsDone}/${shardsTotal} shards · ${bytesDone} of ${bytesTotal}`,
+    `${shardsDone}/${counted(shardsTotal, 'shard')} · ${bytesDone} of ${bytesTotal}`,
   timing: (elapsed, remaining) =>
     `${elapsed} elapsed · ${remaining === undefined ? 'estimating time left' : `about ${remaining} left`}`,
   progressStarting: (elapsed) => `starting · ${elapsed} elapsed`,

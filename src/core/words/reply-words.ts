@@ -36,6 +36,8 @@ type ReplyWords = {
   stepsHeading: string;
   historyHeading: string;
   stepStatus: Record<StepStatus, string>;
+  /** A step a finished job never reached. */
+  stepNotRun: string;
   /** A history event's name as recorded (`approved`, `started` …); a name not known here is shown as it is. */
   historyEvent: (event: string) => string;
   historyBy: (user: string) => string;
@@ -116,6 +118,7 @@ const enReplies: ReplyWords = {
     failed: 'failed',
     stopped: 'stopped',
   },
+  stepNotRun: 'not run',
   historyEvent: (event) => EN_EVENTS[event] ?? event,
   historyBy: (user) => ` by <@${user}>`,
   notApprovedBy: (deadline) => `not approved by ${deadline}`,
@@ -197,6 +200,7 @@ const jaReplies: ReplyWords = {
     failed: '失敗',
     stopped: '中止',
   },
+  stepNotRun: '実行されず',
   historyEvent: (event) => JA_EVENTS[event] ?? event,
   historyBy: (user) => ` <@${user}>`,
   notApprovedBy: (deadline) => `${deadline} までに承認されませんでした`,

@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { findFreePorts } from '../../../src/local/opensearch/free-ports.js';
 import { slackHeaders } from '../../fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
+import { createIndexWithDocs, deleteIndexDirectly, indexExists } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
 
 async function freePort(): Promise<number> {
@@ -117,6 +118,44 @@ describe('npm start', () => {
       expect(exitCode).toBe(0);
     },
   );
+
+  it('approves with `snapshot approve <job>` and rejects with `reject <job> "reason"` typed on the terminal', async () => {
+    // Given cluster a with two old indices, and a config that lets the console user approve its own requests
+    const rig = inject('rig');
+    const [approved, rejected] = ['console-approved-1', 'console-rejected-1'];
+    for (const index of [approved, rejected]) await createIndexWithDocs(rig.clusters.a.url, index, { docs: 2 });
+    const config = join(await mkdtemp(join(tmpdir(), 'local-start-')), 'clusters.yml');
+    await writeFile(
+      config,
+      `clusters:\n  a:\n    endpoint: ${rig.clusters.a.url}\n    signing: none\n    approval:\n      approvers: [U0CONSOLE]\n      allow_self_approval: true\n`,
+    );
+    const jobIdAfter = (printed: string, from: number) => /Job `([a-z0-9]+)`/.exec(printed.slice(from))?.[1];
+
+    try {
+      // When each is asked for, one approved as Slack's slash command is typed and one rejected with a reason
+      const { stdout, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: config }, async (terminal) => {
+        for (const [index, decide] of [
+          [approved, (job: string) => `snapshot approve ${job}`],
+          [rejected, (job: string) => `reject ${job} "not during the sale"`],
+        ] as const) {
+          const from = terminal.printed().length;
+          terminal.type(`snapshot delete-index a ${index}`);
+          await untilPrinted(terminal, `\`${index}\` — 2 docs`);
+          terminal.type(decide(jobIdAfter(terminal.printed(), from) ?? 'none'));
+          await untilPrinted(terminal, index === approved ? 'Index deletion on a: Succeeded' : 'not during the sale');
+        }
+      });
+
+      // Then the approved index is gone, the rejected one is kept, and the reason was shown
+      expect(stdout).toContain('Index deletion on a: Succeeded');
+      expect(stdout).toMatch(/Rejected[^\n]*not during the sale|not during the sale[^\n]*Rejected/);
+      expect(await indexExists(rig.clusters.a.url, approved)).toBe(false);
+      expect(await indexExists(rig.clusters.a.url, rejected)).toBe(true);
+      expect(exitCode).toBe(0);
+    } finally {
+      await Promise.all([approved, rejected].map((index) => deleteIndexDirectly(rig.clusters.a.url, index)));
+    }
+  });
 
   it('starts within seconds beside a cluster that accepts connections and never answers, and stops on Ctrl-C', async () => {
     // Given cluster b, a server that takes every connection and answers none, as a hung node does

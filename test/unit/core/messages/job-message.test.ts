@@ -246,6 +246,8 @@ describe('the message after a decision', () => {
     expect(text).toContain(
       '▓▓▓▓▓▓▓▓▓▓░░░░░░░░░░ 50% · 2/4 shards · 500 KB of 1.0 MB · 0 s elapsed · estimating time left',
     );
+    const oneShard = { ...step, progress: { ...step.progress, shardsDone: 0, shardsTotal: 1 } };
+    expect(textOf(updateStep(running, 2, oneShard, later(3)), later(3))).toContain('50% · 0/1 shard · 500 KB');
   });
 
   it('says a step is starting until the cluster knows its totals, and then the time left at the recent rate', () => {

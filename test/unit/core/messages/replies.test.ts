@@ -383,6 +383,7 @@ describe('query replies', () => {
     expect(text(jobDetailReply(buildRequestedJob(), en, NOW))).toContain('Delete the indices (b): *pending*');
     const expired = expire(buildRequestedJob(), later(31));
     expect(text(jobDetailReply(expired, en, later(31)))).toMatch(/\*expired\* — not approved by 2026-11-24T09:30/);
+    expect(text(jobDetailReply(expired, en, later(31)))).toContain('Delete the indices (b): *not run*');
     const storedBefore = {
       ...expired,
       history: [{ at: NOW.toISOString(), event: 'expired', by: undefined, detail: 'not approved by then' }],
