@@ -7,9 +7,20 @@ import { createBulkyIndex, deleteIndexDirectly, registerFsRepository } from '../
 import { waitUntil } from '../../rig/wait-until.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 
-const { channelId, requesterId } = SLACK_TEST_IDS;
+const { approverId, channelId, requesterId } = SLACK_TEST_IDS;
 
 /** The text of every block of an answer, as the person who asked reads it. */
+/** Each progress reading (bar and counts) the job's message showed under `step` while it ran, in order. */
+function progressReadings(bot: BotUnderTest, job: Job, step: string): string[] {
+  return bot.slack.calls
+    .filter((call) => call.method === 'chat.update' && call.args.ts === job.messageTs)
+    .flatMap((call) => {
+      const found = new RegExp(`${step}\\\\n\\s*([^"]*)`).exec(JSON.stringify(call.args.blocks));
+      const reading = found?.[1];
+      return reading !== undefined && /^[▓░]{20} /.test(reading) ? [reading] : [];
+    });
+}
+
 function textOf(body: unknown): string {
   const blocks = (body as { blocks?: Array<{ text?: { text?: string }; elements?: Array<{ text?: string }> }> }).blocks;
   return (blocks ?? [])
@@ -56,17 +67,14 @@ describe('what the operator reads about a snapshot', () => {
   });
 
   afterAll(async () => {
-    await deleteIndexDirectly(bot.clusters.a.directUrl, index);
+    await Promise.all(
+      [bot.clusters.a.directUrl, bot.clusters.b.directUrl].map((url) => deleteIndexDirectly(url, index)),
+    );
     await bot?.close();
   });
 
   it('never shows a total that is not the snapshot’s: "starting" until the cluster knows it', () => {
-    const readings = bot.slack.calls
-      .filter((call) => call.method === 'chat.update' && call.args.ts === ended.messageTs)
-      .flatMap((call) => {
-        const found = /Wait for the snapshot \(a\)\\n\s*([^"]*)/.exec(JSON.stringify(call.args.blocks));
-        return found === null ? [] : [found[1] as string];
-      });
+    const readings = progressReadings(bot, ended, 'Wait for the snapshot \\(a\\)');
 
     expect(ended.state).toBe(JobState.SUCCEEDED);
     expect(indexBytes).toBeGreaterThan(1_000_000);
@@ -76,6 +84,32 @@ describe('what the operator reads about a snapshot', () => {
       // Either the honest "starting", or counts of the real total: 2 shards and about the index's size.
       expect(reading).toMatch(/(░{20} starting · .* elapsed|% · \d\/2 shards · .* of [1-9](\.\d)? MB · .* elapsed · )/);
       expect(reading).not.toMatch(/of \d+ B\b/);
+    }
+  });
+
+  it('restores onto b with progress that is "starting" or the recoveries\' real totals, never a false 0 of 0', async () => {
+    // Given the snapshot's repository on b, throttled for restores so that the restore spans poller ticks
+    await registerFsRepository(bot.clusters.b.directUrl, throttled, {
+      location: `${inject('rig').sharedRepoPath}/${throttled}`,
+      max_restore_bytes_per_sec: '500kb',
+      readonly: true,
+    });
+
+    // When the restore is asked for and approved
+    await bot.command(`snapshot restore b ${throttled} watched indices=${index}`);
+    await bot.tasks.idle();
+    const [requested] = await bot.context.jobs.listRequestedBy(requesterId, 1);
+    if (requested === undefined || requested.kind !== 'restore') throw new Error('the restore made no job');
+    await bot.click(requested, 'approve', approverId);
+    const restored = await bot.untilEnded(requested.id);
+
+    // Then every reading the message showed is honest: "starting", or the 2 shards and the index's real size
+    const readings = progressReadings(bot, restored, 'Wait for the restore \\(b\\)');
+    expect(restored.state).toBe(JobState.SUCCEEDED);
+    expect(readings.length).toBeGreaterThan(0);
+    for (const reading of readings) {
+      expect(reading).toMatch(/(░{20} starting · .* elapsed|% · \d\/2 shards · .* of [1-9](\.\d)? MB · .* elapsed · )/);
+      expect(reading).not.toMatch(/0\/0 shard|of \d+ B\b/);
     }
   });
 
