@@ -147,6 +147,7 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       shardsTotal: found.indices.length,
       bytesDone: running ? 10 : 100,
       bytesTotal: 100,
+      bytesHeld: 100,
       percent: running ? 10 : 100,
       totalsKnown: true,
       tookMs: running ? undefined : 1500,

@@ -38,10 +38,10 @@ function progressLine(step: JobStep, catalog: Catalog, now: Date): string {
   // Until the cluster knows the work's totals, any count would be a false "0 of" something.
   if (!progress.totalsKnown) return `\n    ${progressBar(0)} ${catalog.progressStarting(formatDuration(elapsed))}`;
   const remaining = estimateRemainingMs(step, now);
-  const timing = catalog.timing(
-    formatDuration(elapsed),
-    remaining === undefined ? undefined : formatDuration(remaining),
-  );
+  const timing =
+    progress.percent >= 100
+      ? catalog.timingFinishing(formatDuration(elapsed))
+      : catalog.timing(formatDuration(elapsed), remaining === undefined ? undefined : formatDuration(remaining));
   const counts = catalog.progressCounts(
     progress.shardsDone,
     progress.shardsTotal,

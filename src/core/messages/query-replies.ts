@@ -51,19 +51,31 @@ function repositoriesReply(
   return reply(catalog.repositoriesTitle(cluster), sectionsOf(lines.length > 0 ? lines : [catalog.noRepositories]));
 }
 
-/** A snapshot's size as `_status` counts it: its files, or done of total while it runs. */
+/**
+ * What a finished snapshot holds, with what it copied when that is less: a snapshot that found every file in an
+ * earlier one copied 0 B but is not empty.
+ */
+function heldSize(progress: SnapshotProgress, catalog: Catalog): string {
+  const held = formatBytes(progress.bytesHeld);
+  return progress.bytesTotal < progress.bytesHeld ? catalog.heldWithNew(held, formatBytes(progress.bytesTotal)) : held;
+}
+
+/** A snapshot's size as `_status` counts it: what it holds, or done of total while it runs. */
 function sizeOf(progress: SnapshotProgress | undefined, catalog: Catalog): string | undefined {
   if (progress === undefined) return undefined;
   if (!progress.totalsKnown) return catalog.snapshotStarting;
-  const total = formatBytes(progress.bytesTotal);
-  return progress.percent >= 100 ? total : catalog.bytesOf(formatBytes(progress.bytesDone), total);
+  if (progress.percent >= 100) return heldSize(progress, catalog);
+  return catalog.bytesOf(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal));
 }
 
-/** To the millisecond from `_status` where it said, else from the list's whole seconds. */
+/**
+ * To the millisecond from `_status` where it said, else from the list's whole seconds. Either may say 0 for a
+ * snapshot that took under a second, which is shown as such rather than as "0 s".
+ */
 function tookOf(entry: SnapshotListEntry, progress: SnapshotProgress | undefined): string | undefined {
-  if (progress?.tookMs !== undefined) return formatDuration(progress.tookMs);
+  if (progress?.tookMs !== undefined) return formatDuration(Math.max(progress.tookMs, 1));
   if (entry.startTime === undefined || entry.endTime === undefined) return undefined;
-  return formatDuration(entry.endTime.getTime() - entry.startTime.getTime());
+  return formatDuration(Math.max(entry.endTime.getTime() - entry.startTime.getTime(), 1));
 }
 
 /**
@@ -96,7 +108,10 @@ function snapshotListReply(
 
 function progressReading(progress: SnapshotProgress, catalog: Catalog): string {
   if (!progress.totalsKnown) return `${progressBar(0)} ${catalog.snapshotStarting}`;
-  const bytes = catalog.bytesOf(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal));
+  const bytes =
+    progress.percent >= 100
+      ? heldSize(progress, catalog)
+      : catalog.bytesOf(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal));
   return `${progressBar(progress.percent)} ${formatPercent(progress.percent)} · ${bytes}`;
 }
 
@@ -233,13 +248,17 @@ function jobDetailReply(job: Job, catalog: Catalog, now: Date, timeZone?: string
 function recentJobsReply(jobs: readonly Job[], cluster: string | undefined, catalog: Catalog): SlackMessage {
   const lines = jobs.map((job) => {
     const approvers = approvalsOfPlan(job).map((approval) => `<@${approval.userId}>`);
+    const rejecter = job.history.find((entry) => entry.event === 'rejected')?.by;
     return catalog.recentJobLine(
       job.id,
       catalog.kind[job.kind],
       planCluster(job.plan),
       catalog.state[job.state],
       `<@${job.requestedBy}>`,
-      approvers.length === 0 ? undefined : approvers.join(', '),
+      {
+        approvers: approvers.length === 0 ? undefined : approvers.join(', '),
+        rejecter: rejecter === undefined ? undefined : `<@${rejecter}>`,
+      },
       slackDate(job.updatedAt),
     );
   });

@@ -62,7 +62,10 @@ const snapshotProgress = z.object({
   shardsFailed: z.number(),
   shardsTotal: z.number(),
   bytesDone: z.number(),
+  /** What this snapshot copies: its files that no earlier snapshot in the repository holds. */
   bytesTotal: z.number(),
+  /** Everything the snapshot holds, files shared with earlier snapshots included: its size to a person. */
+  bytesHeld: z.number(),
   percent: z.number().min(0).max(100),
   /**
    * False while a shard is still initializing: until each shard has listed its files the engine's totals are not

@@ -52,6 +52,8 @@ type JobWords = {
   timing: (elapsed: string, remaining: string | undefined) => string;
   /** A step whose work has begun but whose totals the cluster does not know yet. */
   progressStarting: (elapsed: string) => string;
+  /** Everything is copied; the engine is writing the snapshot's metadata or the last recovery's files. */
+  timingFinishing: (elapsed: string) => string;
 };
 
 const en: JobWords = {
@@ -129,6 +131,7 @@ const en: JobWords = {
   timing: (elapsed, remaining) =>
     `${elapsed} elapsed · ${remaining === undefined ? 'estimating time left' : `about ${remaining} left`}`,
   progressStarting: (elapsed) => `starting · ${elapsed} elapsed`,
+  timingFinishing: (elapsed) => `${elapsed} elapsed · finishing`,
 };
 
 const ja: JobWords = {
@@ -206,6 +209,7 @@ const ja: JobWords = {
   timing: (elapsed, remaining) =>
     `経過 ${elapsed} · ${remaining === undefined ? '残り時間を見積もり中' : `残り約 ${remaining}`}`,
   progressStarting: (elapsed) => `開始中 · 経過 ${elapsed}`,
+  timingFinishing: (elapsed) => `経過 ${elapsed} · 完了処理中`,
 };
 
 const jobWords: Record<Language, JobWords> = { en, ja };

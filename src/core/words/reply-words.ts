@@ -25,6 +25,8 @@ type ReplyWords = {
   snapshotTitle: (snapshot: string, repository: string, cluster: string) => string;
   snapshotState: (state: string, successful: number, total: number, failed: number) => string;
   bytesOf: (done: string, total: string) => string;
+  /** A finished snapshot's size, and the part of it that it copied (the rest it shares with earlier ones). */
+  heldWithNew: (held: string, copied: string) => string;
   startedAt: (date: string) => string;
   took: (duration: string) => string;
   snapshotIndices: (count: number, names: string) => string;
@@ -52,14 +54,16 @@ type ReplyWords = {
   /** A running snapshot's bytes before every shard has counted its files. */
   snapshotStarting: string;
   recentJobs: (cluster: string | undefined) => string;
-  /** A finished job: outcome, who asked, who approved (undefined: nobody needed to), when it ended. */
+  /**
+   * A finished job: outcome, who asked, who approved (undefined: nobody needed to) or rejected it, when it ended.
+   */
   recentJobLine: (
     jobId: string,
     kind: string,
     cluster: string,
     state: string,
     requester: string,
-    approvers: string | undefined,
+    decided: { approvers?: string; rejecter?: string },
     date: string,
   ) => string;
 };
@@ -99,6 +103,7 @@ const enReplies: ReplyWords = {
   snapshotState: (state, successful, total, failed) =>
     `*State:* ${state} · ${successful}/${counted(total, 'shard')} (${failed} failed)`,
   bytesOf: (done, total) => `${done} of ${total}`,
+  heldWithNew: (held, copied) => `${held} (${copied} new)`,
   startedAt: (date) => `*Started:* ${date}`,
   took: (duration) => `*Took:* ${duration}`,
   snapshotIndices: (count, names) => `*Indices (${count}):* ${names}`,
@@ -131,8 +136,8 @@ const enReplies: ReplyWords = {
       .join(''),
   snapshotStarting: 'starting',
   recentJobs: (cluster) => (cluster === undefined ? 'Recently finished jobs' : `Recently finished jobs on ${cluster}`),
-  recentJobLine: (jobId, kind, cluster, state, requester, approvers, date) =>
-    `• \`${jobId}\` — ${kind} on ${cluster} · *${state}* · asked by ${requester}${approvers === undefined ? '' : ` · approved by ${approvers}`} · ${date}`,
+  recentJobLine: (jobId, kind, cluster, state, requester, { approvers, rejecter }, date) =>
+    `• \`${jobId}\` — ${kind} on ${cluster} · *${state}* · asked by ${requester}${approvers === undefined ? '' : ` · approved by ${approvers}`}${rejecter === undefined ? '' : ` · rejected by ${rejecter}`} · ${date}`,
 };
 
 const JA_EVENTS: Record<string, string> = {
@@ -181,6 +186,7 @@ const jaReplies: ReplyWords = {
   snapshotState: (state, successful, total, failed) =>
     `*状態:* ${state} · シャード ${successful}/${total} (失敗 ${failed})`,
   bytesOf: (done, total) => `${done} / ${total}`,
+  heldWithNew: (held, copied) => `${held}（新規 ${copied}）`,
   startedAt: (date) => `*開始:* ${date}`,
   took: (duration) => `*所要時間:* ${duration}`,
   snapshotIndices: (count, names) => `*インデックス (${count}):* ${names}`,
@@ -213,8 +219,8 @@ const jaReplies: ReplyWords = {
       .join(''),
   snapshotStarting: '開始中',
   recentJobs: (cluster) => (cluster === undefined ? '最近終わったジョブ' : `${cluster} で最近終わったジョブ`),
-  recentJobLine: (jobId, kind, cluster, state, requester, approvers, date) =>
-    `• \`${jobId}\` — ${cluster} の${kind} · *${state}* · 依頼 ${requester}${approvers === undefined ? '' : ` · 承認 ${approvers}`} · ${date}`,
+  recentJobLine: (jobId, kind, cluster, state, requester, { approvers, rejecter }, date) =>
+    `• \`${jobId}\` — ${cluster} の${kind} · *${state}* · 依頼 ${requester}${approvers === undefined ? '' : ` · 承認 ${approvers}`}${rejecter === undefined ? '' : ` · 却下 ${rejecter}`} · ${date}`,
 };
 
 const replyWords: Record<Language, ReplyWords> = { en: enReplies, ja: jaReplies };

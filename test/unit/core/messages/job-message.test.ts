@@ -248,6 +248,10 @@ describe('the message after a decision', () => {
     );
     const oneShard = { ...step, progress: { ...step.progress, shardsDone: 0, shardsTotal: 1 } };
     expect(textOf(updateStep(running, 2, oneShard, later(3)), later(3))).toContain('50% · 0/1 shard · 500 KB');
+    const copied = { ...step, progress: { ...step.progress, percent: 100, shardsDone: 3, bytesDone: 1_000_000 } };
+    expect(textOf(updateStep(running, 2, copied, later(3)), later(3))).toContain(
+      '100% · 3/4 shards · 1.0 MB of 1.0 MB · 0 s elapsed · finishing',
+    );
   });
 
   it('says a step is starting until the cluster knows its totals, and then the time left at the recent rate', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JobState } from '../../../../src/core/jobs/job-states.js';
-import { approve, claim, expire, finish, requestCancel, stop } from '../../../../src/core/jobs/transitions.js';
+import { approve, claim, expire, finish, reject, requestCancel, stop } from '../../../../src/core/jobs/transitions.js';
 import { textMessage } from '../../../../src/core/messages/blocks.js';
 import { mentionOf, outcomeMessage } from '../../../../src/core/messages/outcome-message.js';
 import { MAX_LISTED_IN_DETAIL } from '../../../../src/core/messages/plan-lines.js';
@@ -89,6 +89,10 @@ describe('recent jobs', () => {
       '• `job00001` — Restore on b · *Succeeded* · asked by <@U0REQUESTER> · approved by <@U0APPROVER> · <!date^',
     );
     expect(reply).toContain('• `job00002` — Restore on b · *Succeeded* · asked by <@U0REQUESTER> · <!date^');
+    const rejected = reject(buildRequestedJob(), 'U0APPROVER', later(1), 'not tonight');
+    expect(text(recentJobsReply([rejected], 'b', en))).toContain(
+      '· *Rejected* · asked by <@U0REQUESTER> · rejected by <@U0APPROVER> · <!date^',
+    );
     expect(text(recentJobsReply([], undefined, en))).toContain('Recently finished jobs');
     expect(text(recentJobsReply([], undefined, en))).toContain('No jobs.');
   });
@@ -160,6 +164,7 @@ describe('query replies', () => {
       shardsTotal: 1,
       bytesDone: 128_000_000,
       bytesTotal: 128_000_000,
+      bytesHeld: 128_000_000,
       percent: 100,
       totalsKnown: true,
       tookMs: 2400,
@@ -168,7 +173,8 @@ describe('query replies', () => {
     const totals = [
       status('n2', { state: 'STARTED', shardsDone: 3, shardsTotal: 6, bytesDone: 0, percent: 0, tookMs: undefined }),
       status('n0', { tookMs: undefined }),
-      status('n3', { tookMs: 300 }),
+      // Every file already in an earlier snapshot: it copied nothing, in less than the millisecond `_status` counts.
+      status('n3', { tookMs: 0, bytesDone: 0, bytesTotal: 0 }),
     ];
     const reply = snapshotListReply(
       'a',
@@ -242,7 +248,9 @@ describe('query replies', () => {
     expect(text(reply)).toContain('• `n2` — *IN_PROGRESS* · 3 indices · 3/6 shards · 0 B of 128 MB · 0 s ago');
     expect(text(reply)).toContain('• `n1` — *SUCCESS* · 1 index · 1/1 shard\\n');
     expect(text(reply)).toContain('• `n0` — *SUCCESS* · 1 index · 1/1 shard · 128 MB · took 3 m · 10 m ago');
-    expect(text(reply)).toContain('• `n3` — *SUCCESS* · 2 indices · 2/2 shards · 128 MB · took <1 s · 3 d ago');
+    expect(text(reply)).toContain(
+      '• `n3` — *SUCCESS* · 2 indices · 2/2 shards · 128 MB (0 B new) · took <1 s · 3 d ago',
+    );
     expect(text(starting)).toContain('• `n2` — *IN_PROGRESS* · 1 index · 0/2 shards · starting · 15 s ago');
     expect(text(snapshotListReply('a', 'm', [], [], en, later(0)))).toContain('No snapshots yet.');
   });
@@ -269,6 +277,7 @@ describe('query replies', () => {
       shardsTotal: 2,
       bytesDone: 500,
       bytesTotal: 1000,
+      bytesHeld: 1000,
       percent: 50,
       totalsKnown: true,
       tookMs: undefined,
@@ -306,12 +315,20 @@ describe('query replies', () => {
       shardsTotal: 2,
       bytesDone: 0,
       bytesTotal: 401,
+      bytesHeld: 401,
       percent: 0,
       totalsKnown: false,
       tookMs: undefined,
     };
     const ended = { ...detail, state: 'SUCCESS' as const, shards: { total: 2, successful: 2, failed: 0 } };
-    const endedProgress = { ...progress, state: 'SUCCESS', bytesDone: 128e6, bytesTotal: 128e6, percent: 100 };
+    const endedProgress = {
+      ...progress,
+      state: 'SUCCESS',
+      bytesDone: 128e6,
+      bytesTotal: 128e6,
+      bytesHeld: 128e6,
+      percent: 100,
+    };
 
     const starting = text(snapshotStatusReply('a', detail, progress, en));
     const finished = text(snapshotStatusReply('a', ended, { ...endedProgress, totalsKnown: true }, en));
@@ -320,7 +337,9 @@ describe('query replies', () => {
     expect(starting).toContain('░░░░░░░░░░░░░░░░░░░░ starting');
     expect(starting).not.toContain('401 B');
     expect(finished).toContain('*State:* SUCCESS · 2/2 shards (0 failed)');
-    expect(finished).toContain('100% · 128 MB of 128 MB');
+    expect(finished).toContain('100% · 128 MB\\n');
+    const reused = { ...endedProgress, totalsKnown: true, bytesDone: 1e6, bytesTotal: 1e6 };
+    expect(text(snapshotStatusReply('a', ended, reused, en))).toContain('100% · 128 MB (1.0 MB new)');
   });
 
   it('lists jobs with their state as a person sees it', () => {

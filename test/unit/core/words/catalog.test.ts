@@ -7,6 +7,7 @@ const SAMPLE_ARGUMENTS = ['alpha', 'beta', 'gamma'];
 /** Entries whose parameters are not all text, with arguments of their own. */
 const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   helpFooter: [['alpha', 'beta'], '`help`'],
+  recentJobLine: ['alpha', 'beta', 'gamma', 'delta', 'U0ALPHA', { approvers: 'U0BETA', rejecter: 'U0GAMMA' }, 'now'],
   helpOnClusters: ['alpha', ['beta', 'gamma']],
   helpWaits: [['alpha']],
   helpCancelWaits: [['alpha']],

@@ -186,6 +186,7 @@ function queryReplies(): Array<[string, SlackMessage]> {
     shardsTotal: 2,
     bytesDone: 5,
     bytesTotal: 9,
+    bytesHeld: 9,
     percent: 50,
     totalsKnown: true,
     tookMs: undefined,

@@ -122,6 +122,8 @@ function toSnapshotProgress(entry: SnapshotStatusEntry): SnapshotProgress {
     shardsTotal: shards.total,
     bytesDone: finished ? bytesTotal : bytesDone,
     bytesTotal,
+    // Elasticsearch 6.x's flat fields count this snapshot's own files only.
+    bytesHeld: Math.max(stats.total?.size_in_bytes ?? 0, bytesTotal),
     percent: finished ? 100 : totalsKnown ? Math.floor(fraction * 1000) / 10 : 0,
     totalsKnown,
     tookMs: finished ? stats.time_in_millis : undefined,
