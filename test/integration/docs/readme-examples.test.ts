@@ -132,7 +132,7 @@ describe("the README's examples, recorded from the rig", () => {
         now.state === JobState.PENDING_APPROVAL && textOfMessage(now).includes('*Changed since it was approved*'),
     );
     const changed = textOfMessage(askedAgain);
-    recorded['approval-changed'] = changed.slice(changed.indexOf(':warning: *Changed since it was approved*'));
+    recorded['approval-changed'] = changedAndDeletes(changed);
 
     expect(recorded['approval-message']).toContain('*Preflight*');
     expect(changed).toContain('• `orders`: approved 1 doc, now 6');
@@ -178,4 +178,14 @@ function fromSteps(text: string): string {
   const lines = text.split('\n');
   const steps = lines.findIndex((line) => line === '*Steps:*');
   return [lines[0], '…', ...lines.slice(steps)].join('\n');
+}
+
+/** The notice of what changed, and what the new plan deletes: the part of the message asked again that is new. */
+function changedAndDeletes(text: string): string {
+  const lines = text.split('\n');
+  const notice = lines.findIndex((line) => line.startsWith(':warning: *Changed since it was approved*'));
+  const planStarts = lines.findIndex((line, at) => at > notice && line.startsWith('The plan below'));
+  const deletes = lines.findIndex((line) => line.startsWith(':warning: *Deletes on'));
+  const deletesEnd = lines.findIndex((line, at) => at > deletes && line.startsWith('*'));
+  return [...lines.slice(notice, planStarts + 1), '…', ...lines.slice(deletes, deletesEnd)].join('\n');
 }
