@@ -39,6 +39,23 @@ function optionalSeconds(env: Environment, key: string): number | undefined {
   return seconds === undefined ? undefined : seconds * 1000;
 }
 
+/**
+ * The Slack Web API's base URL: unset for slack.com; `https://slack-gov.com/api/` for GovSlack. Slack's clients
+ * join method names onto it, so it must be absolute and end with a slash; one without gets it.
+ */
+function optionalSlackApiUrl(env: Environment): string | undefined {
+  const value = optionalString(env, 'SLACK_API_URL');
+  if (value === undefined) return undefined;
+  const parsed = URL.canParse(value) ? new URL(value) : undefined;
+  if (parsed === undefined || !['https:', 'http:'].includes(parsed.protocol) || parsed.search !== '') {
+    throw new ConfigError(
+      'SLACK_API_URL',
+      `is "${value}"; expected the Web API's base URL, e.g. https://slack-gov.com/api/ for GovSlack (unset for slack.com)`,
+    );
+  }
+  return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
+}
+
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 /** Settings every entry point reads once, at start-up. */
@@ -57,6 +74,8 @@ function readCommonEnvironment(env: Environment = process.env) {
     leaseMs: optionalSeconds(env, 'ES_SNAPSHOT_BOT_LEASE_SECONDS'),
     /** How often a worker renews its lease; unset: a third of the lease. */
     heartbeatMs: optionalSeconds(env, 'ES_SNAPSHOT_BOT_HEARTBEAT_SECONDS'),
+    /** Where Bolt and every Web API client send Slack's methods; unset: slack.com. */
+    slackApiUrl: optionalSlackApiUrl(env),
   };
 }
 

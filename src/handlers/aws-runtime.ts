@@ -13,7 +13,15 @@ import { createLogger } from '../logging/logger.js';
 import type { BotContext } from '../usecases/bot-context.js';
 import { composeContext } from './compose-context.js';
 
-type AwsRuntime = { context: BotContext; signingSecret: string; botToken: string; botId: string; botUserId: string };
+type AwsRuntime = {
+  context: BotContext;
+  signingSecret: string;
+  botToken: string;
+  botId: string;
+  botUserId: string;
+  /** Unset: slack.com. */
+  slackApiUrl?: string;
+};
 
 /**
  * Everything a Lambda function needs, read once per cold start: the environment (errors name the variable), the
@@ -40,7 +48,8 @@ async function loadAwsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Aws
     readSecretParameter(ssm, botTokenParameter),
   ]);
   // The Web API client logs through the product logger too, so that its lines are JSON and redacted like ours.
-  const web = new WebClient(botToken, { logger: boltLogger(logger) });
+  const { slackApiUrl } = common;
+  const web = new WebClient(botToken, { slackApiUrl, logger: boltLogger(logger) });
   const context = composeContext({
     config,
     jobs: new DynamoDbJobStore({ tableName, client: new DynamoDBClient({}), retentionDays: common.retentionDays }),
@@ -51,7 +60,7 @@ async function loadAwsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Aws
     leaseMs: common.leaseMs,
     heartbeatMs: common.heartbeatMs,
   });
-  return { context, signingSecret, botToken, botId, botUserId };
+  return { context, signingSecret, botToken, botId, botUserId, slackApiUrl };
 }
 
 let runtime: Promise<AwsRuntime> | undefined;

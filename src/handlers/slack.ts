@@ -12,6 +12,7 @@ async function handler(event: AwsEvent, lambdaContext: unknown): Promise<AwsResp
       identity: { botToken: runtime.botToken, botId: runtime.botId, botUserId: runtime.botUserId },
       signingSecret: runtime.signingSecret,
       logger: runtime.context.logger,
+      slackApiUrl: runtime.slackApiUrl,
     }),
   );
   return (await slackHandler)(event, lambdaContext);

@@ -102,7 +102,7 @@ function stopOnSignals(running: Running): void {
 function chatFor(slack: LocalSlackSettings | undefined, logger: Logger) {
   const terminal = createConsoleChat((text) => process.stdout.write(text));
   if (slack === undefined) return { chat: terminal, directory: terminal };
-  const web = new WebClient(slack.botToken, { logger: boltLogger(logger) });
+  const web = new WebClient(slack.botToken, { slackApiUrl: slack.slackApiUrl, logger: boltLogger(logger) });
   return { chat: createSlackNotifier(web), directory: createSlackUserDirectory(web) };
 }
 
@@ -116,7 +116,8 @@ async function listen(context: BotContext, slack: LocalSlackSettings | undefined
     runConsole(context, (message) => process.stdout.write(`\n${blocksAsText(message.blocks)}\n`));
     return;
   }
-  const app = buildApp({ receiver: slack.receiver, identity: slack, context, logger: context.logger });
+  const { receiver, slackApiUrl } = slack;
+  const app = buildApp({ receiver, identity: slack, context, logger: context.logger, slackApiUrl });
   await app.start();
   process.stdout.write(`The bot is listening: ${slack.describe}.\n`);
   if (!approversListed) {
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
   const common = readCommonEnvironment(env);
   const terminalOnly = optionalString(env, 'SLACK_BOT_TOKEN') === undefined;
   const { logger, logFile } = loggerFor(env, terminalOnly, common.logLevel);
-  const slack = localSlack(env, logger);
+  const slack = localSlack(env, logger, common.slackApiUrl);
   const listed = (optionalString(env, 'ES_SNAPSHOT_BOT_APPROVERS') ?? '').split(',').filter((id) => id !== '');
   const approvers = slack === undefined ? [...listed, CONSOLE_USER] : listed;
   if (common.configPath === undefined) {

@@ -163,6 +163,7 @@ describe('osls package of serverless.yml', () => {
       SLACK_BOT_USER_ID: 'U0TEST',
       LOG_LEVEL: 'info',
       ES_SNAPSHOT_BOT_RETENTION_DAYS: '365',
+      SLACK_API_URL: '',
       NODE_OPTIONS: '--enable-source-maps',
       WORKER_FUNCTION_NAME: `es-snapshot-bot-${STAGE}-worker`,
     });
@@ -182,6 +183,22 @@ describe('osls package of serverless.yml', () => {
       expect(retentionWith({ JobRetentionDays: '730' })).toMatchObject({ ES_SNAPSHOT_BOT_RETENTION_DAYS: '730' });
     },
   );
+
+  it.each(FUNCTIONS)('sends Slack calls of the %s function where the stack says: slack.com, or GovSlack', (name) => {
+    const variablesWith = (parameters: Record<string, string>) =>
+      asObject(
+        asObject(asObject(evaluator(parameters).resolve(template.Resources[functionId(name)])).Properties).Environment,
+      ).Variables;
+    const allowed = new RegExp(String(asObject(template.Parameters?.SlackApiUrl).AllowedPattern));
+
+    expect(variablesWith({ SlackApiUrl: 'https://slack-gov.com/api/' })).toMatchObject({
+      SLACK_API_URL: 'https://slack-gov.com/api/',
+    });
+    expect(['', 'https://slack-gov.com/api/'].every((url) => allowed.test(url))).toBe(true);
+    expect(['http://slack-gov.com/api/', 'slack-gov.com', 'https://x/api/?a=1'].some((url) => allowed.test(url))).toBe(
+      false,
+    );
+  });
 
   it('routes POST /slack/events, and only that, from the HTTP API to the slack function', () => {
     const routes = byType('AWS::ApiGatewayV2::Route').map(([id]) => properties(id));

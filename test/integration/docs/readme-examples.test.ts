@@ -176,7 +176,7 @@ describe("the README's examples, recorded from the rig", () => {
 /** A running or finished job's message from its steps on: the part that changes while it runs. */
 function fromSteps(text: string): string {
   const lines = text.split('\n');
-  const steps = lines.findIndex((line) => line === '*Steps:*');
+  const steps = lines.indexOf('*Steps:*');
   return [lines[0], '…', ...lines.slice(steps)].join('\n');
 }
 

@@ -8,6 +8,7 @@ import { findFreePorts } from '../../../src/local/opensearch/free-ports.js';
 import { slackHeaders } from '../../fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { createIndexWithDocs, deleteIndexDirectly, indexExists } from '../../rig/seed-indices.js';
+import { startLoopbackSlackApi } from '../../rig/slack/loopback-slack-api.js';
 import { waitUntil } from '../../rig/wait-until.js';
 
 async function freePort(): Promise<number> {
@@ -241,6 +242,51 @@ describe('npm start', () => {
     expect(answer?.status).toBe(200);
     expect(answer?.text).toContain('/es snapshot list');
     expect(exitCode).toBe(0);
+  });
+
+  it('posts to the Slack Web API that SLACK_API_URL names, as it would to GovSlack', async () => {
+    // Given a Slack API of its own (GovSlack's in production; here a loopback one) and cluster a
+    const rig = inject('rig');
+    const botToken = 'xoxb-local-start';
+    const slack = await startLoopbackSlackApi({ botToken });
+    const config = join(await mkdtemp(join(tmpdir(), 'local-start-')), 'clusters.yml');
+    await writeFile(config, `clusters:\n  a:\n    endpoint: ${rig.clusters.a.url}\n    signing: none\n`);
+    const port = await freePort();
+    const signingSecret = 'local-start-secret';
+    const repository = `gov-${Date.now().toString(36)}`;
+
+    try {
+      // When a command that makes a job arrives, signed
+      const { exitCode } = await startLocally(
+        {
+          ES_SNAPSHOT_BOT_CONFIG: config,
+          SLACK_BOT_TOKEN: botToken,
+          SLACK_SIGNING_SECRET: signingSecret,
+          SLACK_BOT_ID: 'B0LOCAL',
+          SLACK_BOT_USER_ID: 'U0LOCAL',
+          SLACK_API_URL: slack.url.replace(/\/$/, ''),
+          PORT: String(port),
+        },
+        async () => {
+          const text = `snapshot repo register a ${repository} location=${rig.sharedRepoPath}/${repository}`;
+          const body = new URLSearchParams(buildSlashCommand({ text }) as never).toString();
+          await fetch(`http://127.0.0.1:${port}/slack/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(body, { signingSecret }) },
+            body,
+          });
+          await slack.waitFor(() => slack.calls.some((call) => call.method === 'chat.postMessage'), 30_000);
+        },
+      );
+
+      // Then the job's message went to that API, with the bot token
+      const posted = slack.calls.find((call) => call.method === 'chat.postMessage');
+      expect(posted?.ok).toBe(true);
+      expect(JSON.stringify(posted?.args.blocks)).toContain(repository);
+      expect(exitCode).toBe(0);
+    } finally {
+      await slack.close();
+    }
   });
 
   it('refuses over HTTP a request signed six minutes ahead or behind, or not by Slack, before anything parses it', async () => {

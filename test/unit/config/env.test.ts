@@ -15,6 +15,7 @@ describe('readCommonEnvironment', () => {
       retentionDays: 730,
       leaseMs: undefined,
       heartbeatMs: undefined,
+      slackApiUrl: undefined,
     });
   });
 
@@ -25,6 +26,7 @@ describe('readCommonEnvironment', () => {
       retentionDays: undefined,
       leaseMs: undefined,
       heartbeatMs: undefined,
+      slackApiUrl: undefined,
     });
   });
 
@@ -46,6 +48,24 @@ describe('readCommonEnvironment', () => {
       'ES_SNAPSHOT_BOT_LEASE_SECONDS: is "5m"; expected a whole number of seconds',
     );
   });
+
+  it("reads the Slack Web API's base URL, GovSlack's for one, and gives it the slash Slack's clients need", () => {
+    expect(readCommonEnvironment({ SLACK_API_URL: 'https://slack-gov.com/api/' }).slackApiUrl).toBe(
+      'https://slack-gov.com/api/',
+    );
+    expect(readCommonEnvironment({ SLACK_API_URL: 'http://127.0.0.1:4000/api' }).slackApiUrl).toBe(
+      'http://127.0.0.1:4000/api/',
+    );
+  });
+
+  it.each(['slack-gov.com/api', 'ftp://slack-gov.com/api/', 'https://slack-gov.com/api/?team=T1'])(
+    'refuses SLACK_API_URL=%s, saying what it should be',
+    (value) => {
+      expect(() => readCommonEnvironment({ SLACK_API_URL: value })).toThrowError(
+        `SLACK_API_URL: is "${value}"; expected the Web API's base URL, e.g. https://slack-gov.com/api/ for GovSlack`,
+      );
+    },
+  );
 
   it('names the variable and the choices when a value is not allowed', () => {
     expect(() => readCommonEnvironment({ LOG_LEVEL: 'loud' })).toThrowError(
