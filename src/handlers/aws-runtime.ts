@@ -3,6 +3,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { WebClient } from '@slack/web-api';
 import { DynamoDbJobStore } from '../adapters/dynamodb/dynamodb-job-store.js';
+import { createEmfMetrics } from '../adapters/metrics/emf-metrics.js';
 import { boltLogger } from '../adapters/slack/bolt-logger.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../adapters/slack/slack-notifier.js';
 import { createLambdaTasks } from '../adapters/tasks/lambda-tasks.js';
@@ -59,6 +60,7 @@ async function loadAwsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Aws
     logger,
     leaseMs: common.leaseMs,
     heartbeatMs: common.heartbeatMs,
+    metrics: createEmfMetrics(),
   });
   return { context, signingSecret, botToken, botId, botUserId, slackApiUrl };
 }

@@ -7,6 +7,7 @@ import {
   type RequestAuthenticator,
   sigV4,
 } from '../adapters/cluster/request-authenticator.js';
+import { createLoggedMetrics } from '../adapters/metrics/logged-metrics.js';
 import { randomIdSource } from '../adapters/system/random-id-source.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import { ConfigError } from '../config/errors.js';
@@ -19,6 +20,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ClusterClient } from '../ports/cluster-client.js';
 import type { IdSource } from '../ports/id-source.js';
 import type { JobStore } from '../ports/job-store.js';
+import type { MetricsSink } from '../ports/metrics.js';
 import type { BotContext } from '../usecases/bot-context.js';
 
 type ContextParts = {
@@ -38,6 +40,8 @@ type ContextParts = {
   leaseMs?: number;
   /** How often a worker renews its lease while it runs a job. @default a third of `leaseMs` */
   heartbeatMs?: number;
+  /** @default metrics as log lines */
+  metrics?: MetricsSink;
 };
 
 /** `signing: es` is SigV4 with the given credentials, or the AWS default chain (and the configured role). */
@@ -81,6 +85,7 @@ function composeContext(parts: ContextParts): BotContext {
     ids,
     catalog: catalogFor(config.language),
     logger,
+    metrics: parts.metrics ?? createLoggedMetrics(logger),
     workerId: `worker-${ids.newId()}`,
     leaseMs,
     heartbeatMs,

@@ -8,6 +8,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ClusterClient } from '../ports/cluster-client.js';
 import type { IdSource } from '../ports/id-source.js';
 import type { JobStore } from '../ports/job-store.js';
+import type { MetricsSink } from '../ports/metrics.js';
 
 /** Everything a use case may touch, built once per process by the entry point. */
 type BotContext = {
@@ -21,6 +22,8 @@ type BotContext = {
   ids: IdSource;
   catalog: Catalog;
   logger: Logger;
+  /** Counts and durations an operator alarms on (see `core/metrics`). */
+  metrics: MetricsSink;
   /** Identifies this process in job leases. */
   workerId: string;
   /** How long a worker holds a job before another may resume it. @default 5 minutes */

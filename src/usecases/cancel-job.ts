@@ -4,6 +4,7 @@ import type { Job } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
 import { cancel, effectiveState, requestCancel } from '../core/jobs/transitions.js';
 import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
+import { transitionMetrics } from '../core/metrics/job-metrics.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { approvesFor } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
@@ -44,6 +45,7 @@ async function cancelAsRead(context: BotContext, job: Job, userId: string): Prom
   }
   if (state === JobState.RUNNING) return askRunningJobToStop(context, job, userId);
   const cancelled = await context.jobs.update(cancel(job, userId, context.clock.now()));
+  context.metrics.record(transitionMetrics(job, cancelled));
   context.logger.info({ jobId: job.id, by: userId }, 'job cancelled');
   await showJob(context, cancelled);
   return textMessage(context.catalog.jobCancelled(job.id));

@@ -6,6 +6,7 @@ import type { Job } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { approve, effectiveState, expire, reject } from '../core/jobs/transitions.js';
 import { type SlackMessage, textMessage } from '../core/messages/blocks.js';
+import { transitionMetrics } from '../core/metrics/job-metrics.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { approverGroupMembers } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
@@ -25,7 +26,9 @@ function refusal(context: BotContext, reason: (words: DecisionWords) => string):
 /** Writes the expiry a reader already sees, so the buttons go away even before the poller's next tick. */
 async function recordExpiry(context: BotContext, job: Job): Promise<void> {
   try {
-    await showJob(context, await context.jobs.update(expire(job, context.clock.now())));
+    const expired = await context.jobs.update(expire(job, context.clock.now()));
+    context.metrics.record(transitionMetrics(job, expired));
+    await showJob(context, expired);
   } catch (error) {
     if (!(error instanceof JobConflictError)) throw error;
   }
@@ -76,6 +79,7 @@ async function attemptDecision(context: BotContext, decision: Decision): Promise
   let saved: Job;
   try {
     saved = await context.jobs.update(decided);
+    context.metrics.record(transitionMetrics(job, saved));
   } catch (error) {
     if (error instanceof JobConflictError) return { settled: false };
     throw error;

@@ -3,6 +3,7 @@ import type { Job } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
 import { awaitsTelling, takeTelling } from '../core/jobs/outcome-telling.js';
 import { effectiveState, expire, hasLiveLease } from '../core/jobs/transitions.js';
+import { transitionMetrics } from '../core/metrics/job-metrics.js';
 import type { BotContext } from './bot-context.js';
 import { showJob, tellOutcome } from './job-notices.js';
 import { observeClusters } from './observe-clusters.js';
@@ -43,6 +44,7 @@ function createUpdateBudget(limit: number): UpdateBudget {
 async function expireRequest(context: BotContext, job: Job): Promise<void> {
   try {
     const expired = await context.jobs.update(expire(job, context.clock.now()));
+    context.metrics.record(transitionMetrics(job, expired));
     context.logger.info({ jobId: job.id }, 'approval request expired');
     await showJob(context, expired);
   } catch (error) {

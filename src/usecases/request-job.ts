@@ -5,6 +5,7 @@ import type { Job, JobPlan } from '../core/jobs/job.js';
 import { JobState } from '../core/jobs/job-states.js';
 import { newJob } from '../core/jobs/new-job.js';
 import { jobMessage } from '../core/messages/job-message.js';
+import { transitionMetrics } from '../core/metrics/job-metrics.js';
 import type { CommandTask } from '../ports/background-tasks.js';
 import { approverGroupMembers } from './approvers.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
@@ -48,6 +49,7 @@ async function submitPlan(context: BotContext, plan: JobPlan, origin: JobOrigin)
   let created: Job;
   try {
     created = await context.jobs.create(draft);
+    context.metrics.record(transitionMetrics(undefined, created));
   } catch (error) {
     if (error instanceof JobConflictError) return undefined;
     throw error;

@@ -1,4 +1,4 @@
-import { ClusterErrorCode, isClusterError } from '../core/cluster-errors.js';
+import { ClusterError, ClusterErrorCode, isClusterError } from '../core/cluster-errors.js';
 import { BotError, InvalidTransitionError, JobConflictError } from '../core/errors.js';
 import type { Job, JobStep } from '../core/jobs/job.js';
 import { isFinal, JobState } from '../core/jobs/job-states.js';
@@ -6,6 +6,7 @@ import { isUnfinished } from '../core/jobs/job-steps.js';
 import { hasMoved, isNoticeable, isStalled, nextPace } from '../core/jobs/progress.js';
 import { asOneWrite, claim, finish, note, release, updateStep } from '../core/jobs/transitions.js';
 import { formatDuration } from '../core/messages/format.js';
+import { clusterErrorMetrics, transitionMetrics } from '../core/metrics/job-metrics.js';
 import { checkScope } from '../core/plans/plan-check.js';
 import { askAgain } from './ask-again.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
@@ -45,6 +46,7 @@ async function attemptStep(
   } catch (error) {
     if (error instanceof LeaseLostError) throw error.during(step.name, step.cluster);
     const log = { jobId: job.id, cluster: step.cluster, step: step.name, err: error };
+    if (error instanceof ClusterError) context.metrics.record(clusterErrorMetrics(step.cluster, error.code));
     if (isClusterError(error, ClusterErrorCode.UNREACHABLE)) {
       context.logger.warn(log, 'cluster not answering; the step waits');
       return { status: 'waiting', unreachable: error.saidIn(context.catalog).text };
@@ -92,6 +94,7 @@ async function end(
   read = job,
 ) {
   const ended = await save(context, asOneWrite(read, finish(job, state, context.clock.now(), detail)));
+  context.metrics.record(transitionMetrics(read, ended));
   context.logger.info({ jobId: job.id, state }, 'job ended');
   await tellOutcome(context, ended);
 }
@@ -156,6 +159,7 @@ async function wait(
 ): Promise<void> {
   const { job: noticed, warning } = troubleNotice(context, job, job.steps[position] as JobStep, unreachable);
   const released = await save(context, asOneWrite(read, release(noticed, context.clock.now())));
+  context.metrics.record(transitionMetrics(read, released));
   if (warning !== undefined) await warnOnCall(context, released, warning);
   if (noticeable && budget.take()) await showJob(context, released);
 }

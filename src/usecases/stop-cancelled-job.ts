@@ -2,6 +2,7 @@ import { BotError, InvalidTransitionError, JobConflictError } from '../core/erro
 import type { Job } from '../core/jobs/job.js';
 import { isCancelling, overCancel, stillRestoring, stopChecks, stopPoint } from '../core/jobs/stopping.js';
 import { claim, hasLiveLease, release, stop } from '../core/jobs/transitions.js';
+import { transitionMetrics } from '../core/metrics/job-metrics.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { restoresOf, snapshotOf } from '../core/plans/plan-targets.js';
 import type { Catalog } from '../core/words/catalog.js';
@@ -107,6 +108,7 @@ async function stopCancelledJob(context: BotContext, job: Job): Promise<void> {
     .filter((part) => part !== undefined)
     .join('; ');
   const stopped = await context.jobs.update(stop(job, context.clock.now(), detail, restore?.stopJob));
+  context.metrics.record(transitionMetrics(job, stopped));
   context.logger.info({ jobId: job.id, by: stopped.cancelRequest?.by }, 'job cancelled while running');
   await tellOutcome(context, stopped);
 }

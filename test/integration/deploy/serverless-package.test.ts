@@ -5,6 +5,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJobItem } from '../../../src/adapters/dynamodb/job-item.js';
 import { jobsTableDefinition, jobsTableTimeToLive } from '../../../src/adapters/dynamodb/jobs-table.js';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../../src/adapters/metrics/emf-metrics.js';
 import type { Job } from '../../../src/core/jobs/job.js';
 import { buildJob } from '../../fixtures/job.js';
 import { cfnLintProblems, ensureCfnLint } from '../../rig/deploy/cfn-lint.js';
@@ -424,6 +425,21 @@ describe('osls package of serverless.yml', () => {
     const rules = asObject(bucketProperties.LifecycleConfiguration).Rules as JsonObject[];
     expect(rules.some((rule) => rule.NoncurrentVersionExpiration !== undefined)).toBe(true);
     expect(JSON.stringify(rules)).not.toMatch(/Transition|GLACIER|DEEP_ARCHIVE|StorageClass/i);
+  });
+
+  it('alarms on failed jobs and stalled steps from the metrics the functions write, to the SNS topic when given', () => {
+    const alarmsWith = (parameters: Record<string, string>) =>
+      byType('AWS::CloudWatch::Alarm').map(([id]) =>
+        asObject(asObject(evaluator(parameters).resolve(template.Resources[id])).Properties),
+      );
+    const topic = `arn:aws:sns:${REGION}:${ACCOUNT}:search-on-call`;
+
+    expect(alarmsWith({}).map((alarm) => [alarm.Namespace, alarm.MetricName, alarm.Dimensions])).toEqual([
+      [METRICS_NAMESPACE, 'JobsFailed', [{ Name: 'service', Value: METRICS_SERVICE }]],
+      [METRICS_NAMESPACE, 'StepsStalled', [{ Name: 'service', Value: METRICS_SERVICE }]],
+    ]);
+    expect(alarmsWith({}).every((alarm) => alarm.AlarmActions === undefined)).toBe(true);
+    expect(alarmsWith({ AlarmTopicArn: topic }).map((alarm) => alarm.AlarmActions)).toEqual([[topic], [topic]]);
   });
 
   it('outputs the Slack request URL and the snapshot role ARN', () => {
