@@ -14,6 +14,10 @@ function parsed(name: string): { engine: string; numbers: number[] } {
   return { engine, numbers: version.split(/[.-]/).slice(0, 3).map(Number) };
 }
 
+function escaped(text: string): string {
+  return text.replaceAll('.', '\\.');
+}
+
 /**
  * Whether B cannot read an index made on A: B runs an older version of A's engine, or OpenSearch wrote it and B
  * is Elasticsearch. (Elasticsearch 7.10.2 → OpenSearch is the way forward, not another engine.)
@@ -64,7 +68,7 @@ describe('a migration between the engines of the pair', () => {
     // Assess
     if (intoOlder(engineA, engineB)) {
       expect(pending).toHaveLength(0);
-      expect(reply).toContain(`✗ \`${index}\` comes from ${engineA}, newer than the target's ${engineB}`);
+      expect(reply).toMatch(new RegExp(`✗ \`${index}\` .*${escaped(engineA)}.*${escaped(engineB)}`));
     } else {
       expect(pending).toHaveLength(1);
       expect(approval).toContain(`*Engines:* a runs ${engineA}, b runs ${engineB}`);
