@@ -2,6 +2,7 @@ import { ClusterError, ClusterErrorCode, isClusterError } from '../core/cluster-
 import type { JobPlan } from '../core/jobs/job.js';
 import { JobKind } from '../core/jobs/job-states.js';
 import type { IndexFacts } from '../core/model/allocation.js';
+import type { ClusterEngine, ClusterInfo } from '../core/model/cluster-info.js';
 import type { SnapshotFootprint } from '../core/model/snapshot.js';
 import { versionFromId } from '../core/preflight/engine-version.js';
 import { PreflightRefusedError } from '../core/preflight/errors.js';
@@ -23,6 +24,13 @@ import type { ClusterClient } from '../ports/cluster-client.js';
 import { type BotContext, clusterNamed } from './bot-context.js';
 
 type RestorePlan = Extract<JobPlan, { kind: 'restore' | 'migrate' }>;
+
+/** What the checks found, and the engine of each cluster they read (the source first). */
+type Checked = { findings: PreflightFinding[]; engines: ClusterEngine[] };
+
+function engineOf(cluster: string, info: ClusterInfo): ClusterEngine {
+  return { cluster, distribution: info.distribution, version: info.version };
+}
 
 /**
  * A restore from a snapshot cannot see its indices' replicas without reading their metadata from the repository;
@@ -70,7 +78,7 @@ async function restorePreflight(
   context: BotContext,
   plan: Extract<JobPlan, { kind: 'restore' }>,
   known: SnapshotFootprint | undefined,
-) {
+): Promise<Checked> {
   const { client } = clusterNamed(context, plan.cluster);
   const [footprint, info] = await Promise.all([
     known ?? client.snapshotFootprint(plan.repository, plan.snapshot),
@@ -88,7 +96,7 @@ async function restorePreflight(
     repositoryOnTarget(client, plan.repository),
     targetChecks(client, plan, needs),
   ]);
-  return [
+  const findings = [
     ...repository,
     ...versionCheck(
       plan.restores.map(({ index }) => ({ index, version })),
@@ -98,14 +106,16 @@ async function restorePreflight(
     target.disk,
     target.shards,
   ];
+  return { findings, engines: [engineOf(plan.cluster, info)] };
 }
 
-async function migratePreflight(context: BotContext, plan: Extract<JobPlan, { kind: 'migrate' }>) {
+async function migratePreflight(context: BotContext, plan: Extract<JobPlan, { kind: 'migrate' }>): Promise<Checked> {
   const source = clusterNamed(context, plan.from).client;
   const target = clusterNamed(context, plan.to).client;
   const names = plan.indices.map((entry) => entry.index);
-  const [facts, info, sourceAliases, targetAliases] = await Promise.all([
+  const [facts, sourceInfo, info, sourceAliases, targetAliases] = await Promise.all([
     source.indexFacts(names),
+    source.info(),
     target.info(),
     source.aliases(),
     target.aliases(),
@@ -117,7 +127,7 @@ async function migratePreflight(context: BotContext, plan: Extract<JobPlan, { ki
     const created = byIndex.get(index)?.versionCreated;
     return created === undefined ? undefined : versionFromId(created);
   };
-  return [
+  const findings = [
     repositoryCheck(plan.repository.name, { kind: 'registered-by-plan' }),
     ...versionCheck(
       names.map((index) => ({ index, version: versionOf(index) })),
@@ -132,12 +142,14 @@ async function migratePreflight(context: BotContext, plan: Extract<JobPlan, { ki
     checks.disk,
     checks.shards,
   ];
+  return { findings, engines: [engineOf(plan.from, sourceInfo), engineOf(plan.to, info)] };
 }
 
 /**
  * Checks, before anyone is asked to approve, what would make the target refuse the restore: the repository, the
  * versions, collisions, write aliases, disk under the high watermark and the shard limit. The findings go into the
- * plan (the approval message shows them, one line each); a failed check refuses the request with every line.
+ * plan (the approval message shows them, one line each), with each cluster's engine and version; a failed check
+ * refuses the request with every line.
  * Plans that restore nothing pass through unchanged. `footprint`: the snapshot's, when the caller has read it already.
  */
 async function preflight(context: BotContext, plan: JobPlan, footprint?: SnapshotFootprint): Promise<JobPlan> {
@@ -146,11 +158,12 @@ async function preflight(context: BotContext, plan: JobPlan, footprint?: Snapsho
     plan.kind === JobKind.RESTORE
       ? await restorePreflight(context, plan, footprint)
       : await migratePreflight(context, plan);
-  const findings = [...checked, ...masterTimeoutCheck(plan.restores.length)];
+  const findings = [...checked.findings, ...masterTimeoutCheck(plan.restores.length)];
   if (blocksApproval(findings)) {
     throw new PreflightRefusedError(plan.kind, plan.kind === JobKind.RESTORE ? plan.cluster : plan.to, findings);
   }
-  return { ...plan, preflight: findings, masterTimeout: masterTimeoutFor(plan.restores.length) };
+  const masterTimeout = masterTimeoutFor(plan.restores.length);
+  return { ...plan, preflight: findings, masterTimeout, engines: checked.engines };
 }
 
 export { preflight };

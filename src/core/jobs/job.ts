@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { repositorySummary } from '../model/cluster-info.js';
+import { clusterEngine, repositorySummary } from '../model/cluster-info.js';
 import { LeftOutReason } from '../model/left-out.js';
 import { planChange } from '../model/plan-change.js';
 import { rename } from '../model/rename.js';
@@ -68,6 +68,8 @@ const preflightFields = {
   preflight: maybe(z.array(preflightFinding)),
   /** `master_timeout` the restore request carries when the default 30 s is too short for its indices. */
   masterTimeout: maybe(z.string()),
+  /** Each cluster's engine and version as the preflight read them, the source first: the approver sees them. */
+  engines: maybe(z.array(clusterEngine)),
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { JobPlan, LeftOutIndex, PlannedIndex, PlannedRestore } from '../jobs/job.js';
 import { JobKind } from '../jobs/job-states.js';
 import type { Catalog } from '../words/catalog.js';
+import { engineLines } from './engine-lines.js';
 import { formatBytes, formatCount } from './format.js';
 import { preflightLines } from './preflight-lines.js';
 
@@ -85,6 +86,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
     case JobKind.RESTORE:
       return [
         catalog.snapshotLine(plan.repository, plan.snapshot),
+        ...engineLines(plan.engines, catalog),
         ...(plan.rename === undefined ? [] : [catalog.renameLine(plan.rename.pattern, plan.rename.replacement)]),
         ...deletionLines(plan.cluster, plan.deletions, listing),
         catalog.willRestore(plan.cluster),
@@ -96,6 +98,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
       return [
         catalog.repositoryLine(plan.repository.name, plan.repository.type, ''),
         catalog.snapshotLine(plan.repository.name, plan.snapshot),
+        ...engineLines(plan.engines, catalog),
         catalog.willSnapshot(plan.from),
         ...indexLines(plan.indices, listing),
         ...(plan.rename === undefined ? [] : [catalog.renameLine(plan.rename.pattern, plan.rename.replacement)]),

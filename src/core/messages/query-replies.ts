@@ -4,6 +4,7 @@ import { isFinal } from '../jobs/job-states.js';
 import { effectiveState } from '../jobs/transitions.js';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../model/cluster-info.js';
 import type { SnapshotDetail, SnapshotListEntry, SnapshotProgress } from '../model/snapshot.js';
+import { shownEngine } from '../preflight/engine-version.js';
 import type { Catalog } from '../words/catalog.js';
 import { type Block, context, header, type SlackMessage, sectionsOf, withinBlockLimit } from './blocks.js';
 import { formatAge, formatBytes, formatDuration, formatPercent, progressBar, slackDate, slackTime } from './format.js';
@@ -31,7 +32,7 @@ function clustersReply(clusters: readonly ClusterOverview[], catalog: Catalog): 
   const lines = clusters.map((cluster) => {
     if ('error' in cluster.answer) return `:warning: *${cluster.alias}* — ${cluster.answer.error}`;
     const { info, health } = cluster.answer;
-    const engine = `${info.distribution} ${info.version}`;
+    const engine = shownEngine(info.distribution, info.version);
     const icon = HEALTH_ICON[health.status];
     return catalog.clusterLine(icon, cluster.alias, engine, health.status, health.nodes, cluster.defaultRepository);
   });

@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 const clusterInfo = z.object({ name: z.string(), distribution: z.string(), version: z.string() });
 
+/** A cluster's engine as a plan records it: the alias, with `GET /`'s distribution and version when planned. */
+const clusterEngine = z.object({ cluster: z.string(), distribution: z.string(), version: z.string() });
+
 const ClusterHealthStatus = { GREEN: 'green', YELLOW: 'yellow', RED: 'red' } as const;
 
 type ClusterHealthStatus = (typeof ClusterHealthStatus)[keyof typeof ClusterHealthStatus];
@@ -28,8 +31,9 @@ const repositorySummary = z.object({
 });
 
 type ClusterInfo = z.infer<typeof clusterInfo>;
+type ClusterEngine = z.infer<typeof clusterEngine>;
 type ClusterHealth = z.infer<typeof clusterHealth>;
 type RepositorySummary = z.infer<typeof repositorySummary>;
 
-export type { ClusterHealth, ClusterInfo, RepositorySummary };
-export { ClusterHealthStatus, clusterHealth, clusterInfo, repositorySummary };
+export type { ClusterEngine, ClusterHealth, ClusterInfo, RepositorySummary };
+export { ClusterHealthStatus, clusterEngine, clusterHealth, clusterInfo, repositorySummary };

@@ -89,6 +89,7 @@ function planMigrate(input: MigratePlanInput): JobPlan {
     // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
     preflight: undefined,
     masterTimeout: undefined,
+    engines: undefined,
     replace: input.replace,
     patterns: [...input.patterns],
   };

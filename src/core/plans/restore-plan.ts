@@ -95,6 +95,7 @@ function planRestore(input: RestorePlanInput): JobPlan {
     // The preflight (usecases/preflight.ts) adds what it found once the plan is known.
     preflight: undefined,
     masterTimeout: undefined,
+    engines: undefined,
     replace: input.replace,
     patterns: [...input.patterns],
     snapshotSizes: input.snapshotSizes

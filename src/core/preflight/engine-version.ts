@@ -15,6 +15,9 @@ type EngineVersion = { engine: Engine; major: number; minor: number; patch: numb
 /** What a target makes of something written by an engine version. */
 type Readability = 'readable' | 'newer' | 'too-old' | 'other-engine';
 
+/** Where a migration takes its indices: to the same version, a newer or an older one, or across engines. */
+type EngineChange = 'same' | 'newer' | 'older' | 'other-engine';
+
 /** OpenSearch sets this bit in its version ids (`index.version.created`, a snapshot's `version_id`). */
 const OPENSEARCH_ID_BIT = 0x08000000;
 
@@ -45,6 +48,15 @@ function versionFromNumber(distribution: string, number: string): EngineVersion 
 
 function formatVersion(version: EngineVersion): string {
   return `${ENGINE_NAMES[version.engine]} ${version.major}.${version.minor}.${version.patch}`;
+}
+
+/**
+ * A cluster's engine as people name it (`OpenSearch 2.19.6`), from `GET /`'s distribution and its whole version
+ * number (`-SNAPSHOT` included); a distribution we do not know is shown as the cluster said it.
+ */
+function shownEngine(distribution: string, version: string): string {
+  const name = Object.hasOwn(ENGINE_NAMES, distribution) ? ENGINE_NAMES[distribution as Engine] : distribution;
+  return `${name} ${version}`;
 }
 
 function compareNumbers(left: EngineVersion, right: EngineVersion): number {
@@ -88,5 +100,27 @@ function readability(written: EngineVersion, target: EngineVersion): Readability
     : readableByElasticsearch(written, target);
 }
 
-export type { EngineVersion, Readability };
-export { Engine, formatVersion, OPENSEARCH_ID_BIT, readability, versionFromId, versionFromNumber };
+/**
+ * How a migration from `from` to `to` moves between engines. OpenSearch continues Elasticsearch up to the fork, so
+ * Elasticsearch 7.10.2 → OpenSearch is a move to a newer engine; anything else across engines is another engine.
+ */
+function engineChange(from: EngineVersion, to: EngineVersion): EngineChange {
+  if (from.engine !== to.engine) {
+    return from.engine === Engine.ELASTICSEARCH && !afterFork(from) ? 'newer' : 'other-engine';
+  }
+  const order = compareNumbers(to, from);
+  if (order === 0) return 'same';
+  return order > 0 ? 'newer' : 'older';
+}
+
+export type { EngineChange, EngineVersion, Readability };
+export {
+  Engine,
+  engineChange,
+  formatVersion,
+  OPENSEARCH_ID_BIT,
+  readability,
+  shownEngine,
+  versionFromId,
+  versionFromNumber,
+};

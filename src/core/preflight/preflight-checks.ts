@@ -6,6 +6,7 @@ import {
   formatVersion,
   type Readability,
   readability,
+  shownEngine,
   versionFromNumber,
 } from './engine-version.js';
 import type { PreflightFinding } from './preflight-findings.js';
@@ -58,7 +59,7 @@ function versionCheck(
   target: ClusterInfo,
 ): PreflightFinding[] {
   const targetVersion = versionFromNumber(target.distribution, target.version);
-  const targetName = `${target.distribution} ${target.version}`;
+  const targetName = shownEngine(target.distribution, target.version);
   const known = written.flatMap(({ index, version }) => (version === undefined ? [] : [{ index, version }]));
   if (targetVersion === undefined || known.length < written.length || known.length === 0) {
     return [{ finding: 'version-unknown', target: targetName }];

@@ -1,4 +1,5 @@
 import { type CancelWords, cancelWords } from './cancel-words.js';
+import { type EngineWords, engineWords } from './engine-words.js';
 import { type ErrorWords, errorWordsIn } from './error-words.js';
 import { type HelpWords, helpWords } from './help-words.js';
 import { type JobWords, jobWords } from './job-words.js';
@@ -12,7 +13,7 @@ import { type StepWords, stepWords } from './step-words.js';
  * Japanese side by side, and a catalog is all of them for one language. Nothing outside this folder builds a
  * sentence.
  */
-type Catalog = JobWords & StepWords & ErrorWords & ReplyWords & HelpWords & CancelWords & PlanCheckWords;
+type Catalog = JobWords & StepWords & ErrorWords & ReplyWords & HelpWords & CancelWords & PlanCheckWords & EngineWords;
 
 function assemble(language: Language): Catalog {
   return {
@@ -23,6 +24,7 @@ function assemble(language: Language): Catalog {
     ...helpWords[language],
     ...cancelWords[language],
     ...planCheckWords[language],
+    ...engineWords[language],
   };
 }
 

@@ -20,4 +20,14 @@ async function removeFromBothClusters(bot: BotUnderTest, indices: Iterable<strin
   await Promise.all(removals);
 }
 
-export { readable, removeFromBothClusters };
+/**
+ * A cluster's engine as the bot should name it (`OpenSearch 2.19.6`), read from its own `GET /`: the suite runs
+ * against whichever engine pair the rig started.
+ */
+async function engineNameOf(directUrl: string): Promise<string> {
+  const response = await fetch(`${directUrl.replace(/\/$/, '')}/`);
+  const { version } = (await response.json()) as { version: { number: string; distribution?: string } };
+  return `${version.distribution === 'opensearch' ? 'OpenSearch' : 'Elasticsearch'} ${version.number}`;
+}
+
+export { engineNameOf, readable, removeFromBothClusters };

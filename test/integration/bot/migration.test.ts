@@ -9,7 +9,7 @@ import { runJob } from '../../../src/usecases/run-job.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
-import { readable, removeFromBothClusters } from './channel-and-clusters.js';
+import { engineNameOf, readable, removeFromBothClusters } from './channel-and-clusters.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
 
@@ -122,6 +122,13 @@ describe('migrating indices from cluster A to cluster B', () => {
     expect(approval).toContain('*Snapshots on a:*\n• `shop-customers` — 25 docs');
     expect(approval).toContain('• `shop-orders` — 40 docs');
     expect(approval).toContain(':warning: *Deletes on b:*\n• `shop-orders` — 3 docs');
+    const [engineA, engineB] = await Promise.all([
+      engineNameOf(bot.clusters.a.directUrl),
+      engineNameOf(bot.clusters.b.directUrl),
+    ]);
+    expect(approval).toContain(`*Engines:* a runs ${engineA}, b runs ${engineB}`);
+    if (engineA === engineB) expect(approval).not.toContain(`${engineA} → ${engineB}`);
+    else expect(approval).toContain(`:arrow_up: ${engineA} → ${engineB}: indices are read by the newer engine`);
     expect(JSON.stringify(approvalMessage?.blocks)).toContain('job.approve');
     expect(ended.state).toBe(JobState.SUCCEEDED);
     expect(ended.steps.map(({ name, cluster, status }) => ({ name, cluster, status }))).toEqual(

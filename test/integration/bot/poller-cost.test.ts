@@ -87,6 +87,7 @@ describe('the poller’s cost', () => {
         leftOut: [],
         preflight: undefined,
         masterTimeout: undefined,
+        engines: undefined,
         replace: false,
         patterns: ['source'],
         snapshotSizes: undefined,

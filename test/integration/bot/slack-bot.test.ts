@@ -6,6 +6,7 @@ import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
+import { engineNameOf, readable } from './channel-and-clusters.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
 
@@ -106,6 +107,9 @@ describe('the bot in a channel', () => {
     expect(job.state).toBe(JobState.PENDING_APPROVAL);
     expect(approvalMessage?.text).toBe('Approval needed: Restore on b');
     expect(JSON.stringify(approvalMessage?.blocks)).toContain('• `e2e-logs-1` — 3 docs');
+    expect(readable(approvalMessage?.blocks)).toContain(
+      `*Engine:* b runs ${await engineNameOf(bot.clusters.b.directUrl)}`,
+    );
     expect(JSON.stringify(approvalMessage?.blocks)).toContain('job.approve');
     expect(JSON.stringify(bot.responsesTo(selfApproval.responseId)[0]?.body)).toContain(
       'you cannot approve your own request',

@@ -37,6 +37,7 @@ function restorePlan(cluster: string, targets: string[]): JobPlan {
     leftOut: [],
     preflight: undefined,
     masterTimeout: undefined,
+    engines: undefined,
     replace: false,
     patterns: ['logs-*'],
     snapshotSizes: undefined,

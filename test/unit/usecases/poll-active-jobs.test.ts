@@ -37,6 +37,7 @@ function restorePlan(cluster: string, target: string): JobPlan {
     leftOut: [],
     preflight: undefined,
     masterTimeout: undefined,
+    engines: undefined,
     replace: false,
     patterns: ['logs-*'],
     snapshotSizes: undefined,

@@ -64,6 +64,7 @@ describe('the preflight of a restore', () => {
     expect(plan).toMatchObject({
       kind: 'restore',
       masterTimeout: undefined,
+      engines: [{ cluster: 'b', distribution: 'opensearch', version: '2.19.5' }],
       preflight: [
         { finding: 'repository-readable', repository: 'migration', nodes: 1 },
         { finding: 'version-readable', written: 'OpenSearch 2.19.5', target: 'OpenSearch 2.19.5' },
@@ -207,6 +208,24 @@ describe('the preflight of a restore', () => {
 });
 
 describe('the preflight of a migration', () => {
+  it("records the source's engine and the target's, the source first, for the approval message", async () => {
+    // Prepare
+    const bot = buildBotContext({
+      clusters: [createFakeCluster({ alias: 'a', indices: { 'logs-1': 12 } }), createFakeCluster({ alias: 'b' })],
+    });
+
+    // Act
+    const plan = await planRequest(bot.context, migrationOf(['logs-1']), 'job1');
+
+    // Assess
+    expect(plan).toMatchObject({
+      engines: [
+        { cluster: 'a', distribution: 'opensearch', version: '2.19.5' },
+        { cluster: 'b', distribution: 'opensearch', version: '2.19.5' },
+      ],
+    });
+  });
+
   it('reads the versions and aliases on the source, and finds a write alias that the target already has', async () => {
     // Prepare
     const a = createFakeCluster({

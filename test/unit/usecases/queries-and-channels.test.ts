@@ -38,7 +38,7 @@ describe('read-only questions', () => {
       'U1',
     );
 
-    expect(JSON.stringify(clusters.blocks)).toContain('*a* — opensearch 2.19.5, green');
+    expect(JSON.stringify(clusters.blocks)).toContain('*a* — OpenSearch 2.19.5, green');
     expect(repositories.text).toBe('Repositories on a');
     expect(JSON.stringify(status.blocks)).toContain('*State:* IN_PROGRESS');
     expect(JSON.stringify(status.blocks)).toContain('10%');

@@ -131,10 +131,10 @@ describe('query replies', () => {
     );
 
     expect(text(reply)).toContain(
-      ':large_green_circle: *a* — opensearch 2.19.5, green, 3 nodes, default repository `migration`',
+      ':large_green_circle: *a* — OpenSearch 2.19.5, green, 3 nodes, default repository `migration`',
     );
     expect(text(reply)).toContain(':warning: *b* — b: cluster did not answer (ECONNREFUSED)');
-    expect(text(reply)).toContain(':red_circle: *c* — elasticsearch 6.8.0, red, 1 node, no default repository');
+    expect(text(reply)).toContain(':red_circle: *c* — Elasticsearch 6.8.0, red, 1 node, no default repository');
   });
 
   it('lists repositories and marks the automated one', () => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   Engine,
   type EngineVersion,
+  engineChange,
   formatVersion,
   OPENSEARCH_ID_BIT,
   readability,
+  shownEngine,
   versionFromId,
   versionFromNumber,
 } from '../../../../src/core/preflight/engine-version.js';
@@ -79,5 +81,33 @@ describe('readability', () => {
     [os('1.3.20'), es('8.15.0'), 'other-engine'],
   ])('%o into %o is %s', (written, target, expected) => {
     expect(readability(written, target)).toBe(expected);
+  });
+});
+
+describe('shownEngine', () => {
+  it.each([
+    ['opensearch', '2.19.6', 'OpenSearch 2.19.6'],
+    ['elasticsearch', '7.10.2', 'Elasticsearch 7.10.2'],
+    ['opensearch', '3.0.0-SNAPSHOT', 'OpenSearch 3.0.0-SNAPSHOT'],
+    // A distribution of its own (a fork we do not know) is named as the cluster said it.
+    ['acmesearch', '1.0.0', 'acmesearch 1.0.0'],
+  ])('names %s %s as %s', (distribution, version, shown) => {
+    expect(shownEngine(distribution, version)).toBe(shown);
+  });
+});
+
+describe('engineChange', () => {
+  it.each([
+    [os('2.19.5'), os('2.19.5'), 'same'],
+    [os('2.19.5'), os('3.3.0'), 'newer'],
+    [os('1.3.20'), os('2.19.5'), 'newer'],
+    [os('2.19.5'), os('1.3.20'), 'older'],
+    [es('7.10.2'), es('7.10.2'), 'same'],
+    // OpenSearch continues Elasticsearch up to the fork.
+    [es('7.10.2'), os('2.19.6'), 'newer'],
+    [es('7.17.0'), os('2.19.6'), 'other-engine'],
+    [os('1.3.20'), es('7.10.2'), 'other-engine'],
+  ])('from %o to %o is %s', (from, to, change) => {
+    expect(engineChange(from, to)).toBe(change);
   });
 });

@@ -116,7 +116,7 @@ describe('versionCheck', () => {
     ['no index at all', [], target],
     ['a target of unreadable version', [{ index: 'a', version: os('2.0.0') }], { ...target, version: 'x' }],
   ])('warns that it cannot tell for %s', (_case, written, info) => {
-    expect(versionCheck(written, info)).toEqual([{ finding: 'version-unknown', target: `opensearch ${info.version}` }]);
+    expect(versionCheck(written, info)).toEqual([{ finding: 'version-unknown', target: `OpenSearch ${info.version}` }]);
   });
 });
 
