@@ -1,4 +1,4 @@
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import {
   createServer,
   request as httpRequest,
@@ -136,13 +136,12 @@ async function prepareBucketFolder({ location }: MappedRegistration, repoRoot: s
   let folder = root;
   for (const segment of location.slice(root.length + 1).split('/')) {
     folder = `${folder}/${segment}`;
-    const exists = await stat(folder).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
+    try {
       await mkdir(folder);
       await chmod(folder, 0o777);
+    } catch (error) {
+      // A and B's gateways may make the same bucket's folder at once: there it is.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
 }

@@ -130,3 +130,33 @@ describe('s3 repositories, as the managed service takes them', () => {
     expect(listed?.settings.base_path).toBe(`${tag}/elsewhere`);
   });
 });
+
+describe('an s3 default repository the service refuses', () => {
+  let bot: BotUnderTest;
+
+  beforeAll(async () => {
+    // A config that leaves region out: the bot cannot know the bucket's region, only the service refuses it.
+    const name = `s3nr${randomBytes(3).toString('hex')}`;
+    const settings = { bucket: RIG_BUCKET, role_arn: RIG_IAM.snapshotRoleArn, base_path: name };
+    bot = await startBotUnderTest({ clusterConfig: { default_repository: { name, type: 's3', settings } } });
+  });
+
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it("shows the service's reason and what to check", async () => {
+    const { responseId, body } = await bot.command(
+      `snapshot repo register a ${bot.context.config.clusters.get('a')?.defaultRepository?.name}`,
+    );
+    await bot.tasks.idle();
+    const answers = [body, ...bot.responsesTo(responseId).map((post) => post.body)];
+    const channel = bot.slack
+      .messages(channelId)
+      .map((message) => `${readable(message.blocks)}\n${message.text ?? ''}`);
+    const shown = [...answers.map((answer) => readable(answer === undefined ? [] : [answer])), ...channel].join('\n');
+
+    expect(shown).toContain('a: http_400: Missing required settings for an s3 repository: region.');
+    expect(shown).toContain("check the values in the command and the cluster's default_repository in the config");
+  });
+});
