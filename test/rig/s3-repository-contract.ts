@@ -51,6 +51,10 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Manual snapshots cannot live in the Glacier storage classes (FACTS.md B). */
 const GLACIER_CLASS = /glacier|deep_archive/i;
 
+/**
+ * FACTS.md B gives the service's words for a role the caller may not pass (the 403 below) but not for these: the
+ * rig answers 400 with a `Message` that names the setting, the shape of the service's own refusals.
+ */
 function badRequest(message: string): Refusal {
   return { status: 400, message };
 }
