@@ -85,17 +85,6 @@ function snapshotRules(method: string, segments: string[], body: Buffer): Refusa
       message: `Repository '${repository}' holds automated snapshots and is read-only: snapshots can be restored from it, not created in it or deleted.`,
     };
   }
-  if (isWrite && method !== 'DELETE' && segments.length === 2) {
-    const registration = parseJson(body);
-    const settings = registration?.settings as Record<string, unknown> | undefined;
-    if (registration?.type === 's3' && !settings?.role_arn) {
-      return {
-        status: 400,
-        message:
-          'settings.role_arn is required for an s3 repository: the IAM role the service assumes to reach the bucket.',
-      };
-    }
-  }
   if (method === 'POST' && snapshot !== undefined && action === '_restore' && segments.length === 4) {
     const restored = restoredProtectedIndex(parseJson(body)?.indices);
     if (restored !== undefined) {
@@ -130,4 +119,11 @@ function classifyLongRunning(method: string, rawPath: string): LongRunningCall |
   return undefined;
 }
 
-export { checkManagedServiceRules, classifyLongRunning, type LongRunningCall, type Refusal, type RuleInput };
+export {
+  checkManagedServiceRules,
+  classifyLongRunning,
+  type LongRunningCall,
+  pathSegments,
+  type Refusal,
+  type RuleInput,
+};

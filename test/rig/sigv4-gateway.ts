@@ -1,3 +1,4 @@
+import { chmod, mkdir } from 'node:fs/promises';
 import {
   createServer,
   request as httpRequest,
@@ -8,7 +9,20 @@ import {
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { checkManagedServiceRules, classifyLongRunning, type LongRunningCall } from './managed-service-rules.js';
+import {
+  checkManagedServiceRules,
+  classifyLongRunning,
+  type LongRunningCall,
+  pathSegments,
+} from './managed-service-rules.js';
+import {
+  answersRepositories,
+  asServiceAnswers,
+  type Caller,
+  type MappedRegistration,
+  mapS3Registration,
+  s3SettingsOf,
+} from './s3-repository-contract.js';
 import { type GatewayCredentials, verifySigV4 } from './sigv4-verification.js';
 
 type ManagedServiceGatewayOptions = {
@@ -22,6 +36,12 @@ type ManagedServiceGatewayOptions = {
   now?: () => Date;
   /** Larger bodies get 413, as on small instance types. @default 10 MiB */
   maxBodyBytes?: number;
+  /**
+   * The service's s3 repositories, emulated on the engine's `fs` type (the engines here have no repository-s3):
+   * `repoRoot` is the engines' shared `path.repo`, `caller` the signing identity and the roles it may pass.
+   * @default none: an s3 registration reaches the engine as it is, which refuses the unknown type
+   */
+  s3?: { repoRoot: string; caller: Caller };
 };
 
 type RecordedRequest = {
@@ -77,18 +97,26 @@ function sendJson(response: ServerResponse, status: number, body: object): void 
   response.end(JSON.stringify(body));
 }
 
-function forwardedHeaders(headers: IncomingHttpHeaders, target: URL, body: Buffer): OutgoingHttpHeaders {
-  const kept = Object.entries(headers).filter(([name]) => !NOT_FORWARDED.has(name) && !name.startsWith('x-amz-'));
+/** `plain`: the gateway reads the answer itself, so the engine must not compress it. */
+function forwardedHeaders(
+  headers: IncomingHttpHeaders,
+  target: URL,
+  body: Buffer,
+  plain: boolean,
+): OutgoingHttpHeaders {
+  const kept = Object.entries(headers).filter(
+    ([name]) => !NOT_FORWARDED.has(name) && !name.startsWith('x-amz-') && !(plain && name === 'accept-encoding'),
+  );
   return { ...Object.fromEntries(kept), host: target.host, 'content-length': String(body.length) };
 }
 
-function forward(target: URL, incoming: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
+function forward(target: URL, incoming: IncomingMessage, body: Buffer, plain = false): Promise<IncomingMessage> {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const outgoing = send(target, {
       method: incoming.method,
       path: `${target.pathname.replace(/\/$/, '')}${incoming.url ?? '/'}`,
-      headers: forwardedHeaders(incoming.headers, target, body),
+      headers: forwardedHeaders(incoming.headers, target, body, plain),
     });
     outgoing.on('response', resolve);
     outgoing.on('error', reject);
@@ -97,6 +125,54 @@ function forward(target: URL, incoming: IncomingMessage, body: Buffer): Promise<
 }
 
 type HeldAnswer = { arrived: () => void; released: Promise<void> };
+
+/**
+ * A bucket always exists, so its folder does too, even before anything is written: a read-only registration (the
+ * engine verifies it can read the folder) works on an empty bucket, as on S3. Folders are made writable by all,
+ * because the engines may run as another user than the gateway.
+ */
+async function prepareBucketFolder({ location }: MappedRegistration, repoRoot: string): Promise<void> {
+  const root = repoRoot.replace(/\/+$/, '');
+  let folder = root;
+  for (const segment of location.slice(root.length + 1).split('/')) {
+    folder = `${folder}/${segment}`;
+    try {
+      await mkdir(folder);
+      await chmod(folder, 0o777);
+    } catch (error) {
+      // A and B's gateways may make the same bucket's folder at once: there it is.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** The engine's answer to the client: as it came, or read whole and turned by `rewrite`. */
+async function relay(
+  upstream: IncomingMessage,
+  response: ServerResponse,
+  rewrite: ((body: unknown) => unknown) | undefined,
+): Promise<void> {
+  if (rewrite !== undefined) return answerRewritten(upstream, response, rewrite);
+  const headers = Object.entries(upstream.headers).filter(([name]) => !NOT_RETURNED.has(name));
+  response.writeHead(upstream.statusCode ?? 502, Object.fromEntries(headers));
+  upstream.pipe(response);
+}
+
+/** The engine's answer, read whole, then sent as `rewrite` turns its JSON (other answers are sent as they came). */
+async function answerRewritten(
+  upstream: IncomingMessage,
+  response: ServerResponse,
+  rewrite: (body: unknown) => unknown,
+): Promise<void> {
+  const answered = Buffer.concat(await upstream.toArray());
+  const status = upstream.statusCode ?? 502;
+  const sent = status === 200 ? JSON.stringify(rewrite(JSON.parse(answered.toString('utf8')))) : answered;
+  const headers = Object.entries(upstream.headers).filter(
+    ([name]) => !NOT_RETURNED.has(name) && name !== 'content-length',
+  );
+  response.writeHead(status, Object.fromEntries(headers));
+  response.end(sent);
+}
 
 /** The cluster's whole answer, kept until the hold is released, then sent as it came (`record` notes it then). */
 async function answerWhenReleased(
@@ -117,14 +193,15 @@ async function answerWhenReleased(
 /**
  * Starts a loopback HTTP server that behaves like an Amazon OpenSearch Service domain in front of `target`: it
  * checks SigV4 signatures (recomputed with the same signer library the clients use), refuses what the service
- * refuses (FACTS.md section E), and can answer a restore or snapshot call with 504 after forwarding it.
+ * refuses (FACTS.md section E), takes s3 repositories as the service does (with `s3`), and can answer a restore or
+ * snapshot call with 504 after forwarding it.
  *
  * @example
  * const gateway = await startManagedServiceGateway({ target: rig.clusters.a.url, region, credentials });
  * gateway.answerNextWith504('restore');
  */
 async function startManagedServiceGateway(options: ManagedServiceGatewayOptions): Promise<ManagedServiceGateway> {
-  const { region, credentials, now = () => new Date(), maxBodyBytes = 10 * 1024 * 1024 } = options;
+  const { region, credentials, now = () => new Date(), maxBodyBytes = 10 * 1024 * 1024, s3 } = options;
   const target = new URL(options.target);
   const requests: RecordedRequest[] = [];
   const pending504: LongRunningCall[] = [];
@@ -143,6 +220,34 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
     return standIn === undefined ? undefined : { status: 200, body: standIn };
   }
 
+  /** The body the engine gets: an s3 registration's `fs` stand-in (its folder made first), else the one received. */
+  async function engineBody(
+    method: string,
+    segments: string[],
+    body: Buffer,
+  ): Promise<{ own: { status: number; body: object } } | { body: Buffer }> {
+    const registers = (method === 'PUT' || method === 'POST') && segments[0] === '_snapshot' && segments.length === 2;
+    const settings = s3 === undefined || !registers ? undefined : s3SettingsOf(body);
+    if (s3 === undefined || settings === undefined) return { body };
+    const mapped = mapS3Registration(settings, s3.caller, s3.repoRoot);
+    if ('status' in mapped) return { own: { status: mapped.status, body: { Message: mapped.message } } };
+    await prepareBucketFolder(mapped, s3.repoRoot);
+    return { body: mapped.body };
+  }
+
+  async function ownAnswerOrEngineBody(received: Parameters<typeof ownAnswer>[0], segments: string[]) {
+    const own = await ownAnswer(received);
+    return own === undefined ? engineBody(received.method, segments, received.body) : { own };
+  }
+
+  /** Whether this call is one `answerNextWith504` waits for; it then waits for one fewer. */
+  function takePending504(method: string, rawPath: string): boolean {
+    const longRunning = classifyLongRunning(method, rawPath);
+    if (longRunning === undefined || !pending504.includes(longRunning)) return false;
+    pending504.splice(pending504.indexOf(longRunning), 1);
+    return true;
+  }
+
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = incoming.method ?? 'GET';
     const [rawPath = '/', ...queryParts] = (incoming.url ?? '/').split('?');
@@ -154,13 +259,13 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
     const body = await readBody(incoming, maxBodyBytes);
     if (body === undefined) return answer(413, { Message: `Request size exceeded ${maxBodyBytes} bytes` });
     const received = { method, rawPath, rawQuery, headers: incoming.headers, body };
-    const own = await ownAnswer(received);
-    if (own !== undefined) return answer(own.status, own.body);
+    const segments = pathSegments(rawPath);
+    const sent = await ownAnswerOrEngineBody(received, segments);
+    if ('own' in sent) return answer(sent.own.status, sent.own.body);
 
-    const longRunning = classifyLongRunning(method, rawPath);
-    const timesOut = longRunning !== undefined && pending504.includes(longRunning);
-    if (timesOut) pending504.splice(pending504.indexOf(longRunning), 1);
-    const upstream = await forward(target, incoming, body);
+    const timesOut = takePending504(method, rawPath);
+    const rewritesAnswer = s3 !== undefined && answersRepositories(method, segments);
+    const upstream = await forward(target, incoming, sent.body, rewritesAnswer);
     const hold = holds.get(`${method} ${rawPath}`);
     if (hold !== undefined) {
       holds.delete(`${method} ${rawPath}`);
@@ -174,9 +279,7 @@ async function startManagedServiceGateway(options: ManagedServiceGatewayOptions)
       return answer(504, { message: 'Gateway Timeout' });
     }
     requests.push({ method, path: rawPath, query: rawQuery, status: upstream.statusCode ?? 502 });
-    const headers = Object.entries(upstream.headers).filter(([name]) => !NOT_RETURNED.has(name));
-    response.writeHead(upstream.statusCode ?? 502, Object.fromEntries(headers));
-    upstream.pipe(response);
+    return relay(upstream, response, rewritesAnswer ? asServiceAnswers : undefined);
   }
 
   const server = createServer((incoming, response) => {

@@ -130,6 +130,30 @@ function isSameSettings(one: Record<string, unknown>, other: Record<string, unkn
   return [...keys].every((key) => left[key] === right[key]);
 }
 
+/** One way a registered repository differs from the one a step would register; undefined: not set on that side. */
+type RepositoryDifference = { setting: string; registered: string | undefined; planned: string | undefined };
+
+/**
+ * How the cluster's repository differs from the one a step would register, compared as the engines (and the
+ * managed service, for s3) answer `GET _snapshot`: type first, then each setting. `ignored` settings are left out.
+ */
+function repositoryDifferences(
+  existing: RepositorySummary,
+  repository: RepositoryDefinition,
+  ignored: readonly string[] = [],
+): RepositoryDifference[] {
+  // Own keys only: a setting named like an Object.prototype member (`constructor`) is just a setting.
+  const on = (settings: Record<string, string>, key: string) =>
+    Object.hasOwn(settings, key) ? settings[key] : undefined;
+  const registered = asAnswered(existing.settings);
+  const planned = asAnswered(repository.settings);
+  const settings = [...new Set([...Object.keys(registered), ...Object.keys(planned)])]
+    .filter((key) => !ignored.includes(key) && on(registered, key) !== on(planned, key))
+    .map((setting) => ({ setting, registered: on(registered, setting), planned: on(planned, setting) }));
+  if (existing.type === repository.type) return settings;
+  return [{ setting: 'type', registered: existing.type, planned: repository.type }, ...settings];
+}
+
 /** Whether the cluster's repository is the one a registration would write: same type, same settings. */
 function isSameRepository(existing: RepositorySummary, repository: RepositoryDefinition): boolean {
   return existing.type === repository.type && isSameSettings(existing.settings, repository.settings);
@@ -146,5 +170,5 @@ function withReplaced(plan: RegistrationPlan, existing: readonly RepositorySumma
   return { ...plan, replaces: found };
 }
 
-export type { DefaultRepository };
-export { isSameRepository, isSameSettings, planRepositoryRegister, withReplaced };
+export type { DefaultRepository, RepositoryDifference };
+export { isSameRepository, isSameSettings, planRepositoryRegister, repositoryDifferences, withReplaced };

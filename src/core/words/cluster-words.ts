@@ -27,7 +27,7 @@ type ClusterWords = {
 type EngineCause = { type: string; reason: string };
 
 /** The engine's error types whose reasons ask for the same next step; any other type gets the `other` hint. */
-type FailureKind = 'repository' | 'arguments' | 'blocked' | 'overloaded' | 'other';
+type FailureKind = 'repository' | 'arguments' | 'service' | 'blocked' | 'overloaded' | 'other';
 
 const FAILURE_KINDS: Readonly<Record<string, FailureKind>> = {
   repository_exception: 'repository',
@@ -35,6 +35,8 @@ const FAILURE_KINDS: Readonly<Record<string, FailureKind>> = {
   illegal_argument_exception: 'arguments',
   action_request_validation_exception: 'arguments',
   parse_exception: 'arguments',
+  // The managed service's own 400 (a `Message`, no engine type): the request as sent, e.g. an s3 repository's settings.
+  http_400: 'service',
   cluster_block_exception: 'blocked',
   circuit_breaking_exception: 'overloaded',
   es_rejected_execution_exception: 'overloaded',
@@ -50,6 +52,8 @@ const FAILURE_HINTS_EN: Readonly<Record<FailureKind, string>> = {
   repository:
     "Check the repository's settings: an fs location must be under the cluster's path.repo, an s3 bucket must exist and the snapshot role must reach it (/es snapshot help repo register).",
   arguments: 'Check the values in the command; /es snapshot help lists each command and what it takes.',
+  service:
+    "The service refused the request as sent: check the values in the command and the cluster's default_repository in the config (/es snapshot help repo register).",
   blocked:
     'The cluster blocks the write (read-only, or disk past the flood-stage watermark): free disk or lift the block, then try again.',
   overloaded:
@@ -61,6 +65,8 @@ const FAILURE_HINTS_JA: Readonly<Record<FailureKind, string>> = {
   repository:
     'リポジトリの設定を確認してください: fs の location はクラスターの path.repo の下に、s3 のバケットは実在し、スナップショット用ロールから届く必要があります (/es snapshot help repo register)。',
   arguments: 'コマンドの値を確認してください。/es snapshot help で各コマンドと受け付ける値が分かります。',
+  service:
+    'サービスが送られた内容のリクエストを拒否しました: コマンドの値と、設定ファイルにあるクラスターの default_repository を確認してください (/es snapshot help repo register)。',
   blocked:
     'クラスターが書き込みを止めています (読み取り専用、またはディスクが flood-stage の水準を超えています): ディスクを空けるかブロックを外してから、やり直してください。',
   overloaded:

@@ -1,6 +1,9 @@
 import { counted } from './counted.js';
 import type { Language } from './language.js';
 
+/** One setting where the registered repository and the one a job would register differ (undefined: not set). */
+type SettingDifference = { setting: string; registered: string | undefined; planned: string | undefined };
+
 /**
  * What a step found, as it is written on the job when the step runs (in the channel's language) and shown in its
  * message, its thread and `job <id>`. Counts of documents are `undefined` where the index does not exist.
@@ -9,6 +12,11 @@ type StepWords = {
   repositoryRegistered: (repository: string, nodes: number) => string;
   /** The repository is no longer what the request was planned (and approved) against: nothing was registered. */
   repositoryChangedSincePlanned: (repository: string, cluster: string) => string;
+  /**
+   * A job (not a registration) would register its repository over one of that name with another type or other
+   * settings: nothing was changed; only `repo register`, which shows what it replaces and waits for approval, may.
+   */
+  repositoryRegisteredOtherwise: (repository: string, cluster: string, differences: SettingDifference[]) => string;
   snapshotStarted: (snapshot: string) => string;
   snapshotRequested: (snapshot: string) => string;
   snapshotNotThere: (snapshot: string, repository: string) => string;
@@ -56,10 +64,24 @@ type StepWords = {
   shardFailure: (index: string, shardId: number | undefined, reason: string | undefined) => string;
 };
 
+/** A setting's value as said in a difference: quoted, or the word for a setting left out. */
+function quotedOr(value: string | undefined, unset: string): string {
+  return value === undefined ? unset : `"${value}"`;
+}
+
 const en: StepWords = {
   repositoryRegistered: (repository, nodes) => `${repository} registered, verified by ${counted(nodes, 'node')}`,
   repositoryChangedSincePlanned: (repository, cluster) =>
     `repository ${repository} on ${cluster} changed since this request was planned, so nothing was registered; look at it with /es snapshot repos ${cluster} and ask again`,
+  repositoryRegisteredOtherwise: (repository, cluster, differences) =>
+    `repository ${repository} on ${cluster} is registered otherwise (${differences
+      .map(
+        ({ setting, registered, planned }) =>
+          `${setting}: ${quotedOr(registered, 'unset')} there, ${quotedOr(planned, 'unset')} for this job`,
+      )
+      .join(
+        '; ',
+      )}), so nothing was changed: registering over it would hide the snapshots it holds. Look at it with /es snapshot repos ${cluster}; to re-point it, /es snapshot repo register ${cluster} ${repository} (it shows what it replaces and waits for approval), or make the config's default_repository say what is registered`,
   snapshotStarted: (snapshot) => `snapshot ${snapshot} started`,
   snapshotRequested: (snapshot) => `snapshot ${snapshot} requested (the gateway timed out; checking)`,
   snapshotNotThere: (snapshot, repository) =>
@@ -110,6 +132,15 @@ const ja: StepWords = {
   repositoryRegistered: (repository, nodes) => `${repository} を登録し、ノード ${nodes} 台で確認しました`,
   repositoryChangedSincePlanned: (repository, cluster) =>
     `${cluster} のリポジトリ ${repository} は依頼の計画後に変わったため、登録していません。/es snapshot repos ${cluster} で確認して、もう一度依頼してください`,
+  repositoryRegisteredOtherwise: (repository, cluster, differences) =>
+    `${cluster} のリポジトリ ${repository} は別の設定で登録されています (${differences
+      .map(
+        ({ setting, registered, planned }) =>
+          `${setting}: 登録済みは ${quotedOr(registered, '未設定')}、このジョブでは ${quotedOr(planned, '未設定')}`,
+      )
+      .join(
+        '、',
+      )})。上書きするとそこにあるスナップショットが見えなくなるため、何も変更していません。/es snapshot repos ${cluster} で確認し、向け先を変えるなら /es snapshot repo register ${cluster} ${repository} (置き換える内容を示して承認を待ちます) を使うか、設定ファイルの default_repository を登録済みの内容に合わせてください`,
   snapshotStarted: (snapshot) => `スナップショット ${snapshot} を開始しました`,
   snapshotRequested: (snapshot) =>
     `スナップショット ${snapshot} を依頼しました (ゲートウェイがタイムアウトしたため確認中)`,
@@ -160,5 +191,5 @@ const ja: StepWords = {
 
 const stepWords: Record<Language, StepWords> = { en, ja };
 
-export type { StepWords };
+export type { SettingDifference, StepWords };
 export { stepWords };

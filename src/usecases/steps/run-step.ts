@@ -27,7 +27,7 @@ async function runStep(
   if (changed !== undefined) return changed;
   switch (step.name) {
     case StepName.REGISTER_REPOSITORY:
-      return registerRepository(job, client, words);
+      return registerRepository(job, client, words, clusterFor);
     case StepName.START_SNAPSHOT:
       return startSnapshot(job, client, words);
     case StepName.AWAIT_SNAPSHOT:

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { inject } from 'vitest';
 import { DynamoDbJobStore } from '../../../src/adapters/dynamodb/dynamodb-job-store.js';
 import { boltLogger } from '../../../src/adapters/slack/bolt-logger.js';
 import { createSlackNotifier, createSlackUserDirectory } from '../../../src/adapters/slack/slack-notifier.js';
@@ -31,7 +30,7 @@ import {
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { type FaultProxy, startFaultProxy } from '../../rig/fault-proxy.js';
-import { REGION, startGatewayClusters } from '../../rig/gateway-clusters.js';
+import { REGION, sharedS3Repository, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { startLoopbackSlackApi } from '../../rig/slack/loopback-slack-api.js';
 import type { RateLimits } from '../../rig/slack/rate-limits.js';
 
@@ -74,8 +73,9 @@ const BOT_TOKEN = `xoxb-${randomBytes(8).toString('hex')}`;
  * the bot's Web API calls going to a loopback Slack that enforces Slack's limits.
  */
 async function startBotUnderTest(options: BotOptions = {}) {
-  const rig = inject('rig');
-  const repository = `e2e-${randomBytes(3).toString('hex')}`;
+  // As in production: an s3 repository, registered through the gateway exactly as the service takes it.
+  const defaultRepository = sharedS3Repository('e2e');
+  const repository = defaultRepository.name;
   const clusters = await startGatewayClusters();
   const approverGroups = options.approverGroups ?? { S0SRE: [SLACK_TEST_IDS.approverId] };
   const slack = await startLoopbackSlackApi({
@@ -97,7 +97,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
   const cluster = (url: string) => ({
     endpoint: url,
     region: REGION,
-    default_repository: { name: repository, type: 'fs', settings: { location: `${rig.sharedRepoPath}/${repository}` } },
+    default_repository: defaultRepository,
     approval: {
       approvers: options.approvers ?? [SLACK_TEST_IDS.requesterId],
       approver_groups: Object.keys(approverGroups),

@@ -67,11 +67,11 @@ describe('the words an operator reads', () => {
     const ran = await answerTo(hint.replace(/^\/es /, ''));
     expect(ran, ran).not.toContain(':warning:');
     await bot.tasks.idle();
-    // The default repository's type and settings, in a folder of its own inside the default's location
+    // The default repository's type and settings, with a base path of its own inside the default's
     const repositories = await bot.clusters.a.client.listRepositories();
     expect(repositories.find(({ name }) => name === repository)).toMatchObject({
-      type: 'fs',
-      settings: { location: expect.stringMatching(new RegExp(`/${bot.repository}/${repository}$`)) },
+      type: 's3',
+      settings: { base_path: `${bot.repository}/${repository}` },
     });
 
     await bot.command(`snapshot create a ${repository} ${tag}-first indices=${tag}-logs`);

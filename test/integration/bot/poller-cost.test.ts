@@ -44,8 +44,8 @@ describe('the poller’s cost', () => {
       max_snapshot_bytes_per_sec: '10kb',
     });
     const repository = bot.context.config.clusters.get('b')?.defaultRepository;
-    if (repository?.type !== 'fs') throw new Error('the bot under test has an fs default repository');
-    await registerFsRepository(b, repository.name, { location: repository.settings.location });
+    if (repository === undefined) throw new Error('the bot under test has a default repository');
+    await bot.clusters.b.client.registerRepository(repository);
     await createBulkyIndex(a, 'cost-bulky', { docs: 500, bytesPerDoc: 2000, shards: 1, segments: 2 });
     await createIndexWithDocs(b, 'cost-small', { docs: 5 });
   });

@@ -33,8 +33,8 @@ describe('a snapshot job from start to outcome', () => {
   beforeAll(async () => {
     bot = await startBotUnderTest();
     const repository = bot.context.config.clusters.get('a')?.defaultRepository;
-    if (repository?.type !== 'fs') throw new Error('the bot under test has an fs default repository');
-    await registerFsRepository(bot.clusters.a.directUrl, repository.name, { location: repository.settings.location });
+    if (repository === undefined) throw new Error('the bot under test has a default repository');
+    await bot.clusters.a.client.registerRepository(repository);
   });
 
   afterAll(async () => {

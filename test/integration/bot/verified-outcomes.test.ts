@@ -5,6 +5,7 @@ import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import type { ClusterClient } from '../../../src/ports/cluster-client.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
+import { s3RepositoryFolder } from '../../rig/gateway-clusters.js';
 import {
   createBulkyIndex,
   createIndexWithDocs,
@@ -50,9 +51,9 @@ describe('verified outcomes', () => {
   beforeAll(async () => {
     bot = await startBotUnderTest();
     const repository = bot.context.config.clusters.get('a')?.defaultRepository;
-    if (repository?.type !== 'fs') throw new Error('the bot under test has an fs default repository');
-    location = repository.settings.location;
-    await registerFsRepository(bot.clusters.a.directUrl, repository.name, { location });
+    if (repository?.type !== 's3') throw new Error('the bot under test has an s3 default repository');
+    location = s3RepositoryFolder(repository.settings);
+    await bot.clusters.a.client.registerRepository(repository);
   });
 
   afterAll(async () => {

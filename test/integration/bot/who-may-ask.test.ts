@@ -55,12 +55,12 @@ describe('who may ask, and from where', () => {
         request.method === 'PUT' && request.path === `/_snapshot/${bot.repository}` && request.status === 200,
     );
 
-    await bot.command(`snapshot repo register a ${bot.repository} location=/tmp/elsewhere`, requesterId);
+    await bot.command(`snapshot repo register a ${bot.repository} base_path=elsewhere`, requesterId);
     const again = await bot.onlyActiveJob();
 
     expect(registered).toHaveLength(1);
     expect(again.state).toBe('PENDING_APPROVAL');
     const shown = bot.slack.messages(channelId).find((message) => message.ts === again.messageTs);
-    expect(JSON.stringify(shown?.blocks)).toContain('Replaces, as registered now:* (fs)');
+    expect(JSON.stringify(shown?.blocks)).toContain('Replaces, as registered now:* (s3)');
   });
 });

@@ -3,7 +3,7 @@ import { ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { compareDocCounts } from '../../../src/core/restore/doc-count-check.js';
 import { renameMapping } from '../../../src/core/restore/rename-mapping.js';
 import type { ClusterClient } from '../../../src/ports/cluster-client.js';
-import { sharedFsRepository, startGatewayClusters } from '../../rig/gateway-clusters.js';
+import { sharedS3Repository, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { createIndexWithDocs, deleteIndexDirectly, markerOf } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
 
@@ -14,7 +14,8 @@ import { waitUntil } from '../../rig/wait-until.js';
  */
 describe('migrating indices from cluster A to cluster B', () => {
   let clusters: Awaited<ReturnType<typeof startGatewayClusters>>;
-  const repository = sharedFsRepository('runbook');
+  // Step 3 of the runbook: an s3 repository with bucket, region and role_arn, as the service takes it.
+  const repository = sharedS3Repository('runbook');
 
   async function snapshotSucceeded(client: ClusterClient, snapshot: string) {
     return waitUntil(`snapshot ${snapshot} to end`, async () => {
@@ -54,7 +55,10 @@ describe('migrating indices from cluster A to cluster B', () => {
   it('registers the same repository on both clusters, and both can reach it', async () => {
     expect(await clusters.a.client.verifyRepository(repository.name)).toHaveLength(1);
     const onB = await clusters.b.client.listRepositories();
-    expect(onB.find((entry) => entry.name === repository.name)).toMatchObject({ type: 'fs' });
+    expect(onB.find((entry) => entry.name === repository.name)).toMatchObject({
+      type: 's3',
+      settings: { ...repository.settings, readonly: 'true' },
+    });
   });
 
   it('snapshots on A, deletes on B, restores on B and ends with equal doc counts', async () => {

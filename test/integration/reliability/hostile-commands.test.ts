@@ -2,13 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
-import {
-  createIndexWithDocs,
-  deleteIndexDirectly,
-  indexExists,
-  registerFsRepository,
-  snapshotDirectly,
-} from '../../rig/seed-indices.js';
+import { createIndexWithDocs, deleteIndexDirectly, indexExists, snapshotDirectly } from '../../rig/seed-indices.js';
 import { type BotUnderTest, startBotUnderTest } from '../bot/bot-under-test.js';
 import { capturedLog } from './captured-log.js';
 import { familyTally } from './family-tally.js';
@@ -44,7 +38,8 @@ describe('hostile commands, from Slack down to the cluster', () => {
     for (const index of SEEDED) await createIndexWithDocs(a, index, { docs: 3 });
     await createIndexWithDocs(a, PROTECTED, { docs: 1, hidden: true });
     const repository = bot.context.config.clusters.get('a')?.defaultRepository;
-    await registerFsRepository(a, bot.repository, repository?.settings as { location: string });
+    if (repository === undefined) throw new Error('the bot under test has a default repository');
+    await bot.clusters.a.client.registerRepository(repository);
     await snapshotDirectly(a, bot.repository, 'e2e-hostile-snap', { indices: SEEDED.join(',') });
   });
 

@@ -133,16 +133,6 @@ describe('managed-service gateway', () => {
     ['a cs- repository', { method: 'PUT', path: '/_snapshot/cs-mine', body: '{"type":"fs"}' }, 400, /reserved/],
     ['a snapshot in cs-automated', { method: 'PUT', path: '/_snapshot/cs-automated/s1' }, 403, /read-only/],
     [
-      'an s3 repository without role_arn',
-      {
-        method: 'PUT',
-        path: '/_snapshot/s3-repo',
-        body: '{"type":"s3","settings":{"bucket":"b","region":"eu-west-1"}}',
-      },
-      400,
-      /role_arn/,
-    ],
-    [
       'a restore of .kibana',
       { method: 'POST', path: '/_snapshot/r/s/_restore', body: '{"indices":"logs,.kibana*"}' },
       403,

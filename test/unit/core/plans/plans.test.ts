@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AutomatedRepositoryError, ProtectedIndexError, UsageError } from '../../../../src/core/errors.js';
 import { planIndexDelete } from '../../../../src/core/plans/index-delete-plan.js';
-import { planRepositoryRegister } from '../../../../src/core/plans/repository-plan.js';
+import { planRepositoryRegister, repositoryDifferences } from '../../../../src/core/plans/repository-plan.js';
 import { planRestore, restoreMapping } from '../../../../src/core/plans/restore-plan.js';
 import {
   generatedSnapshotName,
@@ -421,5 +421,42 @@ describe('planRepositoryRegister', () => {
 
   it('refuses a cs- name', () => {
     expect(() => planRepositoryRegister('a', 'cs-mine', { bucket: 'b' }, undefined, 'none')).toThrowError('reserved');
+  });
+});
+
+describe('repositoryDifferences', () => {
+  const planned = {
+    name: 'r',
+    type: 's3' as const,
+    settings: { bucket: 'b', region: 'eu-west-1', readonly: true, server_side_encryption: true },
+  };
+
+  it('finds none where the cluster answers the same settings as strings', () => {
+    const registered = {
+      name: 'r',
+      type: 's3',
+      settings: { bucket: 'b', region: 'eu-west-1', readonly: 'true', server_side_encryption: 'true' },
+    };
+
+    expect(repositoryDifferences(registered, planned)).toEqual([]);
+  });
+
+  it('names the type first, then each setting that differs or is set on one side only', () => {
+    const registered = { name: 'r', type: 'fs', settings: { location: '/x', bucket: 'c', region: 'eu-west-1' } };
+
+    expect(repositoryDifferences(registered, planned, ['readonly'])).toEqual([
+      { setting: 'type', registered: 'fs', planned: 's3' },
+      { setting: 'location', registered: '/x', planned: undefined },
+      { setting: 'bucket', registered: 'c', planned: 'b' },
+      { setting: 'server_side_encryption', registered: undefined, planned: 'true' },
+    ]);
+  });
+
+  it('reads a setting named like an object member as a setting', () => {
+    const registered = { name: 'r', type: 's3', settings: { ...planned.settings, constructor: 'x' } };
+
+    expect(repositoryDifferences(registered, planned)).toEqual([
+      { setting: 'constructor', registered: 'x', planned: undefined },
+    ]);
   });
 });

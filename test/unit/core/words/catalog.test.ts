@@ -31,6 +31,7 @@ const ARGUMENTS_OF: Partial<Record<keyof Catalog, unknown[]>> = {
   preflightFinding: [{ finding: 'disk-short', neededBytes: 10, roomBytes: 5, nodes: 1, watermark: '90%' }],
   preflightRefused: ['restore', 'alpha', ['beta']],
   indicesNotFullySnapshotted: ['alpha', [{ index: 'beta', shardId: 0, reason: 'gamma' }]],
+  repositoryRegisteredOtherwise: ['alpha', 'beta', [{ setting: 'location', registered: '/x', planned: undefined }]],
 };
 
 function rendered(key: string, entry: unknown): string[] {
