@@ -21,6 +21,9 @@ type MappedRegistration = {
  */
 const SERVICE_VIEW = 'managed_service_s3';
 
+/** The s3 settings an fs repository takes too, with the same meaning. */
+const ENGINE_SETTINGS = ['readonly', 'compress', 'max_snapshot_bytes_per_sec', 'max_restore_bytes_per_sec'];
+
 /** The folder under `path.repo` that stands for S3: one folder per bucket below it. */
 const BUCKETS_FOLDER = 's3-buckets';
 
@@ -120,7 +123,7 @@ function bucketFolder(repoRoot: string, bucket: string, basePath: unknown): stri
  * `PUT _snapshot/<repo>` with `type: s3`, taken as Amazon OpenSearch Service takes it: `bucket`, `region` (or
  * `endpoint`) and a `role_arn` the caller may pass are required; unknown settings and the Glacier storage classes
  * are refused. What passes becomes an `fs` repository in the bucket + base path's own folder under `repoRoot` (the
- * engines' shared `path.repo`), read-only when asked, so that clusters registering the same bucket and base path
+ * engines' shared `path.repo`), read-only, compressed or throttled when asked, so that clusters registering the same bucket and base path
  * see the same snapshots.
  */
 function mapS3Registration(
@@ -131,11 +134,9 @@ function mapS3Registration(
   const refusal = settingsRefusal(settings) ?? roleRefusal(String(settings.role_arn), caller);
   if (refusal !== undefined) return refusal;
   const location = bucketFolder(repoRoot, String(settings.bucket), settings.base_path);
-  const fsSettings = {
-    location,
-    ...(settings.readonly === undefined ? {} : { readonly: settings.readonly }),
-    [SERVICE_VIEW]: JSON.stringify(asAnswered(settings)),
-  };
+  // What every blob store does alike (read-only, compression, throttles) the engine's own fs repository does here.
+  const shared = Object.fromEntries(ENGINE_SETTINGS.flatMap((key) => (key in settings ? [[key, settings[key]]] : [])));
+  const fsSettings = { location, ...shared, [SERVICE_VIEW]: JSON.stringify(asAnswered(settings)) };
   return { location, body: Buffer.from(JSON.stringify({ type: 'fs', settings: fsSettings })) };
 }
 

@@ -145,6 +145,11 @@ async function registerFsRepository(
   await direct(clusterUrl, 'PUT', `/_snapshot/${name}`, JSON.stringify({ type: 'fs', settings }));
 }
 
+/** Removes a repository's registration (its files stay), as a test that reuses a fixed name needs. */
+async function unregisterRepository(clusterUrl: string, name: string): Promise<void> {
+  await direct(clusterUrl, 'DELETE', `/_snapshot/${name}`);
+}
+
 /** What the cluster itself says about a snapshot: state, shards and failures, as `GET _snapshot/<repo>/<snap>`. */
 async function snapshotOnCluster(
   clusterUrl: string,
@@ -191,4 +196,5 @@ export {
   shardStates,
   snapshotDirectly,
   snapshotOnCluster,
+  unregisterRepository,
 };

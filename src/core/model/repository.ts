@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** What AWS accepts as an IAM role ARN; the cluster config and `repo register` check it before any cluster call. */
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
+/** What every blob-store repository takes, s3 and fs alike: compression, and throttles on snapshot and restore. */
+const blobStoreSettings = {
+  compress: z.boolean().optional(),
+  max_snapshot_bytes_per_sec: z.string().optional(),
+  max_restore_bytes_per_sec: z.string().optional(),
+};
+
 const s3RepositorySettings = z.object({
   bucket: z.string().min(1),
   region: z.string().min(1).optional(),
@@ -11,14 +18,13 @@ const s3RepositorySettings = z.object({
   endpoint: z.string().optional(),
   server_side_encryption: z.boolean().optional(),
   readonly: z.boolean().optional(),
+  ...blobStoreSettings,
 });
 
 const fsRepositorySettings = z.object({
   location: z.string().min(1),
   readonly: z.boolean().optional(),
-  compress: z.boolean().optional(),
-  max_snapshot_bytes_per_sec: z.string().optional(),
-  max_restore_bytes_per_sec: z.string().optional(),
+  ...blobStoreSettings,
 });
 
 /** The repository types the bot registers; a cluster may have others (hdfs, azure …), which it only lists. */

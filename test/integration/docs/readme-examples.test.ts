@@ -1,14 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/core/jobs/job.js';
-import { JobState } from '../../../src/core/jobs/job-states.js';
+import { isFinal, JobState } from '../../../src/core/jobs/job-states.js';
 import { awaitsTelling } from '../../../src/core/jobs/outcome-telling.js';
 import type { Block } from '../../../src/core/messages/blocks.js';
 import { blocksAsText } from '../../../src/local/console/console-chat.js';
 import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
-import { addDocs, createBulkyIndex, createIndexWithDocs, deleteIndexDirectly } from '../../rig/seed-indices.js';
+import { sharedS3Repository } from '../../rig/gateway-clusters.js';
+import {
+  addDocs,
+  createBulkyIndex,
+  createIndexWithDocs,
+  deleteIndexDirectly,
+  unregisterRepository,
+} from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
 import { type BotUnderTest, startBotUnderTest } from '../bot/bot-under-test.js';
 import { type RecordedExamples, recordedIn, shapeOf, withRecorded } from './recorded-examples.js';
@@ -61,6 +67,9 @@ describe("the README's examples, recorded from the rig", () => {
       await bot.tasks.idle();
       const now = await bot.context.jobs.get(job.id);
       if (now !== undefined && done(now)) return now;
+      if (now !== undefined && isFinal(now.state)) {
+        throw new Error(`job ${job.id} ended ${now.state}: ${JSON.stringify(now.history.at(-1))}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       bot.clock.advance(TICK_MS);
       await pollActiveJobs(bot.context);
@@ -69,18 +78,20 @@ describe("the README's examples, recorded from the rig", () => {
   }
 
   beforeAll(async () => {
-    const rig = inject('rig');
-    const location = `${rig.sharedRepoPath}/migration-${randomBytes(3).toString('hex')}`;
+    // The production shape: an s3 repository registered as the service registers it, throttled for the rig.
+    const { settings } = sharedS3Repository('migration');
     bot = await startBotUnderTest({
       clusterConfig: {
         default_repository: {
           name: 'migration',
-          type: 'fs',
-          settings: { location, max_snapshot_bytes_per_sec: '200kb' },
+          type: 's3',
+          settings: { ...settings, max_snapshot_bytes_per_sec: '200kb' },
         },
       },
     });
     const { a, b } = { a: bot.clusters.a.directUrl, b: bot.clusters.b.directUrl };
+    // The examples show `migration`, registered by the job itself: a registration left by an earlier run is not it.
+    await Promise.all([unregisterRepository(a, 'migration'), unregisterRepository(b, 'migration')]);
     await createBulkyIndex(a, 'logs-2026.11', { docs: 600, bytesPerDoc: 1500, shards: 2, segments: 4 });
     await createIndexWithDocs(a, 'orders', { docs: 340 });
     await createIndexWithDocs(b, 'orders', { docs: 12 });
