@@ -172,10 +172,13 @@ describe("the README's examples, recorded from the rig", () => {
       await writeFile(README, withRecorded(readme, recorded));
       return;
     }
+    // The README is recorded on the default engines; on another pair the words differ where the engines do.
+    const engines = (text: string | undefined) => /^\*Engines:\* .*$/m.exec(text ?? '')?.[0];
+    const sameEngines = engines(recordedIn(readme, 'migration-approval')) === engines(recorded['migration-approval']);
     for (const [name, text] of Object.entries(recorded)) {
       const shown = recordedIn(readme, name);
       expect(shown, `README example "${name}": run npm run readme:examples`).toBeDefined();
-      if (!name.startsWith('migration-progress')) {
+      if (sameEngines && !name.startsWith('migration-progress')) {
         expect(shapeOf(shown as string), `README example "${name}" is stale: run npm run readme:examples`).toBe(
           shapeOf(text),
         );
