@@ -1,5 +1,5 @@
 // `npm run clusters`: the test rig's two local OpenSearch clusters, up until Ctrl-C, for trying the bot by hand.
-import { startLocalClusters } from '../../src/local/opensearch/local-clusters.js';
+import { startLocalClusters } from '../../src/local/engines/local-clusters.js';
 
 async function main(): Promise<void> {
   console.log('Starting OpenSearch clusters A and B…');

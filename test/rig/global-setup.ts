@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type LocalClusters, startLocalClusters } from '../../src/local/opensearch/local-clusters.js';
+import { type LocalClusters, startLocalClusters } from '../../src/local/engines/local-clusters.js';
 
 /** What integration tests get from `inject('rig')`. */
 type RigContext = {

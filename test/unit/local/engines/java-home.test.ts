@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { javaMajorOf, javaRequirementFor, pickJdk } from '../../../../src/local/opensearch/java-home.js';
+import { javaMajorOf, javaRequirementFor, pickJdk } from '../../../../src/local/engines/java-home.js';
 
 describe('javaMajorOf', () => {
   it.each([
