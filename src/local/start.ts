@@ -24,9 +24,9 @@ import { pollActiveJobs } from '../usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../usecases/run-background-task.js';
 import { blocksAsText, createConsoleChat } from './console/console-chat.js';
 import { startLocalDynamoDb } from './dynamodb/local-dynamodb.js';
+import { type LocalClusters, startLocalClusters } from './engines/local-clusters.js';
 import { CONSOLE_USER, runConsole } from './local-console.js';
 import { type LocalSlackSettings, localSlack } from './local-slack.js';
-import { type LocalClusters, startLocalClusters } from './engines/local-clusters.js';
 
 /**
  * The config `npm start` uses when none is given: the two local clusters sharing an `fs` repository. Approvers

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { compareDocCounts } from '../../../src/core/restore/doc-count-check.js';
 import { renameMapping } from '../../../src/core/restore/rename-mapping.js';
+import { engineLabel } from '../../../src/local/engines/engine.js';
 import type { ClusterClient } from '../../../src/ports/cluster-client.js';
 import { sharedFsRepository, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { createIndexWithDocs, deleteIndexDirectly, markerOf } from '../../rig/seed-indices.js';
@@ -37,7 +38,8 @@ describe('migrating indices from cluster A to cluster B', () => {
   }
 
   beforeAll(async () => {
-    console.error(`runbook tests against OpenSearch ${inject('rig').opensearchVersion}`);
+    const { engines } = inject('rig');
+    console.error(`runbook tests: A ${engineLabel(engines.a)}, B ${engineLabel(engines.b)}`);
     clusters = await startGatewayClusters();
     const { a, b } = clusters;
     await createIndexWithDocs(a.directUrl, 'rb-logs-1', { docs: 120, shards: 2, marker: 'from-a' });

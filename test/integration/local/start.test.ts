@@ -86,8 +86,9 @@ describe('npm start', () => {
 
     const { output, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: await rigConfig() });
 
-    expect(output).toMatch(new RegExp(`a: opensearch ${rig.opensearchVersion}, health \\w+, at ${rig.clusters.a.url}`));
-    expect(output).toMatch(new RegExp(`b: opensearch ${rig.opensearchVersion}, health \\w+, at ${rig.clusters.b.url}`));
+    const { a, b } = rig.engines;
+    expect(output).toMatch(new RegExp(`a: ${a.distribution} ${a.version}, health \\w+, at ${rig.clusters.a.url}`));
+    expect(output).toMatch(new RegExp(`b: ${b.distribution} ${b.version}, health \\w+, at ${rig.clusters.b.url}`));
     expect(output).toContain('Slack is not configured: set SLACK_BOT_TOKEN');
     expect(output).toContain("The bot's JSON logs go to ");
     expect(output).not.toContain('NodeVersionSupportWarning');
@@ -137,7 +138,7 @@ describe('npm start', () => {
       const { stdout, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: config });
 
       // Then a is described, b is said not to answer, and the whole start and stop took seconds, not minutes
-      expect(stdout).toContain(`a: opensearch ${rig.opensearchVersion}`);
+      expect(stdout).toContain(`a: ${rig.engines.a.distribution} ${rig.engines.a.version}`);
       expect(stdout).toContain(`b: cluster did not answer (timed out), at http://127.0.0.1:${port}`);
       expect(stdout).toContain('SIGINT: stopping the bot and what it started');
       expect(Date.now() - started).toBeLessThan(30_000);
