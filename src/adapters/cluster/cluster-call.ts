@@ -8,7 +8,12 @@ import type { ClusterRequest, ClusterResponse, ClusterTransport } from './signed
  * One cluster's transport and dialect plus its alias: what every operation needs. The dialect is the engine's,
  * known once the cluster has said what it runs (see `dialect-detection.ts`).
  */
-type ClusterCall = { cluster: string; transport: ClusterTransport; dialect: () => Promise<ClusterDialect> };
+type ClusterCall = {
+  cluster: string;
+  transport: ClusterTransport;
+  /** The dialect to build `request` in and read its answer with (none given: to build one). */
+  dialect: (request?: ClusterRequest) => Promise<ClusterDialect>;
+};
 
 /** An answer's schema, or how to pick it from the cluster's dialect. */
 type AnswerOf<T> = Answer<T> | ((answers: ClusterDialect['answers']) => Answer<T>);
@@ -48,7 +53,7 @@ async function read<T>(
   about: About = {},
 ): Promise<T> {
   // Known before the request goes out, so the first request of a client is `GET /` itself.
-  const dialect = await call.dialect();
+  const dialect = await call.dialect(request);
   const response = await call.transport.send(request);
   if (response.outcome !== 'answered') {
     throw new ClusterError(ClusterErrorCode.UNREACHABLE, { cluster: call.cluster, reason: 'gateway-timeout' });
@@ -60,7 +65,7 @@ async function read<T>(
 
 /** A write whose answer we do not need beyond "accepted": a 504 means it may still be going on. */
 async function write(call: ClusterCall, request: ClusterRequest, about: About = {}): Promise<WriteOutcome> {
-  const dialect = await call.dialect();
+  const dialect = await call.dialect(request);
   const response = await call.transport.send(request);
   if (response.outcome === 'maybe-accepted') return 'maybe-accepted';
   if (!isSuccess(response)) throw failure(dialect, call, request, about, response);

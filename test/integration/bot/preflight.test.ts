@@ -5,6 +5,7 @@ import { type Engine, engineLabel } from '../../../src/local/engines/engine.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, deleteIndexDirectly } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
+import { itAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 import { readable } from './channel-and-clusters.js';
 
@@ -134,7 +135,7 @@ describe('the preflight before an approval', () => {
     expect(buttons).toContain('job.approve');
   });
 
-  it('shows the ✓ lines of a migration that passes, and runs it once approved', async () => {
+  itAcrossClusters('shows the ✓ lines of a migration that passes, and runs it once approved', async () => {
     // Act
     const { pending } = await request(`snapshot migrate a b indices=${onA}`);
     const [job] = pending;

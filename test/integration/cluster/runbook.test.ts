@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { compareDocCounts } from '../../../src/core/restore/doc-count-check.js';
 import { renameMapping } from '../../../src/core/restore/rename-mapping.js';
@@ -7,13 +7,14 @@ import type { ClusterClient } from '../../../src/ports/cluster-client.js';
 import { sharedFsRepository, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { createIndexWithDocs, deleteIndexDirectly, markerOf } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
+import { describeAcrossClusters } from '../bot/across-clusters.js';
 
 /**
  * The runbook this bot automates, step by step, against real OpenSearch clusters behind a gateway that behaves
  * like Amazon OpenSearch Service: register the repository on A and B, snapshot on A, wait for SUCCESS, delete
  * on B, restore on B, wait for recovery, compare doc counts.
  */
-describe('migrating indices from cluster A to cluster B', () => {
+describeAcrossClusters('migrating indices from cluster A to cluster B', () => {
   let clusters: Awaited<ReturnType<typeof startGatewayClusters>>;
   const repository = sharedFsRepository('runbook');
 
