@@ -36,7 +36,7 @@ type EngineNodeOptions = {
   heap?: string;
   /** @default see `resolveJavaHome` */
   javaHome?: string;
-  /** @default 90_000 */
+  /** OpenSearch 3.x on a busy 2-core machine has needed more than 90 s. @default 180_000 */
   startTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before it sends SIGKILL. @default 15_000 */
   stopTimeoutMs?: number;
@@ -115,7 +115,7 @@ async function launchAsServiceUser(script: string, args: string[], readable: str
  */
 async function startEngineNode(options: EngineNodeOptions): Promise<EngineNode> {
   const { engine, home, name, httpPort, dataDir, logsDir, repoPath, heap = '512m' } = options;
-  const { runDir = dirname(dataDir), startTimeoutMs = 90_000, stopTimeoutMs = 15_000 } = options;
+  const { runDir = dirname(dataDir), startTimeoutMs = 180_000, stopTimeoutMs = 15_000 } = options;
   const deadline = Date.now() + startTimeoutMs;
   const transportPort = options.transportPort ?? (await findFreePorts(1))[0];
   const javaHome = options.javaHome ?? (await resolveJavaHome({ engine }));

@@ -135,26 +135,6 @@ describe('the preflight before an approval', () => {
     expect(buttons).toContain('job.approve');
   });
 
-  itAcrossClusters('shows the ✓ lines of a migration that passes, and runs it once approved', async () => {
-    // Act
-    const { pending } = await request(`snapshot migrate a b indices=${onA}`);
-    const [job] = pending;
-    if (job === undefined) throw new Error('the migration is not waiting for approval');
-    const approval = readable(channelMessage(job.messageTs)?.blocks);
-    await bot.click(job, 'approve', approverId);
-    const ended = await bot.untilEnded(job.id);
-
-    // Assess
-    expect(approval).toContain('*Preflight*');
-    expect(approval).toContain(`✓ repository \`${bot.repository}\` is registered on the target by this plan`);
-    expect(approval).toContain(`✓ ${labels.b} reads indices written by ${labels.a}`);
-    expect(approval).toContain('✓ the indices bring no alias to the target');
-    // A 0-replica index on A brings one copy of its one shard.
-    expect(approval).toMatch(/✓ shards: adds 1 shard to \d+, limit 1,000/);
-    expect(approval).not.toContain('✗');
-    expect(ended.state).toBe(JobState.SUCCEEDED);
-  });
-
   it('names a closed target that `replace` deletes first', async () => {
     // Prepare: B's own index, closed after its snapshot; the request is rejected, so it stays.
     await fetch(new URL(`/${onB}/_close`, bot.clusters.b.directUrl), { method: 'POST' });
@@ -225,5 +205,27 @@ describe('the preflight before an approval', () => {
     expect(reply).toContain(
       `✗ \`${onB}\` comes from ${labels.b}, newer than the target's ${engineLabel(older)} — A snapshot never restores into an older version: upgrade the target first.`,
     );
+  });
+
+  // Last: A writes its snapshot into the repository B's snapshot is in, and an engine older or other than B's may
+  // rewrite that repository's index without B's snapshot (only one cluster should write a repository).
+  itAcrossClusters('shows the ✓ lines of a migration that passes, and runs it once approved', async () => {
+    // Act
+    const { pending } = await request(`snapshot migrate a b indices=${onA}`);
+    const [job] = pending;
+    if (job === undefined) throw new Error('the migration is not waiting for approval');
+    const approval = readable(channelMessage(job.messageTs)?.blocks);
+    await bot.click(job, 'approve', approverId);
+    const ended = await bot.untilEnded(job.id);
+
+    // Assess
+    expect(approval).toContain('*Preflight*');
+    expect(approval).toContain(`✓ repository \`${bot.repository}\` is registered on the target by this plan`);
+    expect(approval).toContain(`✓ ${labels.b} reads indices written by ${labels.a}`);
+    expect(approval).toContain('✓ the indices bring no alias to the target');
+    // A 0-replica index on A brings one copy of its one shard.
+    expect(approval).toMatch(/✓ shards: adds 1 shard to \d+, limit 1,000/);
+    expect(approval).not.toContain('✗');
+    expect(ended.state).toBe(JobState.SUCCEEDED);
   });
 });

@@ -4,6 +4,7 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { enginesFromEnv } from '../../../src/local/engines/engine.js';
 import { findFreePorts } from '../../../src/local/engines/free-ports.js';
 import { slackHeaders } from '../../fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
@@ -163,8 +164,12 @@ describe('npm start', () => {
     });
 
     // Then each cluster's URL was printed, and Ctrl-C left nothing running, within seconds
-    expect(stdout).toMatch(/a: opensearch [\d.]+, health \w+, at http:\/\/127\.0\.0\.1:\d+/);
-    expect(stdout).toMatch(/b: opensearch [\d.]+, health \w+, at http:\/\/127\.0\.0\.1:\d+/);
+    // npm start picks the engines as the rig does (ES_SNAPSHOT_BOT_ENGINE_A / _B, else the default).
+    const engines = enginesFromEnv();
+    for (const cluster of ['a', 'b'] as const) {
+      const { distribution, version } = engines[cluster];
+      expect(stdout).toContain(`${cluster}: ${distribution} ${version}, health `);
+    }
     expect(paused).toHaveLength(2);
     expect(await processesUnder(runDir, '')).toEqual([]);
     expect(Date.now() - started.at).toBeLessThan(15_000);

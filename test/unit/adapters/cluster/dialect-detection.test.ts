@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createClusterClient } from '../../../../src/adapters/cluster/cluster-client.js';
+import { dialectFor } from '../../../../src/adapters/cluster/dialects/index.js';
+import { openSearchDialect } from '../../../../src/adapters/cluster/dialects/opensearch/opensearch-dialect.js';
 import { answered, clusterError, createRecordingTransport } from '../../../fakes/recording-transport.js';
 import { silentLogger } from '../../../fakes/silent-logger.js';
 
@@ -41,5 +43,18 @@ describe('the dialect of a cluster', () => {
     await expect(first).rejects.toMatchObject({ cluster: 'a', statusCode: 403 });
     await expect(client.aliases()).resolves.toEqual([]);
     expect(transport.sent.map((request) => request.path)).toEqual(['/', '/', '/_cat/aliases']);
+  });
+});
+
+describe('GET / of each engine the rig runs', () => {
+  it.each([
+    ['elasticsearch-7.10.2', { distribution: 'elasticsearch', version: '7.10.2' }],
+    ['opensearch-1.3.20', { distribution: 'opensearch', version: '1.3.20' }],
+    ['opensearch-2.19.6', { distribution: 'opensearch', version: '2.19.6' }],
+    ['opensearch-3.6.0', { distribution: 'opensearch', version: '3.6.0' }],
+  ])('%s reads as its engine and picks the dialect every proven engine shares', (engine, expected) => {
+    const info = dialectFor(undefined).answers.info.parse(rootAnswer(engine));
+    expect(info).toMatchObject(expected);
+    expect(dialectFor(info)).toBe(openSearchDialect);
   });
 });
