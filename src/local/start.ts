@@ -1,8 +1,8 @@
 // The entry point of `npm start`. Its folder, src/local/, holds everything that only `npm start` and the tests need
 // and is never bundled for Lambda: this file with its Slack and terminal listeners (local-slack.ts,
 // local-console.ts), the terminal chat that stands in for Slack (console/), the embedded DynamoDB on dynalite
-// (dynamodb/), and the launcher of the local OpenSearch clusters with their JVM, service user and distribution
-// download (opensearch/). scripts/bundle.mjs refuses a Lambda bundle that pulls in any file from here, and dynalite
+// (dynamodb/), and the launcher of the local Elasticsearch/OpenSearch clusters with their JVM, service user and distribution
+// download (engines/). scripts/bundle.mjs refuses a Lambda bundle that pulls in any file from here, and dynalite
 // is a dev dependency; the wiring shared with the Lambda handlers stays in handlers/compose-context.ts.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +24,9 @@ import { pollActiveJobs } from '../usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../usecases/run-background-task.js';
 import { blocksAsText, createConsoleChat } from './console/console-chat.js';
 import { startLocalDynamoDb } from './dynamodb/local-dynamodb.js';
+import { type LocalClusters, startLocalClusters } from './engines/local-clusters.js';
 import { CONSOLE_USER, runConsole } from './local-console.js';
 import { type LocalSlackSettings, localSlack } from './local-slack.js';
-import { type LocalClusters, startLocalClusters } from './opensearch/local-clusters.js';
 
 /**
  * The config `npm start` uses when none is given: the two local clusters sharing an `fs` repository. Approvers

@@ -1,10 +1,24 @@
-// `npm run clusters`: the test rig's two local OpenSearch clusters, up until Ctrl-C, for trying the bot by hand.
-import { startLocalClusters } from '../../src/local/opensearch/local-clusters.js';
+// `npm run clusters`: the test rig's two local clusters, up until Ctrl-C, for trying the bot by hand.
+//   npm run clusters -- --a elasticsearch:7.10.2 --b opensearch:2.19.6
+// Without flags each cluster's engine comes from ES_SNAPSHOT_BOT_ENGINE_A / _B, else OPENSEARCH_VERSION, else the default.
+import { parseArgs } from 'node:util';
+import { type EnginePair, engineLabel, enginesFromEnv, parseEngine } from '../../src/local/engines/engine.js';
+import { startLocalClusters } from '../../src/local/engines/local-clusters.js';
+
+function enginesFromFlags(): EnginePair {
+  const { values } = parseArgs({ options: { a: { type: 'string' }, b: { type: 'string' } } });
+  const fromEnv = enginesFromEnv();
+  return {
+    a: values.a === undefined ? fromEnv.a : parseEngine(values.a, '--a'),
+    b: values.b === undefined ? fromEnv.b : parseEngine(values.b, '--b'),
+  };
+}
 
 async function main(): Promise<void> {
-  console.log('Starting OpenSearch clusters A and B…');
-  const rig = await startLocalClusters();
-  console.log(`OpenSearch ${rig.version}`);
+  const engines = enginesFromFlags();
+  console.log(`Starting clusters A (${engineLabel(engines.a)}) and B (${engineLabel(engines.b)})…`);
+  const rig = await startLocalClusters({ engines });
+  console.log(`A ${engineLabel(rig.engines.a)}, B ${engineLabel(rig.engines.b)}`);
   console.log(`  A: ${rig.clusters.a.url}`);
   console.log(`  B: ${rig.clusters.b.url}`);
   console.log(`  shared path.repo: ${rig.sharedRepoPath}`);

@@ -1,9 +1,11 @@
 import type { TestProject } from 'vitest/node';
-import { type LocalClusters, startLocalClusters } from '../../src/local/opensearch/local-clusters.js';
+import { type Distribution, type Engine, engineLabel } from '../../src/local/engines/engine.js';
+import { type LocalClusters, startLocalClusters } from '../../src/local/engines/local-clusters.js';
 
 /** What integration tests get from `inject('rig')`. */
 type RigContext = {
-  opensearchVersion: string;
+  /** What each cluster runs, as its `GET /` answers. */
+  engines: { a: Engine; b: Engine };
   /** A directory both clusters list in `path.repo`: an `fs` repository under it is shared by A and B. */
   sharedRepoPath: string;
   /** Plain, unsigned HTTP endpoints; tests that need the managed service's behaviour put a gateway in front. */
@@ -24,12 +26,14 @@ const USER_CLUSTER_ENV = {
 
 let localClusters: LocalClusters | undefined;
 
-async function versionOf(url: string, envName: string): Promise<string> {
+/** Elasticsearch names no `version.distribution`; OpenSearch always does. */
+async function engineOf(url: string, envName: string): Promise<Engine> {
   try {
     const response = await fetch(`${url.replace(/\/$/, '')}/`, { signal: AbortSignal.timeout(10_000) });
-    const body = (await response.json()) as { version?: { number?: string } };
+    const body = (await response.json()) as { version?: { number?: string; distribution?: string } };
     if (!response.ok || body.version?.number === undefined) throw new Error(`HTTP ${response.status}`);
-    return body.version.number;
+    const distribution: Distribution = body.version.distribution === 'opensearch' ? 'opensearch' : 'elasticsearch';
+    return { distribution, version: body.version.number };
   } catch (error) {
     throw new Error(`${envName}=${url}: GET / did not answer with a version (${(error as Error).message})`, {
       cause: error,
@@ -48,14 +52,15 @@ async function userClusters(): Promise<RigContext | undefined> {
       `set all of ${Object.values(USER_CLUSTER_ENV).join(', ')} to test against your own clusters, or none`,
     );
   }
-  const [opensearchVersion] = await Promise.all([versionOf(a, USER_CLUSTER_ENV.a), versionOf(b, USER_CLUSTER_ENV.b)]);
-  return { opensearchVersion, sharedRepoPath: repoPath, clusters: { a: { url: a }, b: { url: b } } };
+  const [engineA, engineB] = await Promise.all([engineOf(a, USER_CLUSTER_ENV.a), engineOf(b, USER_CLUSTER_ENV.b)]);
+  const engines = { a: engineA, b: engineB };
+  return { engines, sharedRepoPath: repoPath, clusters: { a: { url: a }, b: { url: b } } };
 }
 
 async function startRig(): Promise<RigContext> {
   localClusters = await startLocalClusters();
-  const { version, sharedRepoPath, clusters } = localClusters;
-  return { opensearchVersion: version, sharedRepoPath, clusters };
+  const { engines, sharedRepoPath, clusters } = localClusters;
+  return { engines, sharedRepoPath, clusters };
 }
 
 /**
@@ -68,7 +73,8 @@ async function setup(project: TestProject): Promise<void> {
   project.provide('rig', rig);
   const origin = localClusters === undefined ? 'your clusters' : `local, up in ${Date.now() - started} ms`;
   process.stdout.write(
-    `rig: OpenSearch ${rig.opensearchVersion} (${origin}): A ${rig.clusters.a.url}, B ${rig.clusters.b.url}, ` +
+    `rig: A ${engineLabel(rig.engines.a)} at ${rig.clusters.a.url}, B ${engineLabel(rig.engines.b)} at ` +
+      `${rig.clusters.b.url} (${origin}), ` +
       `shared repo ${rig.sharedRepoPath}\n`,
   );
 }

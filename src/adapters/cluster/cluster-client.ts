@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import type { ClusterCall } from './cluster-call.js';
 import { clusterInfoApi } from './cluster-info-api.js';
+import { detectedDialect } from './dialect-detection.js';
 import { type DialectName, dialectNamed } from './dialects/index.js';
 import { indexApi } from './index-api.js';
 import { repositoryApi } from './repository-api.js';
@@ -27,7 +28,7 @@ type ClusterClientOptions = Connection & {
   alias: string;
   /** Index patterns never deleted, whatever a plan says. @default [] */
   protectedIndices?: readonly string[];
-  /** How the engine's answers read. @default 'opensearch' */
+  /** How the engine's answers read. @default the one `GET /` names, asked once */
   dialect?: DialectName;
   logger: Logger;
 };
@@ -46,8 +47,14 @@ function transportFor(options: ClusterClientOptions): ClusterTransport {
  * createClusterClient({ alias: 'logs', endpoint, authenticator: sigV4({ region, credentials }), logger })
  */
 function createClusterClient(options: ClusterClientOptions): ClusterClient {
-  const { alias, protectedIndices = [], dialect = 'opensearch' } = options;
-  const call: ClusterCall = { cluster: alias, transport: transportFor(options), dialect: dialectNamed(dialect) };
+  const { alias, protectedIndices = [], dialect } = options;
+  const transport = transportFor(options);
+  const pinned = dialect === undefined ? undefined : dialectNamed(dialect);
+  const call: ClusterCall = {
+    cluster: alias,
+    transport,
+    dialect: pinned === undefined ? detectedDialect(alias, transport) : () => Promise.resolve(pinned),
+  };
   return {
     alias,
     ...clusterInfoApi(call),

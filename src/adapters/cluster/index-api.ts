@@ -17,14 +17,14 @@ async function catIndices(
   pattern: string,
   includeHidden: boolean,
 ): Promise<IndexSummary[] | undefined> {
-  const { catIndicesQuery } = call.dialect.requests;
+  const { catIndicesQuery } = (await call.dialect()).requests;
   const request = {
     method: 'GET' as const,
     path: clusterPath`/_cat/indices/${pattern}`,
     query: includeHidden ? { ...catIndicesQuery, expand_wildcards: 'all' } : catIndicesQuery,
   };
   try {
-    return await read(call, request, call.dialect.answers.catIndices);
+    return await read(call, request, (answers) => answers.catIndices);
   } catch (error) {
     if (isClusterError(error, ClusterErrorCode.INDEX_NOT_FOUND)) return undefined;
     throw error;
@@ -64,7 +64,7 @@ async function hiddenIndices(call: ClusterCall): Promise<string[]> {
     path: '/_all/_settings/index.hidden',
     query: { expand_wildcards: 'all', flat_settings: 'true' },
   };
-  return read(call, request, call.dialect.answers.hiddenIndices);
+  return read(call, request, (answers) => answers.hiddenIndices);
 }
 
 /**
@@ -100,7 +100,7 @@ async function docCounts(call: ClusterCall, indices: readonly string[]): Promise
     path: clusterPath`/${indices.map(validateIndexName)}/_stats/docs`,
     query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
   };
-  return read(call, request, call.dialect.answers.docCounts);
+  return read(call, request, (answers) => answers.docCounts);
 }
 
 /**
@@ -113,13 +113,13 @@ async function indexFacts(call: ClusterCall, indices: readonly string[]): Promis
   const query = { ignore_unavailable: 'true', allow_no_indices: 'true', expand_wildcards: 'all' };
   const settingsRequest = {
     method: 'GET' as const,
-    path: clusterPath`/${names}/_settings/${call.dialect.requests.indexSettingNames}`,
+    path: clusterPath`/${names}/_settings/${(await call.dialect()).requests.indexSettingNames}`,
     query: { ...query, flat_settings: 'true' },
   };
   const storeRequest = { method: 'GET' as const, path: clusterPath`/${names}/_stats/store`, query };
   const [settings, bytes] = await Promise.all([
-    read(call, settingsRequest, call.dialect.answers.indexSettings),
-    read(call, storeRequest, call.dialect.answers.primaryBytes),
+    read(call, settingsRequest, (answers) => answers.indexSettings),
+    read(call, storeRequest, (answers) => answers.primaryBytes),
   ]);
   return [...settings]
     .map(([index, facts]) => ({ index, ...facts, primaryBytes: bytes.get(index) ?? 0 }))
@@ -134,12 +134,10 @@ function indexApi(call: ClusterCall, protectedPatterns: readonly string[]): Inde
     deleteIndices: (indices, options) => deleteIndices(call, indices, protectedPatterns, options),
     docCounts: (indices) => docCounts(call, indices),
     indexFacts: (indices) => indexFacts(call, indices),
-    aliases: () =>
-      read(
-        call,
-        { method: 'GET', path: '/_cat/aliases', query: call.dialect.requests.aliasesQuery },
-        call.dialect.answers.aliases,
-      ),
+    aliases: async () => {
+      const query = (await call.dialect()).requests.aliasesQuery;
+      return read(call, { method: 'GET', path: '/_cat/aliases', query }, (answers) => answers.aliases);
+    },
   };
 }
 

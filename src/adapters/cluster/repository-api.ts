@@ -22,14 +22,14 @@ async function registerRepository(call: ClusterCall, repository: RepositoryDefin
 /** `POST _snapshot/<name>/_verify`: the names of the nodes that can reach the repository. */
 async function verifyRepository(call: ClusterCall, name: string): Promise<string[]> {
   const request = { method: 'POST' as const, path: clusterPath`/_snapshot/${validateRepositoryName(name)}/_verify` };
-  return read(call, request, call.dialect.answers.verifiedNodes, { repository: name });
+  return read(call, request, (answers) => answers.verifiedNodes, { repository: name });
 }
 
 function repositoryApi(call: ClusterCall): RepositoryApi {
   return {
     registerRepository: (repository) => registerRepository(call, repository),
     verifyRepository: (name) => verifyRepository(call, name),
-    listRepositories: () => read(call, { method: 'GET', path: '/_snapshot' }, call.dialect.answers.repositories),
+    listRepositories: () => read(call, { method: 'GET', path: '/_snapshot' }, (answers) => answers.repositories),
   };
 }
 

@@ -19,7 +19,7 @@ async function restoreProgress(call: ClusterCall, indices: readonly string[]): P
     path: clusterPath`/${names}/_recovery`,
     query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
   };
-  const byIndex = await read(call, request, call.dialect.answers.recovery);
+  const byIndex = await read(call, request, (answers) => answers.recovery);
   return summarizeRecovery(
     names,
     names.flatMap((name) => byIndex.get(name) ?? []),
@@ -42,7 +42,7 @@ async function restore(call: ClusterCall, request: RestoreRequest): Promise<Writ
   const indices = request.indices.map(validateIndexName);
   const targets = [...renameMapping(indices, request.rename).values()];
   const path = clusterPath`/_snapshot/${repository}/${snapshot}/_restore`;
-  const body = call.dialect.requests.restoreBody({ ...request, indices });
+  const body = (await call.dialect()).requests.restoreBody({ ...request, indices });
   try {
     return await write(call, { method: 'POST', path, query: restoreQuery(request), body }, { repository, snapshot });
   } catch (error) {

@@ -37,7 +37,7 @@ async function getSnapshot(call: ClusterCall, repository: string, snapshot: stri
     method: 'GET' as const,
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}`,
   };
-  const details = await read(call, request, call.dialect.answers.snapshots(repository), { repository, snapshot });
+  const details = await read(call, request, (answers) => answers.snapshots(repository), { repository, snapshot });
   const found = details.find((detail) => detail.snapshot === snapshot);
   if (found === undefined) throw snapshotMissing(call, repository, snapshot);
   return found;
@@ -51,8 +51,8 @@ async function snapshotFootprint(call: ClusterCall, repository: string, snapshot
   const path = clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}`;
   const about = { repository, snapshot };
   const [versionId, indices] = await Promise.all([
-    read(call, { method: 'GET', path }, call.dialect.answers.snapshotVersion, about),
-    read(call, { method: 'GET', path: `${path}/_status` }, call.dialect.answers.snapshotIndexSizes, about),
+    read(call, { method: 'GET', path }, (answers) => answers.snapshotVersion, about),
+    read(call, { method: 'GET', path: `${path}/_status` }, (answers) => answers.snapshotIndexSizes, about),
   ]);
   return { versionId, indices };
 }
@@ -73,7 +73,7 @@ async function getSnapshots(
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${names}`,
     query: { ignore_unavailable: 'true' },
   };
-  const details = await read(call, request, call.dialect.answers.snapshots(repository), { repository });
+  const details = await read(call, request, (answers) => answers.snapshots(repository), { repository });
   const wanted = new Set(names);
   return details.filter((detail) => wanted.has(detail.snapshot));
 }
@@ -86,7 +86,7 @@ async function createSnapshot(call: ClusterCall, request: CreateSnapshotRequest)
   const repository = writableRepository(request.repository);
   const snapshot = validateSnapshotName(request.snapshot);
   const indices = (request.indices ?? []).map(validateIndexPattern);
-  const body = call.dialect.requests.snapshotBody({ ...request, repository, snapshot, indices });
+  const body = (await call.dialect()).requests.snapshotBody({ ...request, repository, snapshot, indices });
   const path = clusterPath`/_snapshot/${repository}/${snapshot}`;
   try {
     return await write(
@@ -97,7 +97,7 @@ async function createSnapshot(call: ClusterCall, request: CreateSnapshotRequest)
   } catch (error) {
     if (!isClusterError(error, ClusterErrorCode.SNAPSHOT_NAME_TAKEN)) throw error;
     const existing = await getSnapshot(call, repository, snapshot);
-    if (call.dialect.requests.jobIdOf(existing) === request.jobId) return 'accepted';
+    if ((await call.dialect()).requests.jobIdOf(existing) === request.jobId) return 'accepted';
     throw error;
   }
 }
@@ -111,9 +111,9 @@ async function listSnapshots(call: ClusterCall, repository: string, limit = 20):
   const request = {
     method: 'GET' as const,
     path: clusterPath`/_cat/snapshots/${validateRepositoryName(repository)}`,
-    query: call.dialect.requests.snapshotListQuery,
+    query: (await call.dialect()).requests.snapshotListQuery,
   };
-  const entries = await read(call, request, call.dialect.answers.snapshotList, { repository });
+  const entries = await read(call, request, (answers) => answers.snapshotList, { repository });
   return entries.slice(0, limit);
 }
 
@@ -123,7 +123,7 @@ async function snapshotProgress(call: ClusterCall, repository: string, snapshot:
     method: 'GET' as const,
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${validateSnapshotName(snapshot)}/_status`,
   };
-  const progress = await read(call, request, call.dialect.answers.snapshotStatus, { repository, snapshot });
+  const progress = await read(call, request, (answers) => answers.snapshotStatus, { repository, snapshot });
   const found = progress.find((entry) => entry.snapshot === snapshot);
   if (found === undefined) throw snapshotMissing(call, repository, snapshot);
   return found;
@@ -138,7 +138,7 @@ async function runningSnapshots(call: ClusterCall, repository: string): Promise<
     method: 'GET' as const,
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/_status`,
   };
-  return read(call, request, call.dialect.answers.snapshotStatus, { repository });
+  return read(call, request, (answers) => answers.snapshotStatus, { repository });
 }
 
 async function snapshotsProgress(
@@ -153,7 +153,7 @@ async function snapshotsProgress(
     path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${names}/_status`,
     query: { ignore_unavailable: 'true' },
   };
-  return read(call, request, call.dialect.answers.snapshotStatus, { repository });
+  return read(call, request, (answers) => answers.snapshotStatus, { repository });
 }
 
 /** Deletes one snapshot (deleting a running one aborts it). A snapshot that is already gone counts as done. */
@@ -189,7 +189,7 @@ async function abortSnapshot(
     if (gone || isClusterError(error, ClusterErrorCode.REPOSITORY_MISSING)) return { outcome: 'absent' };
     throw error;
   }
-  if (call.dialect.requests.jobIdOf(detail) !== jobId) return { outcome: 'not-this-job' };
+  if ((await call.dialect()).requests.jobIdOf(detail) !== jobId) return { outcome: 'not-this-job' };
   if (detail.state !== 'IN_PROGRESS') return { outcome: 'ended', state: detail.state };
   const deleted = await deleteSnapshot(call, repository, snapshot);
   if (deleted === 'already-absent') return { outcome: 'absent' };

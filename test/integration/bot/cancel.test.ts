@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it, onTestFinished } from 'vitest';
 import type { Job } from '../../../src/core/jobs/job.js';
 import { isFinal, JobState } from '../../../src/core/jobs/job-states.js';
 import type { BackgroundTask } from '../../../src/ports/background-tasks.js';
@@ -17,6 +17,7 @@ import {
   snapshotOnCluster,
 } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
+import { describeAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 import { readable, removeFromBothClusters } from './channel-and-clusters.js';
 
@@ -31,7 +32,7 @@ function snapshotOf(job: Job): string {
  * `/es snapshot cancel` typed in the channel while a migration from A to B is waiting, queued or running: what the
  * job's message says at once, where the job stops, what it leaves on both clusters, and what on-call is told.
  */
-describe('cancelling a migration from cluster A to cluster B', () => {
+describeAcrossClusters('cancelling a migration from cluster A to cluster B', () => {
   let bot: BotUnderTest;
   const indicesMade = new Set<string>();
   const realWorker = (task: BackgroundTask) => runBackgroundTask(bot.context, task);

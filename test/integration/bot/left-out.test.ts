@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { itAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 import { readable, removeFromBothClusters } from './channel-and-clusters.js';
 
@@ -127,46 +128,49 @@ describe('indices left out of restores and migrations', () => {
     expect(await bot.context.jobs.listActive()).toEqual([]);
   });
 
-  it('migrates exactly the names a pattern with an exclusion reaches, leaving the hidden index on A', async () => {
-    // Given cluster A with application, debug and hidden indices under one prefix
-    const prefix = `${tag}x`;
-    await given('a', `${prefix}-app`, 7);
-    await given('a', `${prefix}-web`, 9);
-    await given('a', `${prefix}-debug-1`, 3);
-    await given('a', `${prefix}-debug-2`, 4);
-    await given('a', `${prefix}-quiet`, 2, { hidden: true });
+  itAcrossClusters(
+    'migrates exactly the names a pattern with an exclusion reaches, leaving the hidden index on A',
+    async () => {
+      // Given cluster A with application, debug and hidden indices under one prefix
+      const prefix = `${tag}x`;
+      await given('a', `${prefix}-app`, 7);
+      await given('a', `${prefix}-web`, 9);
+      await given('a', `${prefix}-debug-1`, 3);
+      await given('a', `${prefix}-debug-2`, 4);
+      await given('a', `${prefix}-quiet`, 2, { hidden: true });
 
-    // When the requester migrates everything but the debug indices to B, and it is approved
-    const { job, approval } = await request(`snapshot migrate a b indices=${prefix}-*,-${prefix}-debug-*`);
-    await bot.click(job, 'approve', approverId);
-    const ended = await bot.untilEnded(job.id);
+      // When the requester migrates everything but the debug indices to B, and it is approved
+      const { job, approval } = await request(`snapshot migrate a b indices=${prefix}-*,-${prefix}-debug-*`);
+      await bot.click(job, 'approve', approverId);
+      const ended = await bot.untilEnded(job.id);
 
-    // Then the plan held exactly the two names, and said it left the hidden one out
-    expect(job.plan).toMatchObject({
-      indices: [
-        { index: `${prefix}-app`, docsCount: 7 },
-        { index: `${prefix}-web`, docsCount: 9 },
-      ],
-      leftOut: [{ index: `${prefix}-quiet`, reason: 'hidden' }],
-    });
-    expect(approval).toContain(`*Snapshots on a:*\n• \`${prefix}-app\` — 7 docs, `);
-    expect(approval).toContain(
-      `*Left out (1), not restored:*\n• \`${prefix}-quiet\` — hidden index (index.hidden: true)`,
-    );
-    expect(approval).not.toContain(`${prefix}-debug`);
-    // and the snapshot was taken of those exact names, and B holds them and nothing else of the prefix
-    expect(ended.state).toBe(JobState.SUCCEEDED);
-    const snapshot = ended.plan.kind === 'migrate' ? ended.plan.snapshot : '';
-    const taken = await bot.clusters.a.client.getSnapshot(bot.repository, snapshot);
-    expect(taken.indices).toEqual([`${prefix}-app`, `${prefix}-web`]);
-    expect(await docCount('b', `${prefix}-app`)).toBe(7);
-    expect(await docCount('b', `${prefix}-web`)).toBe(9);
-    for (const absent of [`${prefix}-debug-1`, `${prefix}-debug-2`, `${prefix}-quiet`]) {
-      indicesMade.add(absent);
-      expect(await indexExists(bot.clusters.b.directUrl, absent)).toBe(false);
-    }
-    expect(await markerOf(bot.clusters.b.directUrl, `${prefix}-app`)).toBe('before');
-  });
+      // Then the plan held exactly the two names, and said it left the hidden one out
+      expect(job.plan).toMatchObject({
+        indices: [
+          { index: `${prefix}-app`, docsCount: 7 },
+          { index: `${prefix}-web`, docsCount: 9 },
+        ],
+        leftOut: [{ index: `${prefix}-quiet`, reason: 'hidden' }],
+      });
+      expect(approval).toContain(`*Snapshots on a:*\n• \`${prefix}-app\` — 7 docs, `);
+      expect(approval).toContain(
+        `*Left out (1), not restored:*\n• \`${prefix}-quiet\` — hidden index (index.hidden: true)`,
+      );
+      expect(approval).not.toContain(`${prefix}-debug`);
+      // and the snapshot was taken of those exact names, and B holds them and nothing else of the prefix
+      expect(ended.state).toBe(JobState.SUCCEEDED);
+      const snapshot = ended.plan.kind === 'migrate' ? ended.plan.snapshot : '';
+      const taken = await bot.clusters.a.client.getSnapshot(bot.repository, snapshot);
+      expect(taken.indices).toEqual([`${prefix}-app`, `${prefix}-web`]);
+      expect(await docCount('b', `${prefix}-app`)).toBe(7);
+      expect(await docCount('b', `${prefix}-web`)).toBe(9);
+      for (const absent of [`${prefix}-debug-1`, `${prefix}-debug-2`, `${prefix}-quiet`]) {
+        indicesMade.add(absent);
+        expect(await indexExists(bot.clusters.b.directUrl, absent)).toBe(false);
+      }
+      expect(await markerOf(bot.clusters.b.directUrl, `${prefix}-app`)).toBe('before');
+    },
+  );
 
   it('deletes what a wildcard reaches but the hidden index it skips, and says it does not delete that one', async () => {
     // Given cluster A with an old index and a hidden one under one prefix

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import type { BackgroundTask } from '../../../src/ports/background-tasks.js';
@@ -8,6 +8,7 @@ import { runBackgroundTask } from '../../../src/usecases/run-background-task.js'
 import { runJob } from '../../../src/usecases/run-job.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { describeAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 import { engineNameOf, readable, removeFromBothClusters } from './channel-and-clusters.js';
 
@@ -61,7 +62,7 @@ function snapshotOf(job: Job): string {
  * `/es snapshot migrate` from the channel: clusters A and B with indices, the one approval, and what the channel and
  * both clusters show after the whole runbook has run.
  */
-describe('migrating indices from cluster A to cluster B', () => {
+describeAcrossClusters('migrating indices from cluster A to cluster B', () => {
   let bot: BotUnderTest;
   /** Every index name this file makes on either cluster, restored copies included: removed from both at the end. */
   const indicesMade = new Set<string>();

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { JobState } from '../../../src/core/jobs/job-states.js';
+import { type Engine, engineLabel } from '../../../src/local/engines/engine.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, deleteIndexDirectly } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
+import { itAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 import { readable } from './channel-and-clusters.js';
 
@@ -37,7 +39,20 @@ async function diskTotalBytes(clusterUrl: string): Promise<number> {
  * a migration is asked for, then the approval message carries one ✓ line per check, or the request is refused
  * with the line that failed and what to do, and no job waits for approval.
  */
+/** `GET /` as an engine of that release answers it: Elasticsearch names no distribution. */
+function rootAnswerOf(engine: Engine) {
+  const opensearch = engine.distribution === 'opensearch';
+  return {
+    name: 'b',
+    cluster_name: 'b',
+    version: { ...(opensearch ? { distribution: 'opensearch' } : {}), number: engine.version },
+    tagline: opensearch ? 'The OpenSearch Project: https://opensearch.org/' : 'You Know, for Search',
+  };
+}
+
 describe('the preflight before an approval', () => {
+  const { engines } = inject('rig');
+  const labels = { a: engineLabel(engines.a), b: engineLabel(engines.b) };
   let bot: BotUnderTest;
   const run = randomBytes(3).toString('hex');
   const onB = `pf-${run}-orders`;
@@ -110,7 +125,7 @@ describe('the preflight before an approval', () => {
     expect(pending).toHaveLength(1);
     expect(approval).toContain('*Preflight*');
     expect(approval).toMatch(new RegExp(`✓ repository \`${bot.repository}\` is readable on the target \\(1 node\\)`));
-    expect(approval).toContain('✓ OpenSearch 2.19.5 reads indices written by OpenSearch 2.19.5');
+    expect(approval).toContain(`✓ ${labels.b} reads indices written by ${labels.b}`);
     expect(approval).toContain('✓ no index of the target name exists on the target');
     expect(approval).toMatch(
       /✓ disk: needs \d+(\.\d)? [KM]?B, .* free( under the high watermark \(.*\))? on 1 data node/,
@@ -118,26 +133,6 @@ describe('the preflight before an approval', () => {
     expect(approval).toMatch(/✓ shards: adds 2 shards to \d+, limit 1,000/);
     expect(approval).not.toContain('✗');
     expect(buttons).toContain('job.approve');
-  });
-
-  it('shows the ✓ lines of a migration that passes, and runs it once approved', async () => {
-    // Act
-    const { pending } = await request(`snapshot migrate a b indices=${onA}`);
-    const [job] = pending;
-    if (job === undefined) throw new Error('the migration is not waiting for approval');
-    const approval = readable(channelMessage(job.messageTs)?.blocks);
-    await bot.click(job, 'approve', approverId);
-    const ended = await bot.untilEnded(job.id);
-
-    // Assess
-    expect(approval).toContain('*Preflight*');
-    expect(approval).toContain(`✓ repository \`${bot.repository}\` is registered on the target by this plan`);
-    expect(approval).toContain('✓ OpenSearch 2.19.5 reads indices written by OpenSearch 2.19.5');
-    expect(approval).toContain('✓ the indices bring no alias to the target');
-    // A 0-replica index on A brings one copy of its one shard.
-    expect(approval).toMatch(/✓ shards: adds 1 shard to \d+, limit 1,000/);
-    expect(approval).not.toContain('✗');
-    expect(ended.state).toBe(JobState.SUCCEEDED);
   });
 
   it('names a closed target that `replace` deletes first', async () => {
@@ -190,18 +185,14 @@ describe('the preflight before an approval', () => {
       new RegExp(`✗ not enough disk: needs .*, 0 B free under the high watermark \\(${total}b\\) on 1 data node`),
     );
     expect(reply).toContain('Free space on the target, add nodes, or restore fewer indices.');
-    expect(reply).toContain('✓ OpenSearch 2.19.5 reads indices written by OpenSearch 2.19.5');
+    expect(reply).toContain(`✓ ${labels.b} reads indices written by ${labels.b}`);
   });
 
   it('refuses a restore of a snapshot from a newer version than B runs, and creates no job', async () => {
-    // Prepare: the rig runs OpenSearch 2.19.5 only, so the gateway in front of B says B runs 2.11.0 (GET / is all
-    // the preflight asks about B's version); the snapshot, taken on 2.19.5, is then from a newer version.
-    const restoreAnswer = bot.clusters.b.gateway.answerInstead('GET', '/', {
-      name: 'b',
-      cluster_name: 'b',
-      version: { distribution: 'opensearch', number: '2.11.0', minimum_index_compatibility_version: '7.0.0' },
-      tagline: 'The OpenSearch Project: https://opensearch.org/',
-    });
+    // Prepare: the gateway in front of B says B runs the first release of its own line (GET / is all the
+    // preflight asks about B's version); the snapshot, taken on B's real release, is then from a newer version.
+    const older = { ...engines.b, version: `${Number.parseInt(engines.b.version, 10)}.0.0` };
+    const restoreAnswer = bot.clusters.b.gateway.answerInstead('GET', '/', rootAnswerOf(older));
     onTestFinished(restoreAnswer);
 
     // Act
@@ -212,7 +203,29 @@ describe('the preflight before an approval', () => {
     // Assess
     expect(pending).toHaveLength(0);
     expect(reply).toContain(
-      `✗ \`${onB}\` comes from OpenSearch 2.19.5, newer than the target's OpenSearch 2.11.0 — A snapshot never restores into an older version: upgrade the target first.`,
+      `✗ \`${onB}\` comes from ${labels.b}, newer than the target's ${engineLabel(older)} — A snapshot never restores into an older version: upgrade the target first.`,
     );
+  });
+
+  // Last: A writes its snapshot into the repository B's snapshot is in, and an engine older or other than B's may
+  // rewrite that repository's index without B's snapshot (only one cluster should write a repository).
+  itAcrossClusters('shows the ✓ lines of a migration that passes, and runs it once approved', async () => {
+    // Act
+    const { pending } = await request(`snapshot migrate a b indices=${onA}`);
+    const [job] = pending;
+    if (job === undefined) throw new Error('the migration is not waiting for approval');
+    const approval = readable(channelMessage(job.messageTs)?.blocks);
+    await bot.click(job, 'approve', approverId);
+    const ended = await bot.untilEnded(job.id);
+
+    // Assess
+    expect(approval).toContain('*Preflight*');
+    expect(approval).toContain(`✓ repository \`${bot.repository}\` is registered on the target by this plan`);
+    expect(approval).toContain(`✓ ${labels.b} reads indices written by ${labels.a}`);
+    expect(approval).toContain('✓ the indices bring no alias to the target');
+    // A 0-replica index on A brings one copy of its one shard.
+    expect(approval).toMatch(/✓ shards: adds 1 shard to \d+, limit 1,000/);
+    expect(approval).not.toContain('✗');
+    expect(ended.state).toBe(JobState.SUCCEEDED);
   });
 });

@@ -5,6 +5,7 @@ import { SLASH_COMMAND } from '../../../src/core/grammar/command-request.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { itAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 import { engineNameOf, readable } from './channel-and-clusters.js';
 
@@ -91,7 +92,7 @@ describe('the bot in a channel', () => {
     expect(JSON.stringify(bot.responsesTo(responseId)[0]?.body)).toContain('e2e-snap-1');
   });
 
-  it('restores on B only after an allowed approver approves, replacing the existing index', async () => {
+  itAcrossClusters('restores on B only after an allowed approver approves, replacing the existing index', async () => {
     await createIndexWithDocs(bot.clusters.b.directUrl, 'e2e-logs-1', { docs: 3, marker: 'old-b' });
 
     await bot.command(`snapshot restore b ${bot.repository} e2e-snap-1 indices=e2e-logs-* replace`);
@@ -173,7 +174,7 @@ describe('the bot in a channel', () => {
     expect(await indexExists(bot.clusters.b.directUrl, 'e2e-doomed')).toBe(false);
   });
 
-  it('shows a job with who requested and approved it, and each step', async () => {
+  itAcrossClusters('shows a job with who requested and approved it, and each step', async () => {
     const [job] = (await bot.context.jobs.listRequestedBy(requesterId, 20)).filter((entry) => entry.kind === 'restore');
 
     const { responseId } = await bot.command(`snapshot job ${job?.id}`);
@@ -206,7 +207,7 @@ describe('the bot in a channel', () => {
     expect(pending).toHaveLength(1);
   });
 
-  it('calls only Web API methods that the app manifest grants a scope for', async () => {
+  itAcrossClusters('calls only Web API methods that the app manifest grants a scope for', async () => {
     const manifest = parseYaml(await readFile('manifest.yml', 'utf8'));
     const scopes: string[] = manifest.oauth_config.scopes.bot;
     const methods = [...new Set(bot.slack.calls.map((call) => call.method))].sort();

@@ -17,6 +17,7 @@ import {
   snapshotDirectly,
   snapshotOnCluster,
 } from '../../rig/seed-indices.js';
+import { itAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 
 const { requesterId, approverId, channelId } = SLACK_TEST_IDS;
@@ -96,76 +97,82 @@ describe('verified outcomes', () => {
     return Object.fromEntries(job.steps.map((step) => [`${step.name} (${step.cluster})`, step.status]));
   }
 
-  it('stops a migration after a PARTIAL snapshot, naming the failed shard, with B untouched', async () => {
-    await given('a', 'gate-orders', 12, 'from-a');
-    await given('a', 'gate-items', 5, 'from-a');
-    await given('b', 'gate-orders', 3, 'old-b');
-    // The repository already holds gate-orders; its shard folder made read-only fails that shard of the next
-    // snapshot for real (the engine cannot write there), while gate-items goes in whole: PARTIAL.
-    await snapshotDirectly(bot.clusters.a.directUrl, bot.repository, 'gate-seed', { indices: 'gate-orders' });
-    const shardFolder = await shardFolderOf(location, 'gate-orders');
-    await chmod(shardFolder, 0o555);
-    onTestFinished(() => chmod(shardFolder, 0o755));
-    const writesBefore = writesOnB().length;
+  itAcrossClusters(
+    'stops a migration after a PARTIAL snapshot, naming the failed shard, with B untouched',
+    async () => {
+      await given('a', 'gate-orders', 12, 'from-a');
+      await given('a', 'gate-items', 5, 'from-a');
+      await given('b', 'gate-orders', 3, 'old-b');
+      // The repository already holds gate-orders; its shard folder made read-only fails that shard of the next
+      // snapshot for real (the engine cannot write there), while gate-items goes in whole: PARTIAL.
+      await snapshotDirectly(bot.clusters.a.directUrl, bot.repository, 'gate-seed', { indices: 'gate-orders' });
+      const shardFolder = await shardFolderOf(location, 'gate-orders');
+      await chmod(shardFolder, 0o555);
+      onTestFinished(() => chmod(shardFolder, 0o755));
+      const writesBefore = writesOnB().length;
 
-    const job = await approvedJob('snapshot migrate a b indices=gate-* replace');
-    const ended = await bot.untilEnded(job.id);
+      const job = await approvedJob('snapshot migrate a b indices=gate-* replace');
+      const ended = await bot.untilEnded(job.id);
 
-    expect(ended.state).toBe(JobState.FAILED);
-    expect(stepsOf(ended)).toEqual({
-      'register-repository (a)': 'done',
-      'register-repository (b)': 'done',
-      'start-snapshot (a)': 'done',
-      'await-snapshot (a)': 'failed',
-      'delete-indices (b)': 'pending',
-      'start-restore (b)': 'pending',
-      'await-restore (b)': 'pending',
-      'verify-doc-counts (b)': 'pending',
-    });
-    const onA = await snapshotOnCluster(
-      bot.clusters.a.directUrl,
-      bot.repository,
-      (ended.plan as { snapshot: string }).snapshot,
-    );
-    expect(onA).toMatchObject({ state: 'PARTIAL', shards: { total: 2, failed: 1, successful: 1 } });
-    const [failure] = onA?.failures ?? [];
-    const closing = ended.history.at(-1)?.detail ?? '';
-    expect(closing).toContain(`PARTIAL: 1 of 2 shards failed (gate-orders[0]: ${failure?.reason}`);
-    expect(closing).toContain('Nothing on b was touched. Take the snapshot again once every shard is healthy');
-    expect(writesOnB().slice(writesBefore)).toEqual([
-      `PUT /_snapshot/${bot.repository}`,
-      `POST /_snapshot/${bot.repository}/_verify`,
-    ]);
-    expect(await markerOf(bot.clusters.b.directUrl, 'gate-orders')).toBe('old-b');
-    expect(await indexExists(bot.clusters.b.directUrl, 'gate-items')).toBe(false);
-    expect(channelMessage(ended.messageTs)?.text).toBe('Migration on a → b: Failed');
-    expect(threadReplies(ended.messageTs).map((reply) => reply.text)).toEqual([
-      expect.stringContaining('Nothing on b was touched'),
-    ]);
-  });
+      expect(ended.state).toBe(JobState.FAILED);
+      expect(stepsOf(ended)).toEqual({
+        'register-repository (a)': 'done',
+        'register-repository (b)': 'done',
+        'start-snapshot (a)': 'done',
+        'await-snapshot (a)': 'failed',
+        'delete-indices (b)': 'pending',
+        'start-restore (b)': 'pending',
+        'await-restore (b)': 'pending',
+        'verify-doc-counts (b)': 'pending',
+      });
+      const onA = await snapshotOnCluster(
+        bot.clusters.a.directUrl,
+        bot.repository,
+        (ended.plan as { snapshot: string }).snapshot,
+      );
+      expect(onA).toMatchObject({ state: 'PARTIAL', shards: { total: 2, failed: 1, successful: 1 } });
+      const [failure] = onA?.failures ?? [];
+      const closing = ended.history.at(-1)?.detail ?? '';
+      expect(closing).toContain(`PARTIAL: 1 of 2 shards failed (gate-orders[0]: ${failure?.reason}`);
+      expect(closing).toContain('Nothing on b was touched. Take the snapshot again once every shard is healthy');
+      expect(writesOnB().slice(writesBefore)).toEqual([
+        `PUT /_snapshot/${bot.repository}`,
+        `POST /_snapshot/${bot.repository}/_verify`,
+      ]);
+      expect(await markerOf(bot.clusters.b.directUrl, 'gate-orders')).toBe('old-b');
+      expect(await indexExists(bot.clusters.b.directUrl, 'gate-items')).toBe(false);
+      expect(channelMessage(ended.messageTs)?.text).toBe('Migration on a → b: Failed');
+      expect(threadReplies(ended.messageTs).map((reply) => reply.text)).toEqual([
+        expect.stringContaining('Nothing on b was touched'),
+      ]);
+    },
+  );
 
-  it('stops a migration whose snapshot the engine refuses (a primary with no copy), with B untouched', async () => {
-    made.add('refused-orders').add('refused-items');
-    await createIndexWithUnassignedPrimary(bot.clusters.a.directUrl, 'refused-orders');
-    await given('a', 'refused-items', 4, 'from-a');
-    await given('b', 'refused-items', 2, 'old-b');
-    const writesBefore = writesOnB().length;
+  itAcrossClusters(
+    'stops a migration whose snapshot the engine refuses (a primary with no copy), with B untouched',
+    async () => {
+      made.add('refused-orders').add('refused-items');
+      await createIndexWithUnassignedPrimary(bot.clusters.a.directUrl, 'refused-orders');
+      await given('a', 'refused-items', 4, 'from-a');
+      await given('b', 'refused-items', 2, 'old-b');
+      const writesBefore = writesOnB().length;
 
-    const job = await approvedJob('snapshot migrate a b indices=refused-* replace');
-    const ended = await bot.untilEnded(job.id);
+      const job = await approvedJob('snapshot migrate a b indices=refused-* replace');
+      const ended = await bot.untilEnded(job.id);
 
-    expect(ended.state).toBe(JobState.FAILED);
-    expect(ended.steps.find((step) => step.name === 'start-snapshot')?.status).toBe('failed');
-    const closing = ended.history.at(-1)?.detail ?? '';
-    expect(closing).toContain('a: the snapshot cannot start: refused-orders have no active primary shard');
-    expect(closing).toContain("Indices don't have primary shards [refused-orders]");
-    expect(closing).toContain('narrow indices= to leave them out');
-    expect(writesOnB().slice(writesBefore)).toEqual([
-      `PUT /_snapshot/${bot.repository}`,
-      `POST /_snapshot/${bot.repository}/_verify`,
-    ]);
-    expect(await markerOf(bot.clusters.b.directUrl, 'refused-items')).toBe('old-b');
-  });
+      expect(ended.state).toBe(JobState.FAILED);
+      expect(ended.steps.find((step) => step.name === 'start-snapshot')?.status).toBe('failed');
+      const closing = ended.history.at(-1)?.detail ?? '';
+      expect(closing).toContain('a: the snapshot cannot start: refused-orders have no active primary shard');
+      expect(closing).toContain("Indices don't have primary shards [refused-orders]");
+      expect(closing).toContain('narrow indices= to leave them out');
+      expect(writesOnB().slice(writesBefore)).toEqual([
+        `PUT /_snapshot/${bot.repository}`,
+        `POST /_snapshot/${bot.repository}/_verify`,
+      ]);
+      expect(await markerOf(bot.clusters.b.directUrl, 'refused-items')).toBe('old-b');
+    },
+  );
 
   /**
    * B's client as the worker sees it, with a writer on B that, once the restore has been accepted and has run,
@@ -187,38 +194,41 @@ describe('verified outcomes', () => {
     };
   }
 
-  it('does not count an index a writer re-created empty after `replace` as restored: the job ends PARTIAL', async () => {
-    await given('a', 'writer-orders', 20, 'from-a');
-    await given('a', 'writer-items', 8, 'from-a');
-    await given('b', 'writer-orders', 3, 'old-b');
-    // Every worker run and poller tick of this bot reads B from the context: the writer is there for all of them.
-    const clusters = bot.context.clusters as Map<string, ClusterClient>;
-    const real = clusters.get('b') as ClusterClient;
-    clusters.set('b', writerRecreating('writer-orders'));
-    onTestFinished(() => {
-      clusters.set('b', real);
-    });
+  itAcrossClusters(
+    'does not count an index a writer re-created empty after `replace` as restored: the job ends PARTIAL',
+    async () => {
+      await given('a', 'writer-orders', 20, 'from-a');
+      await given('a', 'writer-items', 8, 'from-a');
+      await given('b', 'writer-orders', 3, 'old-b');
+      // Every worker run and poller tick of this bot reads B from the context: the writer is there for all of them.
+      const clusters = bot.context.clusters as Map<string, ClusterClient>;
+      const real = clusters.get('b') as ClusterClient;
+      clusters.set('b', writerRecreating('writer-orders'));
+      onTestFinished(() => {
+        clusters.set('b', real);
+      });
 
-    const job = await approvedJob('snapshot migrate a b indices=writer-* replace');
-    const ended = await bot.untilEnded(job.id);
+      const job = await approvedJob('snapshot migrate a b indices=writer-* replace');
+      const ended = await bot.untilEnded(job.id);
 
-    expect(ended.state).toBe(JobState.PARTIAL);
-    const awaited = ended.steps.find((step) => step.name === 'await-restore');
-    expect(awaited?.status).toBe('partial');
-    expect(ended.history.at(-1)?.detail).toBe(
-      '1 index restored from the snapshot; not restored, as they did not come from it: ' +
-        'writer-orders (recovered from EMPTY_STORE)',
-    );
-    expect(ended.steps.find((step) => step.name === 'verify-doc-counts')?.detail).toBe(
-      'doc counts differ: writer-orders has 1, source 20',
-    );
-    expect(await markerOf(bot.clusters.b.directUrl, 'writer-orders')).toBe('writer');
-    expect(await markerOf(bot.clusters.b.directUrl, 'writer-items')).toBe('from-a');
-    expect(channelMessage(ended.messageTs)?.text).toBe('Migration on a → b: Partly succeeded');
-    expect(threadReplies(ended.messageTs).map((reply) => reply.text)).toEqual([
-      expect.stringContaining('writer-orders (recovered from EMPTY_STORE)'),
-    ]);
-  });
+      expect(ended.state).toBe(JobState.PARTIAL);
+      const awaited = ended.steps.find((step) => step.name === 'await-restore');
+      expect(awaited?.status).toBe('partial');
+      expect(ended.history.at(-1)?.detail).toBe(
+        '1 index restored from the snapshot; not restored, as they did not come from it: ' +
+          'writer-orders (recovered from EMPTY_STORE)',
+      );
+      expect(ended.steps.find((step) => step.name === 'verify-doc-counts')?.detail).toBe(
+        'doc counts differ: writer-orders has 1, source 20',
+      );
+      expect(await markerOf(bot.clusters.b.directUrl, 'writer-orders')).toBe('writer');
+      expect(await markerOf(bot.clusters.b.directUrl, 'writer-items')).toBe('from-a');
+      expect(channelMessage(ended.messageTs)?.text).toBe('Migration on a → b: Partly succeeded');
+      expect(threadReplies(ended.messageTs).map((reply) => reply.text)).toEqual([
+        expect.stringContaining('writer-orders (recovered from EMPTY_STORE)'),
+      ]);
+    },
+  );
 
   it('ends a snapshot PARTIAL, saying it captured nothing, when its only index is deleted under it', async () => {
     const throttled = `${bot.repository}-slow`;

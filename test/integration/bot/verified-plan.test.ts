@@ -7,6 +7,7 @@ import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { runBackgroundTask } from '../../../src/usecases/run-background-task.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { addDocs, createIndexWithDocs, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { itAcrossClusters } from './across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 import { readable, removeFromBothClusters } from './channel-and-clusters.js';
 
@@ -140,60 +141,66 @@ describe('a plan re-checked just before its destructive step', () => {
     expect(await docCount('a', 'vp-carts')).toBe(12);
   });
 
-  it('stops a migration with replace before deleting on B when the target to replace grew, and replaces it after the second approval', async () => {
-    await given('a', 'vp-stock', 30, 'from-a');
-    await given('b', 'vp-stock', 5, 'old-b');
-    const worker = holdTheWorker();
-    const approved = await requestAndApprove('snapshot migrate a b indices=vp-stock replace');
+  itAcrossClusters(
+    'stops a migration with replace before deleting on B when the target to replace grew, and replaces it after the second approval',
+    async () => {
+      await given('a', 'vp-stock', 30, 'from-a');
+      await given('b', 'vp-stock', 5, 'old-b');
+      const worker = holdTheWorker();
+      const approved = await requestAndApprove('snapshot migrate a b indices=vp-stock replace');
 
-    await addDocs(bot.clusters.b.directUrl, 'vp-stock', 4, 5);
-    worker.release();
-    await bot.context.tasks.dispatch({ type: 'run-job', jobId: approved.id });
-    const asked = await untilState(approved.id, JobState.PENDING_APPROVAL);
-    const text = readable(channelMessage(asked.messageTs)?.blocks);
+      await addDocs(bot.clusters.b.directUrl, 'vp-stock', 4, 5);
+      worker.release();
+      await bot.context.tasks.dispatch({ type: 'run-job', jobId: approved.id });
+      const asked = await untilState(approved.id, JobState.PENDING_APPROVAL);
+      const text = readable(channelMessage(asked.messageTs)?.blocks);
 
-    expect(text).toContain('Changed since it was approved');
-    expect(text).toContain('`vp-stock`: approved 5 docs, now 9');
-    expect(text).toContain(':warning: *Deletes on b:*\n• `vp-stock` — 9 docs');
-    expect(asked.steps.map((step) => `${step.name}@${step.cluster}:${step.status}`)).toEqual([
-      'register-repository@a:done',
-      'register-repository@b:done',
-      'start-snapshot@a:done',
-      'await-snapshot@a:done',
-      'delete-indices@b:pending',
-      'start-restore@b:pending',
-      'await-restore@b:pending',
-      'verify-doc-counts@b:pending',
-    ]);
-    expect(await docCount('b', 'vp-stock')).toBe(9);
-    expect(await markerOf(bot.clusters.b.directUrl, 'vp-stock')).toBe('old-b');
+      expect(text).toContain('Changed since it was approved');
+      expect(text).toContain('`vp-stock`: approved 5 docs, now 9');
+      expect(text).toContain(':warning: *Deletes on b:*\n• `vp-stock` — 9 docs');
+      expect(asked.steps.map((step) => `${step.name}@${step.cluster}:${step.status}`)).toEqual([
+        'register-repository@a:done',
+        'register-repository@b:done',
+        'start-snapshot@a:done',
+        'await-snapshot@a:done',
+        'delete-indices@b:pending',
+        'start-restore@b:pending',
+        'await-restore@b:pending',
+        'verify-doc-counts@b:pending',
+      ]);
+      expect(await docCount('b', 'vp-stock')).toBe(9);
+      expect(await markerOf(bot.clusters.b.directUrl, 'vp-stock')).toBe('old-b');
 
-    await bot.click(asked, 'approve', approverId);
-    const ended = await bot.untilEnded(asked.id);
+      await bot.click(asked, 'approve', approverId);
+      const ended = await bot.untilEnded(asked.id);
 
-    expect(ended.state).toBe(JobState.SUCCEEDED);
-    expect(await docCount('b', 'vp-stock')).toBe(30);
-    expect(await markerOf(bot.clusters.b.directUrl, 'vp-stock')).toBe('from-a');
-  });
+      expect(ended.state).toBe(JobState.SUCCEEDED);
+      expect(await docCount('b', 'vp-stock')).toBe(30);
+      expect(await markerOf(bot.clusters.b.directUrl, 'vp-stock')).toBe('from-a');
+    },
+  );
 
-  it('ends a migration before its restore when a rename target was created after approval without replace: nothing to approve', async () => {
-    await given('a', 'vp-prices', 8, 'from-a');
-    await given('b', 'vp-prices', 2, 'old-b');
-    const worker = holdTheWorker();
-    const approved = await requestAndApprove('snapshot migrate a b indices=vp-prices rename=(.+):$1-copy');
-    indicesMade.add('vp-prices-copy');
+  itAcrossClusters(
+    'ends a migration before its restore when a rename target was created after approval without replace: nothing to approve',
+    async () => {
+      await given('a', 'vp-prices', 8, 'from-a');
+      await given('b', 'vp-prices', 2, 'old-b');
+      const worker = holdTheWorker();
+      const approved = await requestAndApprove('snapshot migrate a b indices=vp-prices rename=(.+):$1-copy');
+      indicesMade.add('vp-prices-copy');
 
-    await given('b', 'vp-prices-copy', 3, 'writer');
-    worker.release();
-    await bot.context.tasks.dispatch({ type: 'run-job', jobId: approved.id });
-    const ended = await bot.untilEnded(approved.id);
+      await given('b', 'vp-prices-copy', 3, 'writer');
+      worker.release();
+      await bot.context.tasks.dispatch({ type: 'run-job', jobId: approved.id });
+      const ended = await bot.untilEnded(approved.id);
 
-    expect(approved.state).toBe(JobState.QUEUED);
-    expect(ended.state).toBe(JobState.FAILED);
-    expect(ended.steps.find((step) => step.name === 'start-restore')?.detail).toContain(
-      '"vp-prices-copy" already exists on b',
-    );
-    expect(await markerOf(bot.clusters.b.directUrl, 'vp-prices-copy')).toBe('writer');
-    expect(await docCount('b', 'vp-prices-copy')).toBe(3);
-  });
+      expect(approved.state).toBe(JobState.QUEUED);
+      expect(ended.state).toBe(JobState.FAILED);
+      expect(ended.steps.find((step) => step.name === 'start-restore')?.detail).toContain(
+        '"vp-prices-copy" already exists on b',
+      );
+      expect(await markerOf(bot.clusters.b.directUrl, 'vp-prices-copy')).toBe('writer');
+      expect(await docCount('b', 'vp-prices-copy')).toBe(3);
+    },
+  );
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { RenameRefusedError, RenameTargetRefusedError } from '../../../src/core/restore/errors.js';
 import { renameMapping } from '../../../src/core/restore/rename-mapping.js';
+import { describeAcrossClusters } from '../bot/across-clusters.js';
 import { type RenameCase, renameCases } from './rename-cases.js';
 
 /**
@@ -97,7 +98,8 @@ function judgeRefused(shown: string, bot: Extract<BotAnswer, { accepted: false }
   return { tally: `refused by the bot by design, the engine accepted (${bot.rule})` };
 }
 
-describe('rename targets against the engine', () => {
+// B restores what A snapshotted: on a pair whose B cannot read A, the preflight's refusal is what is proven.
+describeAcrossClusters('rename targets against the engine', () => {
   const rig = inject('rig');
   const a = rig.clusters.a.url;
   const b = rig.clusters.b.url;

@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { compareDocCounts } from '../../../src/core/restore/doc-count-check.js';
 import { renameMapping } from '../../../src/core/restore/rename-mapping.js';
+import { engineLabel } from '../../../src/local/engines/engine.js';
 import type { ClusterClient } from '../../../src/ports/cluster-client.js';
 import { sharedS3Repository, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { createIndexWithDocs, deleteIndexDirectly, markerOf } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
+import { describeAcrossClusters } from '../bot/across-clusters.js';
 
 /**
  * The runbook this bot automates, step by step, against real OpenSearch clusters behind a gateway that behaves
  * like Amazon OpenSearch Service: register the repository on A and B, snapshot on A, wait for SUCCESS, delete
  * on B, restore on B, wait for recovery, compare doc counts.
  */
-describe('migrating indices from cluster A to cluster B', () => {
+describeAcrossClusters('migrating indices from cluster A to cluster B', () => {
   let clusters: Awaited<ReturnType<typeof startGatewayClusters>>;
   // Step 3 of the runbook: an s3 repository with bucket, region and role_arn, as the service takes it.
   const repository = sharedS3Repository('runbook');
@@ -38,7 +40,8 @@ describe('migrating indices from cluster A to cluster B', () => {
   }
 
   beforeAll(async () => {
-    console.error(`runbook tests against OpenSearch ${inject('rig').opensearchVersion}`);
+    const { engines } = inject('rig');
+    console.error(`runbook tests: A ${engineLabel(engines.a)}, B ${engineLabel(engines.b)}`);
     clusters = await startGatewayClusters();
     const { a, b } = clusters;
     await createIndexWithDocs(a.directUrl, 'rb-logs-1', { docs: 120, shards: 2, marker: 'from-a' });

@@ -7,6 +7,7 @@ import { buildClusterConfig } from '../../fixtures/cluster-config.js';
 import { REGION, sharedFsRepository, startGatewayClusters } from '../../rig/gateway-clusters.js';
 import { createIndexWithDocs, indexExists } from '../../rig/seed-indices.js';
 import { waitUntil } from '../../rig/wait-until.js';
+import { itAcrossClusters } from '../bot/across-clusters.js';
 
 describe('snapshot chores on cluster A', () => {
   let clusters: Awaited<ReturnType<typeof startGatewayClusters>>;
@@ -91,7 +92,7 @@ describe('snapshot chores on cluster A', () => {
     await expect(act).rejects.toMatchObject({ code: ClusterErrorCode.REPOSITORY_MISSING });
   });
 
-  it('explains an index that the snapshot does not hold', async () => {
+  itAcrossClusters('explains an index that the snapshot does not hold', async () => {
     await clusters.b.client.registerRepository({ ...repository, settings: { ...repository.settings, readonly: true } });
 
     const act = clusters.b.client.restore({ repository: repository.name, snapshot: 'first', indices: ['ch-nothing'] });

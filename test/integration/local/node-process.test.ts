@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnNodeProcess } from '../../../src/local/opensearch/node-process.js';
+import { spawnNodeProcess } from '../../../src/local/engines/node-process.js';
 
 /** Like the JVM: a process that handles SIGTERM itself, so a paused one keeps the signal pending. */
 const HANDLES_SIGTERM = "process.on('SIGTERM', () => process.exit(0)); setInterval(() => {}, 1000);";

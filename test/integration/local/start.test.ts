@@ -4,7 +4,8 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { findFreePorts } from '../../../src/local/opensearch/free-ports.js';
+import { enginesFromEnv } from '../../../src/local/engines/engine.js';
+import { findFreePorts } from '../../../src/local/engines/free-ports.js';
 import { slackHeaders } from '../../fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { createIndexWithDocs, deleteIndexDirectly, indexExists } from '../../rig/seed-indices.js';
@@ -88,8 +89,9 @@ describe('npm start', () => {
 
     const { output, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: await rigConfig() });
 
-    expect(output).toMatch(new RegExp(`a: opensearch ${rig.opensearchVersion}, health \\w+, at ${rig.clusters.a.url}`));
-    expect(output).toMatch(new RegExp(`b: opensearch ${rig.opensearchVersion}, health \\w+, at ${rig.clusters.b.url}`));
+    const { a, b } = rig.engines;
+    expect(output).toMatch(new RegExp(`a: ${a.distribution} ${a.version}, health \\w+, at ${rig.clusters.a.url}`));
+    expect(output).toMatch(new RegExp(`b: ${b.distribution} ${b.version}, health \\w+, at ${rig.clusters.b.url}`));
     expect(output).toContain('Slack is not configured: set SLACK_BOT_TOKEN');
     expect(output).toContain("The bot's JSON logs go to ");
     expect(output).not.toContain('NodeVersionSupportWarning');
@@ -177,7 +179,7 @@ describe('npm start', () => {
       const { stdout, exitCode } = await startLocally({ ES_SNAPSHOT_BOT_CONFIG: config });
 
       // Then a is described, b is said not to answer, and the whole start and stop took seconds, not minutes
-      expect(stdout).toContain(`a: opensearch ${rig.opensearchVersion}`);
+      expect(stdout).toContain(`a: ${rig.engines.a.distribution} ${rig.engines.a.version}`);
       expect(stdout).toContain(`b: cluster did not answer (timed out), at http://127.0.0.1:${port}`);
       expect(stdout).toContain('SIGINT: stopping the bot and what it started');
       expect(Date.now() - started).toBeLessThan(30_000);
@@ -202,8 +204,12 @@ describe('npm start', () => {
     });
 
     // Then each cluster's URL was printed, and Ctrl-C left nothing running, within seconds
-    expect(stdout).toMatch(/a: opensearch [\d.]+, health \w+, at http:\/\/127\.0\.0\.1:\d+/);
-    expect(stdout).toMatch(/b: opensearch [\d.]+, health \w+, at http:\/\/127\.0\.0\.1:\d+/);
+    // npm start picks the engines as the rig does (ES_SNAPSHOT_BOT_ENGINE_A / _B, else the default).
+    const engines = enginesFromEnv();
+    for (const cluster of ['a', 'b'] as const) {
+      const { distribution, version } = engines[cluster];
+      expect(stdout).toContain(`${cluster}: ${distribution} ${version}, health `);
+    }
     expect(paused).toHaveLength(2);
     expect(await processesUnder(runDir, '')).toEqual([]);
     expect(Date.now() - started.at).toBeLessThan(15_000);

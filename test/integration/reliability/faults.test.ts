@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Job } from '../../../src/core/jobs/job.js';
 import { isFinal, JobState } from '../../../src/core/jobs/job-states.js';
 import { awaitsTelling } from '../../../src/core/jobs/outcome-telling.js';
@@ -6,6 +6,7 @@ import type { BotContext } from '../../../src/usecases/bot-context.js';
 import { pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { createIndexWithDocs, deleteIndexDirectly, markerOf } from '../../rig/seed-indices.js';
+import { describeAcrossClusters } from '../bot/across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from '../bot/bot-under-test.js';
 import { dyingWorkerStore, type KillPoint } from './dying-worker.js';
 import { familyTally } from './family-tally.js';
@@ -21,7 +22,7 @@ function isRunRecord(_method: string, [job]: unknown[]): boolean {
 
 type DestructiveCounts = { snapshots: number; deletes: number; restores: number };
 
-describe('faults through the real worker and the real clusters', () => {
+describeAcrossClusters('faults through the real worker and the real clusters', () => {
   let bot: BotUnderTest;
   let dying: ReturnType<typeof dyingWorkerStore>;
   const tally = familyTally('faults', 'ended right, nothing destructive twice, channel told');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import { ApprovalAction } from '../../../src/core/messages/job-message.js';
 import { buildBlockAction } from '../../fixtures/slack/block-action-body.js';
@@ -12,6 +12,7 @@ import {
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { createIndexWithDocs, deleteIndexDirectly } from '../../rig/seed-indices.js';
+import { itAcrossClusters } from '../bot/across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from '../bot/bot-under-test.js';
 import { capturedLog } from './captured-log.js';
 import { familyTally } from './family-tally.js';
@@ -84,24 +85,29 @@ describe('secrets in the log', () => {
     return deliver(signedBlockActionEvent(payload, { signingSecret: bot.signingSecret, base64: true }), responseUrl);
   }
 
-  it('writes no signing secret, bot token, signature, response URL or AWS credential at debug level', async () => {
-    const forged = await command('snapshot list a', { forge: 'bad-signature' });
-    const listed = await command('snapshot list a', { base64: true });
-    const asked = await command('snapshot migrate a b indices=scan-* replace');
-    const job = await bot.onlyActiveJob();
-    const clicked = await approve(job.id, job.messageTs ?? '');
-    const ended = await bot.untilEnded(job.id);
-    const { accessKeyId, secretAccessKey } = await bot.clusters.credentials();
-    const secrets = [bot.signingSecret, bot.botToken, VERIFICATION_TOKEN, accessKeyId, secretAccessKey, ...sent];
-    const forbidden = secrets.flatMap(spellings);
-    const leaks = log.raw.flatMap((line) => forbidden.filter((secret) => line.includes(secret)).map(() => line));
-    for (const line of log.raw) tally.record(!forbidden.some((secret) => line.includes(secret)));
+  itAcrossClusters(
+    'writes no signing secret, bot token, signature, response URL or AWS credential at debug level',
+    async () => {
+      const forged = await command('snapshot list a', { forge: 'bad-signature' });
+      const listed = await command('snapshot list a', { base64: true });
+      const asked = await command('snapshot migrate a b indices=scan-* replace');
+      const job = await bot.onlyActiveJob();
+      const clicked = await approve(job.id, job.messageTs ?? '');
+      const ended = await bot.untilEnded(job.id);
+      const { accessKeyId, secretAccessKey } = await bot.clusters.credentials();
+      const secrets = [bot.signingSecret, bot.botToken, VERIFICATION_TOKEN, accessKeyId, secretAccessKey, ...sent];
+      const forbidden = secrets.flatMap(spellings);
+      const leaks = log.raw.flatMap((line) => forbidden.filter((secret) => line.includes(secret)).map(() => line));
+      for (const line of log.raw) tally.record(!forbidden.some((secret) => line.includes(secret)));
 
-    expect([forged.statusCode, listed.statusCode, asked.statusCode, clicked.statusCode]).toEqual([401, 200, 200, 200]);
-    expect(ended.state).toBe(JobState.SUCCEEDED);
-    expect(log.lines.some((line) => line.component === 'bolt' && line.msg === 'AWS event')).toBe(true);
-    expect(log.lines.some((line) => line.msg === 'cluster answered')).toBe(true);
-    expect(leaks).toEqual([]);
-    expect(tally.met).toBe(tally.cases);
-  });
+      expect([forged.statusCode, listed.statusCode, asked.statusCode, clicked.statusCode]).toEqual([
+        401, 200, 200, 200,
+      ]);
+      expect(ended.state).toBe(JobState.SUCCEEDED);
+      expect(log.lines.some((line) => line.component === 'bolt' && line.msg === 'AWS event')).toBe(true);
+      expect(log.lines.some((line) => line.msg === 'cluster answered')).toBe(true);
+      expect(leaks).toEqual([]);
+      expect(tally.met).toBe(tally.cases);
+    },
+  );
 });

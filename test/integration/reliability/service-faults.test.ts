@@ -4,6 +4,7 @@ import { JobState } from '../../../src/core/jobs/job-states.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import type { Fault, FaultProxy, SeenRequest } from '../../rig/fault-proxy.js';
 import { createIndexWithDocs, deleteIndexDirectly, indexExists, markerOf } from '../../rig/seed-indices.js';
+import { itAcrossClusters } from '../bot/across-clusters.js';
 import { type BotUnderTest, startBotUnderTest } from '../bot/bot-under-test.js';
 import { familyTally } from './family-tally.js';
 
@@ -289,31 +290,35 @@ describe('faults of the services the bot talks to', () => {
     expect(wrong).toEqual([]);
   }, 600_000);
 
-  it('restores once when the gateway answers the restore with 504 and B cuts the delete before it', async () => {
-    for (const cluster of ['a', 'b'] as const) await deleteIndexDirectly(bot.clusters[cluster].directUrl, 'svc-m-1');
-    await createIndexWithDocs(bot.clusters.a.directUrl, 'svc-m-1', { docs: 9, marker: 'from-a' });
-    await createIndexWithDocs(bot.clusters.b.directUrl, 'svc-m-1', { docs: 2, marker: 'old-b' });
-    await bot.command('snapshot migrate a b indices=svc-m-* replace', requesterId);
-    await bot.tasks.idle();
-    const job = (await bot.store.listActive()).find((found) => found.kind === 'migrate');
-    if (job === undefined) throw new Error('the migration made no job');
-    const from = bot.clusters.b.gateway.requests.length;
-    proxy('b').strike(deleteOf('svc-m-1'), { kind: 'drop-after' });
-    bot.clusters.b.gateway.answerNextWith504('restore');
+  itAcrossClusters(
+    'restores once when the gateway answers the restore with 504 and B cuts the delete before it',
+    async () => {
+      for (const cluster of ['a', 'b'] as const) await deleteIndexDirectly(bot.clusters[cluster].directUrl, 'svc-m-1');
+      await createIndexWithDocs(bot.clusters.a.directUrl, 'svc-m-1', { docs: 9, marker: 'from-a' });
+      await createIndexWithDocs(bot.clusters.b.directUrl, 'svc-m-1', { docs: 2, marker: 'old-b' });
+      await bot.command('snapshot migrate a b indices=svc-m-* replace', requesterId);
+      await bot.tasks.idle();
+      const job = (await bot.store.listActive()).find((found) => found.kind === 'migrate');
+      if (job === undefined) throw new Error('the migration made no job');
+      const from = bot.clusters.b.gateway.requests.length;
+      proxy('b').strike(deleteOf('svc-m-1'), { kind: 'drop-after' });
+      bot.clusters.b.gateway.answerNextWith504('restore');
 
-    await bot.click(job, 'approve', approverId);
-    const ended = await bot.untilEnded(job.id);
+      await bot.click(job, 'approve', approverId);
+      const ended = await bot.untilEnded(job.id);
 
-    const onB = bot.clusters.b.gateway.requests.slice(from);
-    const right =
-      ended.state === JobState.SUCCEEDED &&
-      onB.filter((request) => request.method === 'POST' && request.path.endsWith('/_restore')).length === 1 &&
-      onB.filter((request) => request.method === 'DELETE' && request.status === 200).length === 1 &&
-      (await markerOf(bot.clusters.b.directUrl, 'svc-m-1')) === 'from-a';
-    tally.record(right);
-    expect(right).toBe(true);
-    await deleteIndexDirectly(bot.clusters.b.directUrl, 'svc-m-1');
-  }, 120_000);
+      const onB = bot.clusters.b.gateway.requests.slice(from);
+      const right =
+        ended.state === JobState.SUCCEEDED &&
+        onB.filter((request) => request.method === 'POST' && request.path.endsWith('/_restore')).length === 1 &&
+        onB.filter((request) => request.method === 'DELETE' && request.status === 200).length === 1 &&
+        (await markerOf(bot.clusters.b.directUrl, 'svc-m-1')) === 'from-a';
+      tally.record(right);
+      expect(right).toBe(true);
+      await deleteIndexDirectly(bot.clusters.b.directUrl, 'svc-m-1');
+    },
+    120_000,
+  );
 
   it('answers an approval the table could not record, and takes the next one', async () => {
     const job = await requestDeletion();

@@ -14,7 +14,13 @@ import { silentLogger } from '../../../fakes/silent-logger.js';
 
 function buildClient(answers: ClusterResponse[], protectedIndices: string[] = []) {
   const transport = createRecordingTransport(answers);
-  const client = createClusterClient({ alias: 'a', protectedIndices, logger: silentLogger, transport });
+  const client = createClusterClient({
+    alias: 'a',
+    protectedIndices,
+    dialect: 'opensearch',
+    logger: silentLogger,
+    transport,
+  });
   return { client, sent: transport.sent };
 }
 

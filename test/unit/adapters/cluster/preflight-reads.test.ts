@@ -7,7 +7,7 @@ import { silentLogger } from '../../../fakes/silent-logger.js';
 
 function buildClient(answers: ClusterResponse[]) {
   const transport = createRecordingTransport(answers);
-  const client = createClusterClient({ alias: 'b', logger: silentLogger, transport });
+  const client = createClusterClient({ alias: 'b', dialect: 'opensearch', logger: silentLogger, transport });
   return { client, sent: transport.sent };
 }
 

@@ -20,8 +20,9 @@ import { jobIdOf, restoreBody, snapshotBody } from './request-bodies.js';
 import { SNAPSHOT_LIST_QUERY, snapshotList, snapshotStatus, snapshots } from './snapshot-answers.js';
 
 /**
- * OpenSearch 1.x–2.x and Elasticsearch 6.8–7.x as Amazon OpenSearch Service runs them: the answers the bot has
- * been tested against (OpenSearch in the rig, Elasticsearch 6 `_status` fields in unit tests).
+ * OpenSearch 1.x–3.x and Elasticsearch 6.8–7.x as Amazon OpenSearch Service runs them: the answers the bot has
+ * been tested against (Elasticsearch 7.10.2 and OpenSearch 1.3, 2.19 and 3.x in the rig, Elasticsearch 6 `_status`
+ * fields in unit tests).
  */
 const openSearchDialect: ClusterDialect = {
   answers: {

@@ -2,14 +2,15 @@ import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type EnginePair, enginesFromEnv } from './engine.js';
+import { ensureEngineDistribution } from './engine-distribution.js';
+import { type EngineNode, startEngineNode } from './engine-node.js';
 import { findFreePorts } from './free-ports.js';
-import { ensureOpenSearchDistribution } from './opensearch-distribution.js';
-import { type OpenSearchNode, startOpenSearchNode } from './opensearch-node.js';
 
 type LocalClustersOptions = {
-  /** @default see `ensureOpenSearchDistribution` */
-  version?: string;
-  /** @default see `ensureOpenSearchDistribution` */
+  /** Each cluster's engine and version. @default see `enginesFromEnv` */
+  engines?: EnginePair;
+  /** @default see `ensureEngineDistribution` */
   cacheDir?: string;
   /** Where this run's fresh work directory (data, logs, shared repository) is made. @default os.tmpdir() */
   workDir?: string;
@@ -18,7 +19,8 @@ type LocalClustersOptions = {
 };
 
 type LocalClusters = {
-  version: string;
+  /** What each cluster runs, as its `GET /` answered. */
+  engines: EnginePair;
   /** The `path.repo` both clusters share: an `fs` repository under it on A holds snapshots B can restore. */
   sharedRepoPath: string;
   clusters: { a: { url: string }; b: { url: string } };
@@ -29,8 +31,9 @@ type LocalClusters = {
 const CLUSTER_NAMES = ['a', 'b'] as const;
 
 /**
- * Starts two single-node OpenSearch clusters, `a` and `b`, in parallel on free loopback ports. They share one
- * `path.repo`, so a snapshot taken on A restores on B, as between two domains that share an S3 bucket.
+ * Starts two single-node clusters, `a` and `b`, each of its own engine and version, in parallel on free loopback
+ * ports. They share one `path.repo`, so a snapshot taken on A restores on B (when B's engine can read it), as
+ * between two domains that share an S3 bucket.
  *
  * @example
  * const rig = await startLocalClusters();
@@ -38,8 +41,10 @@ const CLUSTER_NAMES = ['a', 'b'] as const;
  * await rig.stop();
  */
 async function startLocalClusters(options: LocalClustersOptions = {}): Promise<LocalClusters> {
-  const { version, cacheDir, workDir = tmpdir(), heap } = options;
-  const home = await ensureOpenSearchDistribution({ version, cacheDir });
+  const { engines = enginesFromEnv(), cacheDir, workDir = tmpdir(), heap } = options;
+  // One after the other: two downloads of the same zip into one cache would race for nothing.
+  const homeA = await ensureEngineDistribution({ engine: engines.a, cacheDir });
+  const homes = { a: homeA, b: await ensureEngineDistribution({ engine: engines.b, cacheDir }) };
   const runDir = await mkdtemp(join(workDir, 'es-snapshot-bot-clusters-'));
   // mkdtemp makes the directory private; the nodes may run as another user and must reach their dirs below it.
   await chmod(runDir, 0o755);
@@ -49,8 +54,9 @@ async function startLocalClusters(options: LocalClustersOptions = {}): Promise<L
 
   const started = await Promise.allSettled(
     CLUSTER_NAMES.map((name) =>
-      startOpenSearchNode({
-        home,
+      startEngineNode({
+        engine: engines[name],
+        home: homes[name],
         name,
         httpPort: ports[name][0],
         transportPort: ports[name][1],
@@ -72,17 +78,19 @@ async function startLocalClusters(options: LocalClustersOptions = {}): Promise<L
     await rm(runDir, { recursive: true, force: true });
   };
   const failures = started.flatMap((result) => (result.status === 'rejected' ? [result.reason as Error] : []));
-  const [a, b] = nodes as [OpenSearchNode?, OpenSearchNode?];
+  const [a, b] = nodes as [EngineNode?, EngineNode?];
   if (failures.length > 0 || a === undefined || b === undefined) {
     await stop();
-    throw new Error(
-      `local OpenSearch clusters did not start:\n${failures.map((error) => error.message).join('\n\n')}`,
-      {
-        cause: failures[0],
-      },
-    );
+    throw new Error(`local clusters did not start:\n${failures.map((error) => error.message).join('\n\n')}`, {
+      cause: failures[0],
+    });
   }
-  return { version: a.version, sharedRepoPath, clusters: { a: { url: a.url }, b: { url: b.url } }, stop };
+  return {
+    engines: { a: a.engine, b: b.engine },
+    sharedRepoPath,
+    clusters: { a: { url: a.url }, b: { url: b.url } },
+    stop,
+  };
 }
 
 export { type LocalClusters, type LocalClustersOptions, startLocalClusters };

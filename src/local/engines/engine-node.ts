@@ -1,6 +1,7 @@
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type Engine, engineLabel, layoutOf } from './engine.js';
 import { LocalOpenSearchError, LocalOpenSearchErrorCode } from './errors.js';
 import { findFreePorts } from './free-ports.js';
 import { resolveJavaHome } from './java-home.js';
@@ -15,8 +16,10 @@ import {
   runsAsRoot,
 } from './service-user.js';
 
-type OpenSearchNodeOptions = {
-  /** An extracted OpenSearch home (see `ensureOpenSearchDistribution`); nothing in it is written. */
+type EngineNodeOptions = {
+  /** The engine `home` holds. */
+  engine: Engine;
+  /** An extracted home of `engine` (see `ensureEngineDistribution`); nothing in it is written. */
   home: string;
   /** Used as both the cluster name and the node name. */
   name: string;
@@ -33,28 +36,19 @@ type OpenSearchNodeOptions = {
   heap?: string;
   /** @default see `resolveJavaHome` */
   javaHome?: string;
-  /** @default 90_000 */
+  /** OpenSearch 3.x on a busy 2-core machine has needed more than 90 s. @default 180_000 */
   startTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before it sends SIGKILL. @default 15_000 */
   stopTimeoutMs?: number;
 };
 
-type OpenSearchNode = {
+type EngineNode = {
   /** `http://127.0.0.1:<httpPort>` */
   url: string;
-  /** `version.number` from `GET /`. */
-  version: string;
+  /** The engine with the version `GET /` answered (`version.number`). */
+  engine: Engine;
   stop(): Promise<void>;
 };
-
-async function distributionVersion(home: string): Promise<string> {
-  const jars = await readdir(join(home, 'lib')).catch(() => []);
-  const version = jars.map((jar) => /^opensearch-(\d+\.\d+\.\d+)\.jar$/.exec(jar)?.[1]).find(Boolean);
-  if (version === undefined) {
-    throw new Error(`${home} is not an OpenSearch home: lib/opensearch-<version>.jar is missing`);
-  }
-  return version;
-}
 
 /**
  * A private copy of `config/`: the node writes its keystore there, and jvm.options names GC log, error file and
@@ -99,7 +93,7 @@ async function waitUntilReady(url: string, deadline: number, signal: AbortSignal
   throw new Error('timed out');
 }
 
-/** OpenSearch refuses to run as root: the node's own dirs go to the service user, and runuser starts it. */
+/** Both engines refuse to run as root: the node's own dirs go to the service user, and runuser starts it. */
 async function launchAsServiceUser(script: string, args: string[], readable: string[], owned: string[]) {
   await ensureServiceUser();
   await handOverToServiceUser(owned);
@@ -112,19 +106,20 @@ async function launchAsServiceUser(script: string, args: string[], readable: str
 }
 
 /**
- * Starts a single-node OpenSearch cluster on loopback and resolves once it is at least yellow. When this process
+ * Starts a single-node cluster of `engine` on loopback and resolves once it is at least yellow. When this process
  * runs as root, the node runs as the `es-snapshot-bot` system user, created on first use.
  *
  * @example
- * const node = await startOpenSearchNode({ home, name: 'a', httpPort: 9200, dataDir, logsDir, repoPath });
+ * const node = await startEngineNode({ engine, home, name: 'a', httpPort: 9200, dataDir, logsDir, repoPath });
  * await node.stop();
  */
-async function startOpenSearchNode(options: OpenSearchNodeOptions): Promise<OpenSearchNode> {
-  const { home, name, httpPort, dataDir, logsDir, repoPath, heap = '512m' } = options;
-  const { runDir = dirname(dataDir), startTimeoutMs = 90_000, stopTimeoutMs = 15_000 } = options;
+async function startEngineNode(options: EngineNodeOptions): Promise<EngineNode> {
+  const { engine, home, name, httpPort, dataDir, logsDir, repoPath, heap = '512m' } = options;
+  const { runDir = dirname(dataDir), startTimeoutMs = 180_000, stopTimeoutMs = 15_000 } = options;
   const deadline = Date.now() + startTimeoutMs;
   const transportPort = options.transportPort ?? (await findFreePorts(1))[0];
-  const javaHome = options.javaHome ?? (await resolveJavaHome({ opensearchVersion: await distributionVersion(home) }));
+  const javaHome = options.javaHome ?? (await resolveJavaHome({ engine }));
+  const layout = layoutOf(engine);
   const configDir = join(runDir, 'config');
   const tmpDir = join(runDir, 'tmp');
   await Promise.all([dataDir, logsDir, repoPath, tmpDir].map((dir) => mkdir(dir, { recursive: true })));
@@ -143,13 +138,13 @@ async function startOpenSearchNode(options: OpenSearchNodeOptions): Promise<Open
     'cluster.routing.allocation.disk.threshold_enabled': false,
     'action.destructive_requires_name': true,
   };
-  const script = join(home, 'bin', 'opensearch');
+  const script = join(home, 'bin', layout.script);
   const scriptArgs = Object.entries(settings).map(([key, value]) => `-E${key}=${value}`);
   const env = {
-    OPENSEARCH_PATH_CONF: configDir,
-    OPENSEARCH_TMPDIR: tmpDir,
-    OPENSEARCH_JAVA_HOME: javaHome,
-    OPENSEARCH_JAVA_OPTS: `-Xms${heap} -Xmx${heap}`,
+    [layout.env.pathConf]: configDir,
+    [layout.env.tmpDir]: tmpDir,
+    [layout.env.javaHome]: javaHome,
+    [layout.env.javaOpts]: `-Xms${heap} -Xmx${heap}`,
   };
   const owned = [configDir, tmpDir, dataDir, logsDir, repoPath];
   const readable = [join(home, 'lib'), join(javaHome, 'bin', 'java')];
@@ -167,18 +162,22 @@ async function startOpenSearchNode(options: OpenSearchNodeOptions): Promise<Open
       waitUntilReady(url, deadline, giveUp.signal),
       node.exited.then((reason) => Promise.reject(new Error(reason))),
     ]);
-    return { url, version, stop: node.stop };
+    return { url, engine: { distribution: engine.distribution, version }, stop: node.stop };
   } catch (error) {
     const why = node.exitReason() ?? `did not become ready within ${Math.round(startTimeoutMs / 1000)} s`;
     await node.stop();
-    throw new LocalOpenSearchError(LocalOpenSearchErrorCode.nodeStartFailed, `OpenSearch node "${name}" ${why}`, {
-      cause: error,
-      commandLine,
-      outputTail: lastLines(node.output(), 30),
-    });
+    throw new LocalOpenSearchError(
+      LocalOpenSearchErrorCode.nodeStartFailed,
+      `${engineLabel(engine)} node "${name}" ${why}`,
+      {
+        cause: error,
+        commandLine,
+        outputTail: lastLines(node.output(), 30),
+      },
+    );
   } finally {
     giveUp.abort();
   }
 }
 
-export { type OpenSearchNode, type OpenSearchNodeOptions, startOpenSearchNode };
+export { type EngineNode, type EngineNodeOptions, startEngineNode };

@@ -1,15 +1,19 @@
 import { access, constants, readdir, realpath } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
+import { type Engine, engineLabel } from './engine.js';
 import { LocalOpenSearchError, LocalOpenSearchErrorCode } from './errors.js';
 
-/** Java majors an OpenSearch line runs on, and the one to prefer when several are installed. */
+/** Java majors an engine line runs on, and the one to prefer when several are installed. */
 type JavaRequirement = { min: number; max: number; preferred: number };
 
 /**
- * 2.x still installs a Security Manager, which Java 24 removed, so it needs 11–23; 3.x needs 21 or newer.
+ * OpenSearch 2.x still installs a Security Manager, which Java 24 removed, so it needs 11–23; 3.x needs 21 or
+ * newer. OpenSearch 1.x and Elasticsearch 7.10 install one too but, unlike 2.x, do not pass
+ * `-Djava.security.manager=allow`, which Java 18 and newer require: 11–17.
  */
-function javaRequirementFor(opensearchVersion: string): JavaRequirement {
-  const major = Number.parseInt(opensearchVersion, 10);
+function javaRequirementFor(engine: Engine): JavaRequirement {
+  const major = Number.parseInt(engine.version, 10);
+  if (engine.distribution === 'elasticsearch' || major < 2) return { min: 11, max: 17, preferred: 17 };
   return major >= 3 ? { min: 21, max: Number.POSITIVE_INFINITY, preferred: 21 } : { min: 11, max: 23, preferred: 17 };
 }
 
@@ -45,7 +49,7 @@ async function javaOnPath(path: string): Promise<string | undefined> {
 }
 
 type ResolveJavaHomeOptions = {
-  opensearchVersion: string;
+  engine: Engine;
   /** @default process.env */
   env?: NodeJS.ProcessEnv;
   /** Where JDKs are installed side by side. @default '/usr/lib/jvm' */
@@ -53,14 +57,14 @@ type ResolveJavaHomeOptions = {
 };
 
 /**
- * The JDK to run OpenSearch with: env `OPENSEARCH_JAVA_HOME`, else env `JAVA_HOME`, else the best JDK under
- * `/usr/lib/jvm` for this OpenSearch line, else the `java` on PATH.
+ * The JDK to run an engine with: env `OPENSEARCH_JAVA_HOME`, else env `JAVA_HOME` (for every engine), else the best
+ * JDK under `/usr/lib/jvm` for this engine line, else the `java` on PATH.
  */
 async function resolveJavaHome(options: ResolveJavaHomeOptions): Promise<string> {
-  const { opensearchVersion, env = process.env, jvmDir = '/usr/lib/jvm' } = options;
+  const { engine, env = process.env, jvmDir = '/usr/lib/jvm' } = options;
   const fromEnv = env.OPENSEARCH_JAVA_HOME || env.JAVA_HOME;
   if (fromEnv) return fromEnv;
-  const requirement = javaRequirementFor(opensearchVersion);
+  const requirement = javaRequirementFor(engine);
   const names = await readdir(jvmDir).catch(() => []);
   const installed: string[] = [];
   for (const name of names) {
@@ -74,7 +78,7 @@ async function resolveJavaHome(options: ResolveJavaHomeOptions): Promise<string>
   const range = Number.isFinite(requirement.max) ? `${requirement.min}–${requirement.max}` : `${requirement.min}+`;
   throw new LocalOpenSearchError(
     LocalOpenSearchErrorCode.javaMissing,
-    `no Java found for OpenSearch ${opensearchVersion}: install a JDK ${range} ` +
+    `no Java found for ${engineLabel(engine)}: install a JDK ${range} ` +
       `(e.g. apt-get install -y openjdk-${requirement.preferred}-jdk-headless) or set OPENSEARCH_JAVA_HOME`,
   );
 }

@@ -1,17 +1,15 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Engine, engineLabel, layoutOf } from './engine.js';
 import { LocalOpenSearchError, LocalOpenSearchErrorCode } from './errors.js';
 import { lastLines, runCommand } from './run-command.js';
 
-/** Newest 2.x release; 2.x runs on Java 17, 3.x needs Java 21 or newer. */
-const DEFAULT_OPENSEARCH_VERSION = '2.19.5';
+// Named for the first engine it held; every engine's zips and homes share it, so existing caches stay valid.
 const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../../.cache/opensearch', import.meta.url));
-const ARTIFACT = 'org.opensearch.distribution.integ-test-zip:opensearch';
 
-type OpenSearchDistributionOptions = {
-  /** OpenSearch release to use. @default env `OPENSEARCH_VERSION`, else `2.19.5` */
-  version?: string;
+type EngineDistributionOptions = {
+  engine: Engine;
   /** Where the zip and the extracted home are kept between runs. @default env `ES_SNAPSHOT_BOT_CACHE_DIR`, else `<repo>/.cache/opensearch` */
   cacheDir?: string;
 };
@@ -23,8 +21,8 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function isDistribution(home: string): Promise<boolean> {
-  return exists(join(home, 'bin', 'opensearch'));
+function isDistribution(home: string, engine: Engine): Promise<boolean> {
+  return exists(join(home, 'bin', layoutOf(engine).script));
 }
 
 /** Maven's first error lines say what went wrong; the rest is generic advice. */
@@ -33,25 +31,27 @@ function mavenErrors(output: string): string {
   return errors.length > 0 ? errors.slice(0, 3).join('\n') : lastLines(output, 20);
 }
 
-async function downloadZip(version: string, cacheDir: string): Promise<string> {
-  const zip = join(cacheDir, `opensearch-${version}.zip`);
+async function downloadZip(engine: Engine, cacheDir: string): Promise<string> {
+  const { version } = engine;
+  const { artifact, script } = layoutOf(engine);
+  const zip = join(cacheDir, `${script}-${version}.zip`);
   if (await exists(zip)) return zip;
   // Maven writes into a private directory first, so an interrupted download never looks like a cached zip.
   const downloadDir = await mkdtemp(join(cacheDir, '.download-'));
   try {
-    const args = ['-q', '-B', '-Dstyle.color=never', 'dependency:copy', `-Dartifact=${ARTIFACT}:${version}:zip`];
+    const args = ['-q', '-B', '-Dstyle.color=never', 'dependency:copy', `-Dartifact=${artifact}:${version}:zip`];
     const result = await runCommand('mvn', [...args, `-DoutputDirectory=${downloadDir}`], {
       whenMissing: `install Maven (e.g. apt-get install -y maven), or put the zip at ${zip}`,
     });
     if (result.exitCode !== 0) {
       throw new LocalOpenSearchError(
         LocalOpenSearchErrorCode.downloadFailed,
-        `mvn could not fetch ${ARTIFACT}:${version}:zip (exit ${result.exitCode}): check that the version exists ` +
+        `mvn could not fetch ${artifact}:${version}:zip (exit ${result.exitCode}): check that the version exists ` +
           `and that Maven can reach its repository, or put the zip at ${zip}`,
         { commandLine: result.commandLine, outputTail: mavenErrors(result.output) },
       );
     }
-    await rename(join(downloadDir, `opensearch-${version}.zip`), zip);
+    await rename(join(downloadDir, `${script}-${version}.zip`), zip);
     return zip;
   } finally {
     await rm(downloadDir, { recursive: true, force: true });
@@ -82,7 +82,7 @@ async function ensureUnzip(): Promise<void> {
   }
 }
 
-async function extract(zip: string, home: string, cacheDir: string): Promise<void> {
+async function extract(zip: string, engine: Engine, home: string, cacheDir: string): Promise<void> {
   await ensureUnzip();
   // Extract beside the final place and rename at the end: a half-extracted tree is never taken for a home.
   const extractDir = await mkdtemp(join(cacheDir, '.extract-'));
@@ -92,7 +92,7 @@ async function extract(zip: string, home: string, cacheDir: string): Promise<voi
     if (result.exitCode !== 0 || top === undefined || others.length > 0) {
       throw new LocalOpenSearchError(
         LocalOpenSearchErrorCode.extractFailed,
-        `${zip} is not an OpenSearch distribution zip: delete it and run again to download it anew`,
+        `${zip} is not an ${engineLabel(engine)} distribution zip: delete it and run again to download it anew`,
         { commandLine: result.commandLine, outputTail: lastLines(result.output, 20) },
       );
     }
@@ -103,7 +103,7 @@ async function extract(zip: string, home: string, cacheDir: string): Promise<voi
     if (chmodResult.exitCode !== 0) throw new Error(`${chmodResult.commandLine} failed: ${chmodResult.output}`);
     await rename(join(extractDir, top), home).catch(async (error: unknown) => {
       // Another process extracting the same version at the same time got there first.
-      if (!(await isDistribution(home))) throw error;
+      if (!(await isDistribution(home, engine))) throw error;
     });
   } finally {
     await rm(extractDir, { recursive: true, force: true });
@@ -111,25 +111,19 @@ async function extract(zip: string, home: string, cacheDir: string): Promise<voi
 }
 
 /**
- * Returns the path of an extracted OpenSearch home for `version`, downloading the minimal distribution zip
- * (no plugins, no security) with Maven and extracting it the first time only.
+ * Returns the path of an extracted home of `engine`, downloading its minimal distribution zip (no plugins, no
+ * security) with Maven and extracting it the first time only.
  *
  * @example
- * const home = await ensureOpenSearchDistribution({ version: '2.19.5' });
+ * const home = await ensureEngineDistribution({ engine: { distribution: 'elasticsearch', version: '7.10.2' } });
  */
-async function ensureOpenSearchDistribution(options: OpenSearchDistributionOptions = {}): Promise<string> {
-  const {
-    version = process.env.OPENSEARCH_VERSION || DEFAULT_OPENSEARCH_VERSION,
-    cacheDir = process.env.ES_SNAPSHOT_BOT_CACHE_DIR || DEFAULT_CACHE_DIR,
-  } = options;
-  if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version)) {
-    throw new Error(`OpenSearch version "${version}" is not a release number like ${DEFAULT_OPENSEARCH_VERSION}`);
-  }
-  const home = join(cacheDir, `opensearch-${version}`);
-  if (await isDistribution(home)) return home;
+async function ensureEngineDistribution(options: EngineDistributionOptions): Promise<string> {
+  const { engine, cacheDir = process.env.ES_SNAPSHOT_BOT_CACHE_DIR || DEFAULT_CACHE_DIR } = options;
+  const home = join(cacheDir, `${layoutOf(engine).script}-${engine.version}`);
+  if (await isDistribution(home, engine)) return home;
   await mkdir(cacheDir, { recursive: true });
-  await extract(await downloadZip(version, cacheDir), home, cacheDir);
+  await extract(await downloadZip(engine, cacheDir), engine, home, cacheDir);
   return home;
 }
 
-export { DEFAULT_OPENSEARCH_VERSION, ensureOpenSearchDistribution, type OpenSearchDistributionOptions };
+export { type EngineDistributionOptions, ensureEngineDistribution };
