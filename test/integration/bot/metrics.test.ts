@@ -29,6 +29,8 @@ describe('the metrics a job leaves', () => {
   }
 
   async function requested(command: string): Promise<Job> {
+    // The rig's clock stands still unless moved: a second ahead keeps the newest request first in the requester's list.
+    bot.clock.advance(1000);
     await bot.command(command);
     await bot.tasks.idle();
     const [job] = await bot.context.jobs.listRequestedBy(requesterId, 1);
