@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signedSlashCommandEvent } from '../../fixtures/slack/signed-request.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
-import { type DeployedStack, startDeployedStack } from '../../rig/aws/deployed-stack.js';
+import { MOTO_ACCOUNT } from '../../rig/aws/aws-clients.js';
+import { type DeployedStack, REGION, startDeployedStack } from '../../rig/aws/deployed-stack.js';
 import { type Invocation, invokeFunction } from '../../rig/aws/lambda-runtime.js';
 import { passesFilters, type StreamEventRecord } from '../../rig/aws/table-stream.js';
+import { type FaultProxy, type SeenRequest, startFaultProxy } from '../../rig/fault-proxy.js';
 import { type LoopbackSlackApi, startLoopbackSlackApi } from '../../rig/slack/loopback-slack-api.js';
 
 /**
@@ -19,16 +22,24 @@ import { type LoopbackSlackApi, startLoopbackSlackApi } from '../../rig/slack/lo
 const SIGNING_SECRET = randomBytes(16).toString('hex');
 const BOT_TOKEN = `xoxb-${randomBytes(8).toString('hex')}`;
 const REPOSITORY = `deployed-${randomBytes(3).toString('hex')}`;
+const CLUSTER_B_ROLE = `arn:aws:iam::${MOTO_ACCOUNT}:role/es-snapshot-bot-cluster-b`;
 
 let slack: LoopbackSlackApi;
 let stack: DeployedStack;
+/** In front of cluster B: a rule that never strikes sees every request the bot sends there. */
+let clusterB: FaultProxy;
+const requestsToB: SeenRequest[] = [];
 
+/**
+ * A plain and unsigned; B signed with credentials from assuming its role. No gateway checks B's signatures (the
+ * plain cluster ignores them): what is proven there is that the worker signs with credentials from moto's STS.
+ */
 function clustersYaml(): string {
   const rig = inject('rig');
-  const cluster = (url: string) =>
+  const cluster = (url: string, access: string[]) =>
     [
       `    endpoint: ${url}`,
-      '    signing: none',
+      ...access,
       '    default_repository:',
       `      name: ${REPOSITORY}`,
       '      type: fs',
@@ -38,7 +49,13 @@ function clustersYaml(): string {
       `      approvers: [${SLACK_TEST_IDS.approverId}]`,
       '      auto_run: [repo-register]',
     ].join('\n');
-  return `language: en\nclusters:\n  a:\n${cluster(rig.clusters.a.url)}\n  b:\n${cluster(rig.clusters.b.url)}\n`;
+  const a = cluster(rig.clusters.a.url, ['    signing: none']);
+  const b = cluster(clusterB.url, [
+    '    signing: es',
+    `    region: ${REGION}`,
+    `    assume_role_arn: ${CLUSTER_B_ROLE}`,
+  ]);
+  return `language: en\nclusters:\n  a:\n${a}\n  b:\n${b}\n`;
 }
 
 function succeeded(invocation: Invocation): Extract<Invocation, { ok: true }> {
@@ -79,7 +96,41 @@ async function deliverStream(): Promise<StreamDelivery> {
 const stateOf = (record: StreamEventRecord) =>
   (record.dynamodb.NewImage as { state?: { S: string } } | undefined)?.state?.S ?? record.eventName;
 
+/** What Slack's request does on AWS: the slack function, the worker invocations it caused, then the stream. */
+async function commandThroughTheStack(text: string) {
+  const fields = buildSlashCommand({ text, response_url: slack.responseUrl(text) });
+  const acked = succeeded(
+    await invokeFunction(stack.functions.slack, signedSlashCommandEvent(fields, { signingSecret: SIGNING_SECRET })),
+  );
+  const handedOff = stack.lambdaFront.take();
+  for (const invocation of handedOff) succeeded(await invokeFunction(stack.functions.worker, invocation.payload));
+  const queued = await jobsInTable();
+  const messagesWhenQueued = slack.messages(SLACK_TEST_IDS.channelId).map((message) => message.text);
+  const stream = await deliverStream();
+  return { acked, handedOff, queued, messagesWhenQueued, stream };
+}
+
+/** Who moto's STS says the access key belongs to (moto names the caller from the key, whatever the signature). */
+async function callerOf(accessKeyId: string): Promise<string | undefined> {
+  const sts = new STSClient({
+    endpoint: stack.moto.url,
+    region: REGION,
+    credentials: { accessKeyId, secretAccessKey: 'not-checked' },
+  });
+  return (await sts.send(new GetCallerIdentityCommand({}))).Arn;
+}
+
+const accessKeyOf = (request: SeenRequest) => /Credential=([^/]+)\//.exec(String(request.headers.authorization))?.[1];
+
 beforeAll(async () => {
+  clusterB = await startFaultProxy(inject('rig').clusters.b.url);
+  clusterB.strike(
+    (request) => {
+      requestsToB.push(request);
+      return false;
+    },
+    { kind: 'answer', status: 500, body: '' },
+  );
   slack = await startLoopbackSlackApi({ botToken: BOT_TOKEN });
   stack = await startDeployedStack({
     clustersYaml: clustersYaml(),
@@ -94,31 +145,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   await slack?.close();
+  await clusterB?.close();
 });
 
 describe('the packaged functions on moto', () => {
   it('acks a signed slash command, hands it to the worker, and the stream runs the job it queued', async () => {
     // Prepare
-    const fields = buildSlashCommand({
-      text: `snapshot repo register a ${REPOSITORY}`,
-      response_url: slack.responseUrl('register'),
-    });
-    const event = signedSlashCommandEvent(fields, { signingSecret: SIGNING_SECRET });
+    const text = `snapshot repo register a ${REPOSITORY}`;
 
     // Act
-    const acked = await invokeFunction(stack.functions.slack, event);
-    const handedOff = stack.lambdaFront.take();
-    for (const invocation of handedOff) succeeded(await invokeFunction(stack.functions.worker, invocation.payload));
-    const queued = await jobsInTable();
-    const messagesWhenQueued = slack.messages(SLACK_TEST_IDS.channelId).map((message) => message.text);
-    const stream = await deliverStream();
+    const { acked, handedOff, queued, messagesWhenQueued, stream } = await commandThroughTheStack(text);
 
     // Assess
-    expect(succeeded(acked).result).toMatchObject({ statusCode: 200 });
+    expect(acked.result).toMatchObject({ statusCode: 200 });
     expect(handedOff).toEqual([
       {
         functionName: stack.functions.worker.name,
-        payload: expect.objectContaining({ type: 'command', text: fields.text, userId: SLACK_TEST_IDS.requesterId }),
+        payload: expect.objectContaining({ type: 'command', text, userId: SLACK_TEST_IDS.requesterId }),
       },
     ]);
     expect(queued).toEqual([expect.objectContaining({ state: 'QUEUED', requested_by: SLACK_TEST_IDS.requesterId })]);
@@ -138,5 +181,24 @@ describe('the packaged functions on moto', () => {
     ]);
     // The worker's metrics are Embedded Metric Format lines in its log, as CloudWatch reads them.
     expect(stream.workerLogs).toMatch(/"_aws":\{"Timestamp":\d+,"CloudWatchMetrics":\[\{"Namespace":"EsSnapshotBot"/);
+  });
+
+  it("signs a cluster's requests with credentials from moto's STS AssumeRole of its assume_role_arn", async () => {
+    // Act
+    const { stream } = await commandThroughTheStack(`snapshot repo register b ${REPOSITORY}`);
+
+    // Assess
+    expect(stream.passed.length).toBeGreaterThan(0);
+    const jobOnB = (await jobsInTable()).find(
+      (job) => (job.job as { plan?: { cluster?: string } }).plan?.cluster === 'b',
+    );
+    expect(jobOnB).toEqual(expect.objectContaining({ state: 'SUCCEEDED' }));
+    expect(requestsToB.length).toBeGreaterThan(0);
+    expect(requestsToB.every((request) => request.headers['x-amz-security-token'] !== undefined)).toBe(true);
+    const keys = [...new Set(requestsToB.map(accessKeyOf))];
+    const callers = await Promise.all(keys.map((key) => callerOf(key ?? '')));
+    expect(new Set(callers)).toEqual(
+      new Set([`arn:aws:sts::${MOTO_ACCOUNT}:assumed-role/es-snapshot-bot-cluster-b/es-snapshot-bot`]),
+    );
   });
 });
