@@ -7,6 +7,7 @@ import { signedSlashCommandEvent } from '../../fixtures/slack/signed-request.js'
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { MOTO_ACCOUNT } from '../../rig/aws/aws-clients.js';
+import { scheduledEvent } from '../../rig/aws/deployed-functions.js';
 import { type DeployedStack, REGION, startDeployedStack } from '../../rig/aws/deployed-stack.js';
 import { type Invocation, invokeFunction } from '../../rig/aws/lambda-runtime.js';
 import { passesFilters, type StreamEventRecord } from '../../rig/aws/table-stream.js';
@@ -200,5 +201,18 @@ describe('the packaged functions on moto', () => {
     expect(new Set(callers)).toEqual(
       new Set([`arn:aws:sts::${MOTO_ACCOUNT}:assumed-role/es-snapshot-bot-cluster-b/es-snapshot-bot`]),
     );
+  });
+
+  it("ticks the poller bundle on serverless.yml's schedule against moto's table", async () => {
+    // Act
+    const tick = succeeded(
+      await invokeFunction(stack.functions.poller, scheduledEvent(REGION, MOTO_ACCOUNT, 'poller-schedule')),
+    );
+
+    // Assess
+    expect(stack.pollerSchedule).toBe('rate(1 minute)');
+    // Both jobs of this file have ended: nothing to expire or resume, read from the active-jobs index.
+    expect(tick.result).toEqual({ expired: 0, resumed: 0, clusterRequests: 0 });
+    expect(tick.logs).toContain('"msg":"poll tick"');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Template } from '../deploy/cloudformation-template.js';
 import type { FunctionName } from '../deploy/osls-package.js';
@@ -65,4 +66,30 @@ function streamFilterPatterns(template: Template, evaluator: TemplateEvaluator, 
   return filters.map((filter) => JSON.parse(filter.Pattern) as unknown);
 }
 
-export { deployedFunction, LOGICAL_IDS, streamFilterPatterns };
+/** The ScheduleExpression of the EventBridge rule that targets `functionLogicalId`, e.g. `rate(1 minute)`. */
+function scheduleOf(template: Template, functionLogicalId: string): string {
+  const rule = Object.values(template.Resources).find(
+    (resource) =>
+      resource.Type === 'AWS::Events::Rule' && JSON.stringify(resource.Properties).includes(functionLogicalId),
+  );
+  const expression = (rule?.Properties as { ScheduleExpression?: unknown } | undefined)?.ScheduleExpression;
+  if (typeof expression !== 'string') throw new Error(`no schedule rule targets ${functionLogicalId}`);
+  return expression;
+}
+
+/** The event EventBridge sends a function on a schedule. */
+function scheduledEvent(region: string, account: string, ruleName: string) {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account,
+    time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region,
+    resources: [`arn:aws:events:${region}:${account}:rule/${ruleName}`],
+    detail: {},
+  };
+}
+
+export { deployedFunction, LOGICAL_IDS, scheduledEvent, scheduleOf, streamFilterPatterns };

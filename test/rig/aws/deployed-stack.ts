@@ -10,7 +10,7 @@ import { readTemplate } from '../deploy/cloudformation-template.js';
 import { type FunctionName, packageService } from '../deploy/osls-package.js';
 import { createTemplateEvaluator } from '../deploy/template-evaluator.js';
 import { FAKE_CREDENTIALS, MOTO_ACCOUNT, type MotoClients, motoClients } from './aws-clients.js';
-import { deployedFunction, LOGICAL_IDS, streamFilterPatterns } from './deployed-functions.js';
+import { deployedFunction, LOGICAL_IDS, scheduleOf, streamFilterPatterns } from './deployed-functions.js';
 import { type LambdaInvokeFront, startLambdaInvokeFront } from './lambda-invoke-front.js';
 import type { LambdaFunction } from './lambda-runtime.js';
 import { type MotoServer, startMotoServer } from './moto-server.js';
@@ -44,6 +44,8 @@ type DeployedStack = {
   stream: TableStream;
   /** The worker's stream filter patterns from the packaged template. */
   workerFilterPatterns: unknown[];
+  /** The poller's schedule from the packaged template, e.g. `rate(1 minute)`. */
+  pollerSchedule: string;
   stop(): Promise<void>;
 };
 
@@ -147,6 +149,7 @@ async function startDeployedStack(options: StackOptions): Promise<DeployedStack>
     tableName,
     stream: openTableStream(aws.streams, streamArn, REGION),
     workerFilterPatterns: streamFilterPatterns(template, evaluator, LOGICAL_IDS.worker),
+    pollerSchedule: scheduleOf(template, LOGICAL_IDS.poller),
     async stop() {
       await lambdaFront.close();
       await moto.stop();
