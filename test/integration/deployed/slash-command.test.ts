@@ -9,8 +9,9 @@ import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 import { MOTO_ACCOUNT } from '../../rig/aws/aws-clients.js';
 import { scheduledEvent } from '../../rig/aws/deployed-functions.js';
 import { type DeployedStack, REGION, startDeployedStack } from '../../rig/aws/deployed-stack.js';
-import { type Invocation, invokeFunction } from '../../rig/aws/lambda-runtime.js';
-import { passesFilters, type StreamEventRecord } from '../../rig/aws/table-stream.js';
+import { deliverStream, runHandOffs, succeeded } from '../../rig/aws/event-sources.js';
+import { invokeFunction } from '../../rig/aws/lambda-runtime.js';
+import type { StreamEventRecord } from '../../rig/aws/table-stream.js';
 import { type FaultProxy, type SeenRequest, startFaultProxy } from '../../rig/fault-proxy.js';
 import { type LoopbackSlackApi, startLoopbackSlackApi } from '../../rig/slack/loopback-slack-api.js';
 
@@ -59,39 +60,9 @@ function clustersYaml(): string {
   return `language: en\nclusters:\n  a:\n${a}\n  b:\n${b}\n`;
 }
 
-function succeeded(invocation: Invocation): Extract<Invocation, { ok: true }> {
-  if (!invocation.ok) {
-    throw new Error(`${invocation.errorType}: ${invocation.errorMessage}\n${invocation.logs.slice(-3000)}`);
-  }
-  return invocation;
-}
-
 async function jobsInTable(): Promise<Record<string, unknown>[]> {
   const { Items = [] } = await stack.aws.dynamodb.send(new ScanCommand({ TableName: stack.tableName }));
   return Items.map((item) => unmarshall(item));
-}
-
-type StreamDelivery = { passed: StreamEventRecord[]; dropped: StreamEventRecord[]; workerLogs: string };
-
-/**
- * Lambda's stream mapping until the stream is quiet: each record the filter passes goes to the worker as its own
- * event (batchSize 1); the others are dropped. Bounded: a job takes a few writes, not ten rounds of them.
- */
-async function deliverStream(): Promise<StreamDelivery> {
-  const delivery: StreamDelivery = { passed: [], dropped: [], workerLogs: '' };
-  for (let round = 0; round < 10; round++) {
-    const records = await stack.stream.read();
-    if (records.length === 0) return delivery;
-    for (const record of records) {
-      if (!passesFilters(stack.workerFilterPatterns, record)) {
-        delivery.dropped.push(record);
-        continue;
-      }
-      delivery.passed.push(record);
-      delivery.workerLogs += succeeded(await invokeFunction(stack.functions.worker, { Records: [record] })).logs;
-    }
-  }
-  return delivery;
 }
 
 const stateOf = (record: StreamEventRecord) =>
@@ -103,11 +74,10 @@ async function commandThroughTheStack(text: string) {
   const acked = succeeded(
     await invokeFunction(stack.functions.slack, signedSlashCommandEvent(fields, { signingSecret: SIGNING_SECRET })),
   );
-  const handedOff = stack.lambdaFront.take();
-  for (const invocation of handedOff) succeeded(await invokeFunction(stack.functions.worker, invocation.payload));
+  const handedOff = await runHandOffs(stack);
   const queued = await jobsInTable();
   const messagesWhenQueued = slack.messages(SLACK_TEST_IDS.channelId).map((message) => message.text);
-  const stream = await deliverStream();
+  const stream = await deliverStream(stack);
   return { acked, handedOff, queued, messagesWhenQueued, stream };
 }
 
@@ -159,12 +129,7 @@ describe('the packaged functions on moto', () => {
 
     // Assess
     expect(acked.result).toMatchObject({ statusCode: 200 });
-    expect(handedOff).toEqual([
-      {
-        functionName: stack.functions.worker.name,
-        payload: expect.objectContaining({ type: 'command', text, userId: SLACK_TEST_IDS.requesterId }),
-      },
-    ]);
+    expect(handedOff).toEqual([expect.objectContaining({ type: 'command', text, userId: SLACK_TEST_IDS.requesterId })]);
     expect(queued).toEqual([expect.objectContaining({ state: 'QUEUED', requested_by: SLACK_TEST_IDS.requesterId })]);
     expect(messagesWhenQueued).toHaveLength(1);
     // Only writes that leave the job QUEUED pass the filter: the one that queued it, and the one that records its
@@ -178,7 +143,7 @@ describe('the packaged functions on moto', () => {
     expect(await jobsInTable()).toEqual([expect.objectContaining({ state: 'SUCCEEDED' })]);
     expect(slack.messages(SLACK_TEST_IDS.channelId).map((message) => message.text)).toEqual([
       'Repository registration on a: Succeeded',
-      expect.stringMatching(/^:white_check_mark: Repository registration succeeded in \d+ s\.$/),
+      expect.stringMatching(/^:white_check_mark: Repository registration succeeded in (<1|\d+) s\.$/),
     ]);
     // The worker's metrics are Embedded Metric Format lines in its log, as CloudWatch reads them.
     expect(stream.workerLogs).toMatch(/"_aws":\{"Timestamp":\d+,"CloudWatchMetrics":\[\{"Namespace":"EsSnapshotBot"/);
