@@ -129,6 +129,9 @@ describe('the packaged functions on moto', () => {
 
     // Assess
     expect(acked.result).toMatchObject({ statusCode: 200 });
+    // The Web API base URL came to both functions as the stack parameter SlackApiUrl, through SLACK_API_URL.
+    expect(stack.functions.slack.environment.SLACK_API_URL).toBe(slack.url);
+    expect(stack.functions.worker.environment.SLACK_API_URL).toBe(slack.url);
     expect(handedOff).toEqual([expect.objectContaining({ type: 'command', text, userId: SLACK_TEST_IDS.requesterId })]);
     expect(queued).toEqual([expect.objectContaining({ state: 'QUEUED', requested_by: SLACK_TEST_IDS.requesterId })]);
     expect(messagesWhenQueued).toHaveLength(1);
@@ -147,6 +150,19 @@ describe('the packaged functions on moto', () => {
     ]);
     // The worker's metrics are Embedded Metric Format lines in its log, as CloudWatch reads them.
     expect(stream.workerLogs).toMatch(/"_aws":\{"Timestamp":\d+,"CloudWatchMetrics":\[\{"Namespace":"EsSnapshotBot"/);
+  });
+
+  it('refuses a request not signed with the signing secret in SSM, and hands nothing to the worker', async () => {
+    // Prepare
+    const fields = buildSlashCommand({ text: `snapshot repo register a ${REPOSITORY}` });
+    const forged = signedSlashCommandEvent(fields, { signingSecret: SIGNING_SECRET, forge: 'bad-signature' });
+
+    // Act
+    const answer = succeeded(await invokeFunction(stack.functions.slack, forged));
+
+    // Assess
+    expect(answer.result).toMatchObject({ statusCode: 401 });
+    expect(stack.lambdaFront.take()).toEqual([]);
   });
 
   it("signs a cluster's requests with credentials from moto's STS AssumeRole of its assume_role_arn", async () => {
