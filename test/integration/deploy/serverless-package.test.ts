@@ -226,20 +226,40 @@ describe('osls package of serverless.yml', () => {
     expect(mapping.MaximumRecordAgeInSeconds).toBeLessThan(24 * 3600);
     const filters = asObject(mapping.FilterCriteria).Filters as { Pattern: string }[];
     expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
-      { dynamodb: { NewImage: { state: { S: ['QUEUED'] } } } },
+      { eventName: ['INSERT'], dynamodb: { NewImage: { state: { S: ['QUEUED'] } } } },
+      {
+        eventName: ['MODIFY'],
+        dynamodb: {
+          NewImage: { state: { S: ['QUEUED'] } },
+          OldImage: { state: { S: [{ 'anything-but': ['QUEUED'] }] } },
+        },
+      },
     ]);
   });
 
-  it('lets through the stream record of a job the store writes as QUEUED, and no other', () => {
+  it('lets through the stream record of a write that makes a job QUEUED, and no other', () => {
     const mapping = byType('AWS::Lambda::EventSourceMapping').map(([id]) => properties(id))[0] ?? {};
-    const [filter] = asObject(mapping.FilterCriteria).Filters as { Pattern: string }[];
-    const record = (state: Job['state']) => ({
-      dynamodb: { NewImage: marshall(toJobItem({ ...buildJob(), state }, 30), { removeUndefinedValues: true }) },
-    });
+    const filters = (asObject(mapping.FilterCriteria).Filters as { Pattern: string }[]).map(
+      (filter) => JSON.parse(filter.Pattern) as unknown,
+    );
+    const image = (state: Job['state']) =>
+      marshall(toJobItem({ ...buildJob(), state }, 30), { removeUndefinedValues: true });
+    const passes = (eventName: string, state: Job['state'], before?: Job['state']) =>
+      filters.some((pattern) =>
+        matchesEventPattern(pattern, {
+          eventName,
+          dynamodb: { NewImage: image(state), ...(before === undefined ? {} : { OldImage: image(before) }) },
+        }),
+      );
 
-    expect(matchesEventPattern(JSON.parse(filter?.Pattern ?? '{}'), record('QUEUED'))).toBe(true);
+    expect(passes('INSERT', 'QUEUED')).toBe(true);
+    expect(passes('MODIFY', 'QUEUED', 'PENDING_APPROVAL')).toBe(true);
+    expect(passes('MODIFY', 'QUEUED', 'RUNNING')).toBe(true);
+    // Its Slack message recorded while it waits in the queue: the worker already started for it.
+    expect(passes('MODIFY', 'QUEUED', 'QUEUED')).toBe(false);
     for (const state of ['PENDING_APPROVAL', 'RUNNING', 'SUCCEEDED'] as const) {
-      expect(matchesEventPattern(JSON.parse(filter?.Pattern ?? '{}'), record(state))).toBe(false);
+      expect(passes('INSERT', state)).toBe(false);
+      expect(passes('MODIFY', state, 'QUEUED')).toBe(false);
     }
   });
 

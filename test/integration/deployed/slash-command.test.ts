@@ -135,13 +135,10 @@ describe('the packaged functions on moto', () => {
     expect(handedOff).toEqual([expect.objectContaining({ type: 'command', text, userId: SLACK_TEST_IDS.requesterId })]);
     expect(queued).toEqual([expect.objectContaining({ state: 'QUEUED', requested_by: SLACK_TEST_IDS.requesterId })]);
     expect(messagesWhenQueued).toHaveLength(1);
-    // Only writes that leave the job QUEUED pass the filter: the one that queued it, and the one that records its
-    // Slack message (still QUEUED), so the worker is started twice for the job and the second start finds it done.
-    expect(stream.passed.map((record) => [record.eventName, stateOf(record)])).toEqual([
-      ['INSERT', 'QUEUED'],
-      ['MODIFY', 'QUEUED'],
-    ]);
-    expect(stream.dropped.map(stateOf)).not.toContain('QUEUED');
+    // Only the write that made the job QUEUED passes the filter; the one that records its Slack message while it
+    // is still QUEUED does not, so one worker starts for it.
+    expect(stream.passed.map((record) => [record.eventName, stateOf(record)])).toEqual([['INSERT', 'QUEUED']]);
+    expect(stream.dropped.map((record) => [record.eventName, stateOf(record)])).toContainEqual(['MODIFY', 'QUEUED']);
     expect(stream.dropped.length).toBeGreaterThan(0);
     expect(await jobsInTable()).toEqual([expect.objectContaining({ state: 'SUCCEEDED' })]);
     expect(slack.messages(SLACK_TEST_IDS.channelId).map((message) => message.text)).toEqual([
