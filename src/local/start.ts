@@ -4,6 +4,7 @@
 // (dynamodb/), and the launcher of the local Elasticsearch/OpenSearch clusters with their JVM, service user and distribution
 // download (engines/). scripts/bundle.mjs refuses a Lambda bundle that pulls in any file from here, and dynalite
 // is a dev dependency; the wiring shared with the Lambda handlers stays in handlers/compose-context.ts.
+
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
@@ -17,6 +18,7 @@ import { loadBotConfig, parseBotConfig } from '../config/cluster-config.js';
 import { optionalString, readCommonEnvironment } from '../config/env.js';
 import { BotError } from '../core/errors.js';
 import type { BotConfig } from '../core/model/configured-cluster.js';
+import { shownEngine } from '../core/preflight/engine-version.js';
 import { composeContext } from '../handlers/compose-context.js';
 import { createLogger } from '../logging/logger.js';
 import type { BotContext } from '../usecases/bot-context.js';
@@ -53,7 +55,7 @@ async function describeClusters(context: BotContext): Promise<string> {
       const at = context.config.clusters.get(client.alias)?.endpoint.origin;
       try {
         const [info, health] = await Promise.all([client.info(within), client.health(within)]);
-        return `${client.alias}: ${info.distribution} ${info.version}, health ${health.status}, at ${at}`;
+        return `${client.alias}: ${shownEngine(info.distribution, info.version)}, health ${health.status}, at ${at}`;
       } catch (error) {
         // A cluster error's words name the cluster already.
         const said = error instanceof BotError ? error.message : `${client.alias}: ${(error as Error).message}`;
