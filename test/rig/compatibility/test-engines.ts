@@ -12,10 +12,13 @@ import { runPair } from './run-pair.js';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const COMPATIBILITY = `${ROOT}docs/COMPATIBILITY.md`;
 
-/** The commit the run tested; `+changes` when the work tree differs from it, since then it tested more. */
+/**
+ * The commit the run tested; `+changes` when the work tree differs from it, since then it tested more. The table's
+ * own file does not count: an earlier pair of the same run has just written it.
+ */
 function testedCommit(): string {
   const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-  const changed = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+  const changed = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs/COMPATIBILITY.md']) !== '';
   return `${git(['rev-parse', '--short', 'HEAD'])}${changed ? '+changes' : ''}`;
 }
 
