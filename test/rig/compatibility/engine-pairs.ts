@@ -16,7 +16,7 @@ type EnginePair = {
 
 const OPENSEARCH_1 = 'opensearch:1.3.20';
 const OPENSEARCH_2 = 'opensearch:2.19.6';
-const OPENSEARCH_3 = 'opensearch:3.3.0';
+const OPENSEARCH_3 = 'opensearch:3.6.0';
 const ELASTICSEARCH_7 = 'elasticsearch:7.10.2';
 
 const ENGINE_PAIRS: readonly EnginePair[] = [
