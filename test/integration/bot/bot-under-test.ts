@@ -198,6 +198,19 @@ async function startBotUnderTest(options: BotOptions = {}) {
     return slack.responses.filter((post) => post.id === responseId);
   }
 
+  /**
+   * Types `/es <text>` as the requester and returns the job it made. The rig's clock stands still unless moved: it
+   * moves a second first, so that the new job is the newest in the requester's list.
+   */
+  async function requestJob(text: string): Promise<Job> {
+    clock.advance(1000);
+    await command(text);
+    await tasks.idle();
+    const [job] = await context.jobs.listRequestedBy(SLACK_TEST_IDS.requesterId, 1);
+    if (job === undefined || job.requestText !== text) throw new Error(`${text} made no job`);
+    return job;
+  }
+
   async function onlyActiveJob(): Promise<Job> {
     await tasks.idle();
     const active = await context.jobs.listActive();
@@ -236,6 +249,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
     command,
     click,
     responsesTo,
+    requestJob,
     onlyActiveJob,
     untilEnded,
     async close() {

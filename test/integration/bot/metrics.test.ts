@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
 import type { MetricPoint } from '../../../src/core/metrics/job-metrics.js';
 import { SLACK_TEST_IDS } from '../../fixtures/slack/slack-ids.js';
@@ -8,7 +7,7 @@ import { createIndexWithDocs, deleteIndexDirectly, indexExists } from '../../rig
 import { capturedLog } from '../reliability/captured-log.js';
 import { type BotUnderTest, startBotUnderTest } from './bot-under-test.js';
 
-const { approverId, requesterId } = SLACK_TEST_IDS;
+const { approverId } = SLACK_TEST_IDS;
 
 /**
  * What an operator alarms on, as `npm start` logs it and the Lambda functions send it to CloudWatch: the counts of
@@ -28,16 +27,6 @@ describe('the metrics a job leaves', () => {
       });
   }
 
-  async function requested(command: string): Promise<Job> {
-    // The rig's clock stands still unless moved: a second ahead keeps the newest request first in the requester's list.
-    bot.clock.advance(1000);
-    await bot.command(command);
-    await bot.tasks.idle();
-    const [job] = await bot.context.jobs.listRequestedBy(requesterId, 1);
-    if (job === undefined || job.requestText !== command) throw new Error(`${command} made no job`);
-    return job;
-  }
-
   beforeAll(async () => {
     bot = await startBotUnderTest({ logger: log.logger });
     await createIndexWithDocs(bot.clusters.a.directUrl, index, { docs: 3 });
@@ -49,7 +38,7 @@ describe('the metrics a job leaves', () => {
   });
 
   it('counts an approved deletion from its request to its success, with its step and approval times', async () => {
-    const job = await requested(`snapshot delete-index a ${index}`);
+    const job = await bot.requestJob(`snapshot delete-index a ${index}`);
     await bot.click(job, 'approve', approverId);
     const ended = await bot.untilEnded(job.id);
 
@@ -69,7 +58,7 @@ describe('the metrics a job leaves', () => {
   });
 
   it("counts a cluster's refusal by cluster and code, and the failed job", async () => {
-    const job = await requested(`snapshot repo register a bad-${randomBytes(2).toString('hex')} location=/etc`);
+    const job = await bot.requestJob(`snapshot repo register a bad-${randomBytes(2).toString('hex')} location=/etc`);
     const ended = await bot.untilEnded(job.id);
 
     expect(ended.state).toBe(JobState.FAILED);

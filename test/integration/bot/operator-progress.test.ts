@@ -96,10 +96,7 @@ describe('what the operator reads about a snapshot', () => {
     });
 
     // When the restore is asked for and approved
-    await bot.command(`snapshot restore b ${throttled} watched indices=${index}`);
-    await bot.tasks.idle();
-    const [requested] = await bot.context.jobs.listRequestedBy(requesterId, 1);
-    if (requested === undefined || requested.kind !== 'restore') throw new Error('the restore made no job');
+    const requested = await bot.requestJob(`snapshot restore b ${throttled} watched indices=${index}`);
     await bot.click(requested, 'approve', approverId);
     const restored = await bot.untilEnded(requested.id);
 

@@ -47,14 +47,6 @@ describe("the README's examples, recorded from the rig", () => {
       .map((call) => blocksAsText(call.args.blocks as Block[]));
   }
 
-  async function requested(command: string): Promise<Job> {
-    await bot.command(command);
-    await bot.tasks.idle();
-    const [job] = await bot.context.jobs.listRequestedBy(requesterId, 1);
-    if (job === undefined || job.requestText !== command) throw new Error(`${command} made no job`);
-    return job;
-  }
-
   async function ask(command: string): Promise<string> {
     const { responseId } = await bot.command(command);
     const answer = await waitUntil(`the answer to ${command}`, async () => bot.responsesTo(responseId)[0]);
@@ -108,7 +100,7 @@ describe("the README's examples, recorded from the rig", () => {
 
   it('records a migration from approval to the on-call reply', async () => {
     const command = 'snapshot migrate a b indices=logs-*,orders replace';
-    const job = await requested(command);
+    const job = await bot.requestJob(command);
     recorded['migration-command'] = `/es ${command}`;
     recorded['migration-approval'] = textOfMessage(job);
 
@@ -131,7 +123,7 @@ describe("the README's examples, recorded from the rig", () => {
     await createIndexWithDocs(bot.clusters.a.directUrl, 'logs-debug-2026.11', { docs: 50 });
     await createIndexWithDocs(bot.clusters.b.directUrl, 'orders', { docs: 1 });
     const command = 'snapshot migrate a b indices=orders,logs-*,-logs-debug-* replace';
-    const job = await requested(command);
+    const job = await bot.requestJob(command);
     recorded['approval-command'] = `/es ${command}`;
     recorded['approval-message'] = textOfMessage(job);
 
@@ -159,7 +151,7 @@ describe("the README's examples, recorded from the rig", () => {
     recorded['answer-status'] = `/es ${status}\n\n${await ask(status)}`;
     recorded['answer-recent'] = `/es snapshot jobs recent\n\n${await ask('snapshot jobs recent')}`;
     const refused = 'snapshot repo register a bad location=/etc';
-    const failed = await ticksUntil(await requested(refused), (now) => now.state === JobState.FAILED);
+    const failed = await ticksUntil(await bot.requestJob(refused), (now) => now.state === JobState.FAILED);
     recorded['answer-engine-reason'] = `/es ${refused}\n\n${textOfMessage(failed)}`;
 
     expect(recorded['answer-list']).toMatch(/\*SUCCESS\* · 2 indices · 3\/3 shards · /);
