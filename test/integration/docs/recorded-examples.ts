@@ -37,13 +37,18 @@ function withRecorded(readme: string, examples: RecordedExamples): string {
  * and counts, which change from run to run, reduced to placeholders.
  */
 function shapeOf(example: string): string {
-  return example
-    .replace(/-\d{4}-[a-z0-9]{6}\b/g, '-TIME-ID')
-    .replace(/\b(?=[a-z]*\d)[a-z0-9]{6,10}\b/g, 'ID')
-    .replace(/\d[\d,]*(\.\d+)? (B|KB|MB|GB|TB)\b/g, 'SIZE')
-    .replace(/<?\d+ (h|m|s)( \d+ (m|s))?\b/g, 'DURATION')
-    .replace(/\d[\d,.]*/g, '9')
-    .replace(/[▓░]+/g, 'BAR');
+  return (
+    example
+      .replace(/-\d{4}-[a-z0-9]{6}\b/g, '-TIME-ID')
+      // Job ids and plan digests may hold no digit at all; a word of ten letters becomes ID on both sides alike.
+      .replace(/\b[a-z0-9]{10}\b/g, 'ID')
+      .replace(/Plan `[0-9a-f]{8}`/g, 'Plan `ID`')
+      .replace(/\b(?=[a-z]*\d)[a-z0-9]{6,10}\b/g, 'ID')
+      .replace(/\d[\d,]*(\.\d+)? (B|KB|MB|GB|TB)\b/g, 'SIZE')
+      .replace(/<?\d+ (h|m|s)( \d+ (m|s))?\b/g, 'DURATION')
+      .replace(/\d[\d,.]*/g, '9')
+      .replace(/[▓░]+/g, 'BAR')
+  );
 }
 
 export { type RecordedExamples, recordedIn, shapeOf, withRecorded };
