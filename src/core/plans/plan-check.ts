@@ -121,6 +121,18 @@ function restoreTargetChanges(plan: RestoringPlan, step: StepName, now: ClusterN
 }
 
 /**
+ * Targets of a resumed restore start that exist but show no recovery yet: the engine makes a restored index before
+ * its primaries start recovering, so for a moment neither its own restore nor a writer's index can be told apart.
+ * The step waits for the engine to say, rather than stop the job on a guess.
+ */
+function targetsNotYetRecovering(plan: JobPlan, step: StepName, now: ClusterNow): string[] {
+  if (!isRestoring(plan) || step !== StepName.START_RESTORE || now.recoveries === undefined) return [];
+  const recovering = new Set(now.recoveries.map((entry) => entry.index));
+  const existing = new Set(now.indices.map((entry) => entry.index));
+  return targetsOf(plan).filter((target) => existing.has(target) && !recovering.has(target));
+}
+
+/**
  * How what `step` touches differs now from the approved plan; empty when the step may run. `resumed`: the step
  * was started before (its worker stopped, or it waits for the cluster), so what it did itself is not a change.
  */
@@ -182,4 +194,4 @@ function refreshedPlan(plan: JobPlan, now: ClusterNow, protectedPatterns: readon
 }
 
 export type { CheckScope, ClusterNow, IndexNow };
-export { checkScope, planChanges, refreshedPlan };
+export { checkScope, planChanges, refreshedPlan, targetsNotYetRecovering };

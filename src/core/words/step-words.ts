@@ -38,6 +38,8 @@ type StepWords = {
   indicesDeleted: (names: string) => string;
   indicesAlreadyGone: (names: string) => string;
   restoreStarted: string;
+  /** A resumed restore's targets exist but show no recovery yet, so whether they are its own is not known. */
+  targetsNotYetRecovering: (names: string) => string;
   restoreRequested: string;
   restoreDone: (indices: number, shards: number) => string;
   /** One target that exists but did not come from the job's snapshot (`from`: EMPTY_STORE, another snapshot …). */
@@ -119,6 +121,8 @@ const en: StepWords = {
   sizeDifference: (target, restored, snapshot) =>
     `${target} recovered ${restored ?? 'no'} bytes, the snapshot holds ${snapshot ?? 'no such index'}`,
   sizesDiffer: (differences) => `restored copies differ from the snapshot: ${differences}`,
+  targetsNotYetRecovering: (names) =>
+    `${names}: exists, not yet recovering; waiting to see whether this restore made it`,
   waitingForSnapshotOperation: 'another snapshot operation is running on the cluster; waiting for it',
   stepUnexpected: (step, jobId) => `unexpected error in ${step}; the bot's log has it under job ${jobId}`,
   stepRefused: (text, hint) => `${text}${hint === undefined ? '' : ` (${hint})`}`,
@@ -179,6 +183,8 @@ const ja: StepWords = {
   sizeDifference: (target, restored, snapshot) =>
     `${target} の復元は ${restored ?? 'なし'} バイト、スナップショットは ${snapshot ?? 'インデックスなし'}`,
   sizesDiffer: (differences) => `復元したものがスナップショットと一致しません: ${differences}`,
+  targetsNotYetRecovering: (names) =>
+    `${names}: 存在しますがまだリカバリーが始まっていません。このリストアが作ったものか確認するまで待ちます`,
   waitingForSnapshotOperation: 'クラスターで別のスナップショット操作が実行中です。終わるのを待っています',
   stepUnexpected: (step, jobId) =>
     `\`${step}\` で予期しないエラーが起きました。ボットのログにジョブ ${jobId} として記録されています`,

@@ -1,8 +1,15 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import { type Job, type JobStep, StepName } from '../../core/jobs/job.js';
-import { type CheckScope, type ClusterNow, checkScope, planChanges } from '../../core/plans/plan-check.js';
+import {
+  type CheckScope,
+  type ClusterNow,
+  checkScope,
+  planChanges,
+  targetsNotYetRecovering,
+} from '../../core/plans/plan-check.js';
+import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
-import type { PlanChanged } from './step-outcome.js';
+import type { PlanChanged, StepOutcome } from './step-outcome.js';
 
 async function snapshotNow(client: ClusterClient, scope: NonNullable<CheckScope['snapshot']>) {
   try {
@@ -38,10 +45,16 @@ async function withRecoveries(client: ClusterClient, now: ClusterNow): Promise<C
 
 /**
  * Re-reads, just before a destructive step, what that step touches, and compares it with the approved plan.
- * Undefined when the step may run as approved; otherwise the changes, and the step touches nothing. A job that
+ * Undefined when the step may run as approved; otherwise the changes (or, while the engine cannot yet tell whose a
+ * target is, a wait), and the step touches nothing. A job that
  * needed no approval (its kind runs at once on that cluster) has no approved plan to hold to.
  */
-async function recheckPlan(job: Job, step: JobStep, client: ClusterClient): Promise<PlanChanged | undefined> {
+async function recheckPlan(
+  job: Job,
+  step: JobStep,
+  client: ClusterClient,
+  words: StepWords,
+): Promise<PlanChanged | StepOutcome | undefined> {
   if (job.approval === undefined) return undefined;
   const scope = checkScope(job.plan, step.name);
   if (scope === undefined) return undefined;
@@ -49,6 +62,8 @@ async function recheckPlan(job: Job, step: JobStep, client: ClusterClient): Prom
   const resumed = step.status === 'running';
   const read = await readClusterNow(client, scope);
   const now = resumed && step.name === StepName.START_RESTORE ? await withRecoveries(client, read) : read;
+  const unknown = targetsNotYetRecovering(job.plan, step.name, now);
+  if (unknown.length > 0) return { status: 'waiting', detail: words.targetsNotYetRecovering(unknown.join(', ')) };
   const changes = planChanges(job.plan, step.name, now, resumed);
   return changes.length === 0 ? undefined : { status: 'changed', changes, now };
 }

@@ -23,7 +23,7 @@ async function runStep(
   words: StepWords,
 ): Promise<StepOutcome | PlanChanged> {
   const client = clusterFor(step.cluster);
-  const changed = await recheckPlan(job, step, client);
+  const changed = await recheckPlan(job, step, client, words);
   if (changed !== undefined) return changed;
   switch (step.name) {
     case StepName.REGISTER_REPOSITORY:

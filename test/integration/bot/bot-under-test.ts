@@ -205,6 +205,11 @@ async function startBotUnderTest(options: BotOptions = {}) {
   async function requestJob(text: string): Promise<Job> {
     clock.advance(1000);
     await command(text);
+    return newestJobOf(text);
+  }
+
+  /** The requester's newest job, which must be the one `text` asked for: active or already ended. */
+  async function newestJobOf(text: string): Promise<Job> {
     await tasks.idle();
     const [job] = await context.jobs.listRequestedBy(SLACK_TEST_IDS.requesterId, 1);
     if (job === undefined || job.requestText !== text) throw new Error(`${text} made no job`);
@@ -250,6 +255,7 @@ async function startBotUnderTest(options: BotOptions = {}) {
     click,
     responsesTo,
     requestJob,
+    newestJobOf,
     onlyActiveJob,
     untilEnded,
     async close() {

@@ -64,8 +64,8 @@ describe('indices left out of restores and migrations', () => {
     }
     // and a full snapshot of A, taken through the bot
     const snapshot = `${tag}-full`;
-    await bot.command(`snapshot create a ${bot.repository} ${snapshot}`);
-    const taken = await bot.untilEnded((await bot.onlyActiveJob()).id);
+    const created = await bot.requestJob(`snapshot create a ${bot.repository} ${snapshot}`);
+    const taken = await bot.untilEnded(created.id);
     const held = await bot.clusters.a.client.getSnapshot(bot.repository, snapshot);
     // and the data indices changed since
     await given('a', `${tag}-orders`, 2);

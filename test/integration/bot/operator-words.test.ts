@@ -74,14 +74,14 @@ describe('the words an operator reads', () => {
       settings: { base_path: `${bot.repository}/${repository}` },
     });
 
-    await bot.command(`snapshot create a ${repository} ${tag}-first indices=${tag}-logs`);
-    expect((await bot.untilEnded((await bot.onlyActiveJob()).id)).state).toBe(JobState.SUCCEEDED);
+    const created = await bot.requestJob(`snapshot create a ${repository} ${tag}-first indices=${tag}-logs`);
+    expect((await bot.untilEnded(created.id)).state).toBe(JobState.SUCCEEDED);
   });
 
   it('refuses a snapshot name the repository already holds when it is asked, not later', async () => {
     const snapshot = `${tag}-taken`;
-    await bot.command(`snapshot create a ${bot.repository} ${snapshot} indices=${tag}-logs`);
-    expect((await bot.untilEnded((await bot.onlyActiveJob()).id)).state).toBe(JobState.SUCCEEDED);
+    const created = await bot.requestJob(`snapshot create a ${bot.repository} ${snapshot} indices=${tag}-logs`);
+    expect((await bot.untilEnded(created.id)).state).toBe(JobState.SUCCEEDED);
     const jobsBefore = bot.slack.messages(channelId).length;
 
     const refused = await answerTo(`snapshot create a ${bot.repository} ${snapshot} indices=${tag}-logs`);

@@ -70,8 +70,9 @@ describe('the bot in a channel', () => {
   );
 
   it('takes a snapshot without approval and reports it in the thread', async () => {
-    const { response, body } = await bot.command(`snapshot create a ${bot.repository} e2e-snap-1 indices=e2e-logs-*`);
-    const job = await bot.onlyActiveJob();
+    const text = `snapshot create a ${bot.repository} e2e-snap-1 indices=e2e-logs-*`;
+    const { response, body } = await bot.command(text);
+    const job = await bot.newestJobOf(text);
     const ended = await bot.untilEnded(job.id);
 
     expect(response.statusCode).toBe(200);

@@ -31,7 +31,11 @@ async function shardFolderOf(location: string, index: string): Promise<string> {
     .flatMap((name) => (/^index-\d+$/.test(name) ? [Number(name.slice('index-'.length))] : []))
     .sort((left, right) => right - left);
   const latest = JSON.parse(await readFile(join(location, `index-${generations[0]}`), 'utf8'));
-  return join(location, 'indices', latest.indices[index].id, '0');
+  // OpenSearch 3.x puts shard folders under a hashed prefix (the index's `shard_path_type`); older engines at the root.
+  const shardFolder = join('indices', latest.indices[index].id, '0');
+  const found = (await readdir(location, { recursive: true })).find((path) => path.endsWith(shardFolder));
+  if (found === undefined) throw new Error(`no folder of ${index}'s shard 0 in ${location}`);
+  return join(location, found);
 }
 
 /** Wait a little in real time: the clusters work on their own clock. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type JobPlan, StepName } from '../../../../src/core/jobs/job.js';
-import { type ClusterNow, checkScope, planChanges, refreshedPlan } from '../../../../src/core/plans/plan-check.js';
+import {
+  type ClusterNow,
+  checkScope,
+  planChanges,
+  refreshedPlan,
+  targetsNotYetRecovering,
+} from '../../../../src/core/plans/plan-check.js';
 import { PLANS, plannedIndex } from '../../../fixtures/plans.js';
 
 /** An index as the cluster holds it now; by default exactly as the fixtures plan it. */
@@ -161,6 +167,28 @@ describe('planChanges of a restore', () => {
       { kind: 'target-taken', index: 'logs-2', docs: 7 },
     ]);
     expect(planChanges(plan, StepName.START_RESTORE, { ...now, recoveries: undefined }, true)).toHaveLength(2);
+  });
+
+  it('waits on a resumed restore target that exists but shows no recovery yet: whose it is is not known', () => {
+    const recovering = {
+      index: 'logs-1',
+      shardsDone: 0,
+      shardsTotal: 1,
+      bytesDone: 0,
+      bytesTotal: 0,
+      source: { repository: 'migration', snapshot: 'nightly' },
+      types: ['SNAPSHOT'],
+      totalsKnown: false,
+    };
+    const now = {
+      ...clusterNow([indexNow('logs-1', 0), indexNow('logs-2', 0)], SNAPSHOT_AS_PLANNED),
+      recoveries: [recovering],
+    };
+
+    expect(targetsNotYetRecovering(plan, StepName.START_RESTORE, now)).toEqual(['logs-2']);
+    expect(targetsNotYetRecovering(plan, StepName.START_RESTORE, { ...now, recoveries: undefined })).toEqual([]);
+    expect(targetsNotYetRecovering(plan, StepName.DELETE_INDICES, now)).toEqual([]);
+    expect(targetsNotYetRecovering(PLANS.indexDelete(), StepName.START_RESTORE, now)).toEqual([]);
   });
 
   it('stops for a snapshot that is gone or was taken again', () => {
