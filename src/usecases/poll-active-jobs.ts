@@ -24,7 +24,7 @@ type TickSummary = {
   expired: number;
   /** Jobs whose next step ran. */
   resumed: number;
-  /** Requests the tick's one observation of the clusters sent (steps that start work send their own). */
+  /** Reads the tick's one observation asked of the clusters (steps that start work send their own). */
   clusterRequests: number;
 };
 

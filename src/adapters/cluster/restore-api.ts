@@ -1,6 +1,6 @@
 import { ClusterErrorCode, isClusterError } from '../../core/cluster-errors.js';
 import type { IndexRecovery, RecoveryProgress } from '../../core/model/recovery.js';
-import { summarizeRecovery } from '../../core/restore/recovery-summary.js';
+import { summarizeRecovery, withExpectedPrimaries } from '../../core/restore/recovery-summary.js';
 import { renameMapping } from '../../core/restore/rename-mapping.js';
 import { validateIndexName, validateRepositoryName, validateSnapshotName } from '../../core/safety/resource-names.js';
 import type { RestoreApi, RestoreRequest, WriteOutcome } from '../../ports/cluster-client.js';
@@ -11,6 +11,7 @@ import { clusterPath } from './request-path.js';
  * Progress of the shards restoring into `indices`, from `GET <indices>/_recovery` (the managed service refuses
  * the index-less `GET /_recovery`). An index that does not exist yet counts as not started. The answer lists
  * each index, so one call for the targets of many restores can be split between them with `summarizeRecovery`.
+ * Each index's shard count comes with it, from `_settings`: `_recovery` lists only the primaries already started.
  */
 async function restoreProgress(call: ClusterCall, indices: readonly string[]): Promise<RecoveryProgress> {
   const names = indices.map(validateIndexName);
@@ -19,10 +20,21 @@ async function restoreProgress(call: ClusterCall, indices: readonly string[]): P
     path: clusterPath`/${names}/_recovery`,
     query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
   };
-  const byIndex = await read(call, request, (answers) => answers.recovery);
+  const settingsRequest = {
+    method: 'GET' as const,
+    path: clusterPath`/${names}/_settings/${(await call.dialect()).requests.indexSettingNames}`,
+    query: { ...request.query, flat_settings: 'true' },
+  };
+  const [byIndex, settings] = await Promise.all([
+    read(call, request, (answers) => answers.recovery),
+    read(call, settingsRequest, (answers) => answers.indexSettings),
+  ]);
   return summarizeRecovery(
     names,
-    names.flatMap((name) => byIndex.get(name) ?? []),
+    names.flatMap((name) => {
+      const entry = byIndex.get(name);
+      return entry === undefined ? [] : [withExpectedPrimaries(entry, settings.get(name)?.shards)];
+    }),
   );
 }
 

@@ -30,4 +30,14 @@ function summarizeRecovery(targets: readonly string[], recoveries: readonly Inde
   return { indices: found, shardsDone, shardsTotal, bytesDone, bytesTotal, percent, totalsKnown, done };
 }
 
-export { summarizeRecovery };
+/**
+ * An index's recovery as it stands against its `primaries` (its number of shards): the engine lists a primary in
+ * `_recovery` only once it starts recovering, and starts a few per node at a time, so the primaries listed may be
+ * fewer. Until every one is listed the index is neither done nor of known size.
+ */
+function withExpectedPrimaries(entry: IndexRecovery, primaries: number | undefined): IndexRecovery {
+  if (primaries === undefined || entry.shardsTotal >= primaries) return entry;
+  return { ...entry, shardsTotal: primaries, totalsKnown: false };
+}
+
+export { summarizeRecovery, withExpectedPrimaries };

@@ -24,6 +24,26 @@ function buildClient(answers: ClusterResponse[], protectedIndices: string[] = []
   return { client, sent: transport.sent };
 }
 
+/**
+ * `_recovery`'s answer, then `_settings`' for the same indices: each has as many shards as `shards` (by default as
+ * many primaries as the answer lists).
+ */
+function recovering(answer: Record<string, { shards: { primary?: boolean }[] }>, shards: Record<string, number> = {}) {
+  const settings = Object.fromEntries(
+    Object.entries(answer).map(([index, entry]) => [
+      index,
+      {
+        settings: {
+          'index.version.created': '136408327',
+          'index.number_of_shards': String(shards[index] ?? entry.shards.filter((one) => one.primary !== false).length),
+          'index.number_of_replicas': '0',
+        },
+      },
+    ]),
+  );
+  return [answered(200, answer), answered(200, settings)];
+}
+
 const nameTaken = clusterError(
   400,
   'invalid_snapshot_name_exception',
@@ -547,7 +567,7 @@ describe('restore', () => {
   );
 
   it('treats indices already restoring from this snapshot as its own earlier restore', async () => {
-    const { client, sent } = buildClient([blocked, answered(200, { a: { shards: [shard('INDEX', 50)] } })]);
+    const { client, sent } = buildClient([blocked, ...recovering({ a: { shards: [shard('INDEX', 50)] } })]);
 
     expect(await client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).toBe('accepted');
     expect(sent[1]).toMatchObject({ method: 'GET', path: '/a/_recovery' });
@@ -556,7 +576,7 @@ describe('restore', () => {
   it('refuses when the open index did not come from this snapshot', async () => {
     const { client } = buildClient([
       blocked,
-      answered(200, { a: { shards: [shard('DONE', 100, { type: 'EMPTY_STORE', source: {} })] } }),
+      ...recovering({ a: { shards: [shard('DONE', 100, { type: 'EMPTY_STORE', source: {} })] } }),
     ]);
 
     await expect(client.restore({ repository: 'r', snapshot: 's', indices: ['a'] })).rejects.toMatchObject({
@@ -574,7 +594,7 @@ describe('restore', () => {
 
   it('follows restore progress over the primaries of each index', async () => {
     const { client } = buildClient([
-      answered(200, {
+      ...recovering({
         a: { shards: [shard('DONE', 100), shard('DONE', 0, { primary: false, type: 'PEER' })] },
         b: { shards: [shard('INDEX', 50), shard('VERIFY_INDEX', 0)] },
       }),
@@ -600,14 +620,14 @@ describe('restore', () => {
   });
 
   it('does not know the totals while a primary is in its INIT stage, with its files not counted yet', async () => {
-    const { client } = buildClient([answered(200, { a: { shards: [shard('INDEX', 50), shard('INIT', 0)] } })]);
+    const { client } = buildClient([...recovering({ a: { shards: [shard('INDEX', 50), shard('INIT', 0)] } })]);
 
     expect(await client.restoreProgress(['a'])).toMatchObject({ totalsKnown: false, percent: 0, shardsTotal: 2 });
   });
 
   it('says what the primaries of an index recovered from, each type once', async () => {
     const { client } = buildClient([
-      answered(200, {
+      ...recovering({
         a: {
           shards: [shard('DONE', 0, { type: 'EMPTY_STORE', source: {} }), shard('DONE', 0, { type: 'empty_store' })],
         },
@@ -620,13 +640,13 @@ describe('restore', () => {
   });
 
   it('is done when every index exists and every primary is DONE', async () => {
-    const { client } = buildClient([answered(200, { a: { shards: [shard('DONE', 100)] } })]);
+    const { client } = buildClient([...recovering({ a: { shards: [shard('DONE', 100)] } })]);
 
     expect(await client.restoreProgress(['a'])).toMatchObject({ done: true, percent: 100 });
   });
 
   it('is not done while an index does not exist yet', async () => {
-    const { client } = buildClient([answered(200, { a: { shards: [shard('DONE', 100)] } })]);
+    const { client } = buildClient([...recovering({ a: { shards: [shard('DONE', 100)] } })]);
 
     expect(await client.restoreProgress(['a', 'b'])).toMatchObject({ done: false, totalsKnown: false, percent: 0 });
   });
@@ -634,7 +654,7 @@ describe('restore', () => {
   it('counts shards when there are no bytes to copy', async () => {
     const empty = { index: { size: { total_in_bytes: 0, recovered_in_bytes: 0 } } };
     const { client } = buildClient([
-      answered(200, { a: { shards: [shard('DONE', 0, empty), shard('INDEX', 0, empty)] } }),
+      ...recovering({ a: { shards: [shard('DONE', 0, empty), shard('INDEX', 0, empty)] } }),
     ]);
 
     expect(await client.restoreProgress(['a'])).toMatchObject({ percent: 50 });
@@ -642,23 +662,41 @@ describe('restore', () => {
 
   it('asks once for the targets of many restores, and each restore sums its own indices', async () => {
     const { client, sent } = buildClient([
-      answered(200, { a: { shards: [shard('DONE', 100)] }, b: { shards: [shard('INDEX', 20)] } }),
+      ...recovering({ a: { shards: [shard('DONE', 100)] }, b: { shards: [shard('INDEX', 20)] } }),
     ]);
 
     const all = await client.restoreProgress(['a', 'b', 'c']);
     const first = summarizeRecovery(['a'], all.indices);
     const second = summarizeRecovery(['b', 'c'], all.indices);
 
+    const query = { ignore_unavailable: 'true', allow_no_indices: 'true' };
     expect(sent).toEqual([
-      { method: 'GET', path: '/a,b,c/_recovery', query: { ignore_unavailable: 'true', allow_no_indices: 'true' } },
+      { method: 'GET', path: '/a,b,c/_recovery', query },
+      {
+        method: 'GET',
+        path: '/a,b,c/_settings/index.version.created,index.number_of_shards,index.number_of_replicas',
+        query: { ...query, flat_settings: 'true' },
+      },
     ]);
     expect(first).toMatchObject({ done: true, percent: 100, bytesDone: 100 });
     expect(second).toMatchObject({ done: false, shardsDone: 0, shardsTotal: 1, bytesDone: 20, totalsKnown: false });
     expect(summarizeRecovery(['b'], all.indices)).toMatchObject({ totalsKnown: true, percent: 20 });
   });
 
+  it('is not done while a primary the engine has not started yet is missing from `_recovery`', async () => {
+    const { client } = buildClient(recovering({ a: { shards: [shard('DONE', 100)] } }, { a: 2 }));
+
+    expect(await client.restoreProgress(['a'])).toMatchObject({
+      done: false,
+      totalsKnown: false,
+      percent: 0,
+      shardsDone: 1,
+      shardsTotal: 2,
+    });
+  });
+
   it('reports nothing started when no index exists', async () => {
-    const { client } = buildClient([answered(200, {})]);
+    const { client } = buildClient([...recovering({})]);
 
     expect(await client.restoreProgress(['a'])).toMatchObject({ percent: 0, done: false, indices: [] });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexRecovery } from '../../../../src/core/model/recovery.js';
-import { summarizeRecovery } from '../../../../src/core/restore/recovery-summary.js';
+import { summarizeRecovery, withExpectedPrimaries } from '../../../../src/core/restore/recovery-summary.js';
 
 function recovery(index: string, overrides: Partial<IndexRecovery> = {}): IndexRecovery {
   return {
@@ -77,5 +77,21 @@ describe('summarizeRecovery', () => {
       totalsKnown: false,
       done: false,
     });
+  });
+});
+
+describe('withExpectedPrimaries', () => {
+  it('counts the primaries not yet listed, so one done primary of two is neither done nor of known size', () => {
+    const oneOfTwo = withExpectedPrimaries(recovery('logs-1'), 2);
+
+    expect(oneOfTwo).toMatchObject({ shardsDone: 1, shardsTotal: 2, totalsKnown: false });
+    expect(summarizeRecovery(['logs-1'], [oneOfTwo])).toMatchObject({ done: false, percent: 0, shardsTotal: 2 });
+  });
+
+  it('keeps an index whose primaries are all listed, or whose shard count is not known, as it is', () => {
+    const entry = recovery('logs-1', { shardsTotal: 2, shardsDone: 2 });
+
+    expect(withExpectedPrimaries(entry, 2)).toBe(entry);
+    expect(withExpectedPrimaries(entry, undefined)).toBe(entry);
   });
 });
