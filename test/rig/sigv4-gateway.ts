@@ -23,15 +23,18 @@ import {
   mapS3Registration,
   s3SettingsOf,
 } from './s3-repository-contract.js';
-import { type GatewayCredentials, verifySigV4 } from './sigv4-verification.js';
+import { type CredentialsLookup, type GatewayCredentials, verifySigV4 } from './sigv4-verification.js';
 
 type ManagedServiceGatewayOptions = {
   /** Base URL of the plain cluster behind the gateway. */
   target: string;
   /** The only region a signature may be scoped to. */
   region: string;
-  /** The only identity the gateway knows; with `sessionToken`, requests must carry that token. */
-  credentials: GatewayCredentials;
+  /**
+   * The only identity the gateway knows (with `sessionToken`, requests must carry that token), or a lookup of the
+   * identity an access key belongs to, such as the temporary keys an STS issued for one role.
+   */
+  credentials: GatewayCredentials | CredentialsLookup;
   /** Clock for the 5-minute signature window. @default () => new Date() */
   now?: () => Date;
   /** Larger bodies get 413, as on small instance types. @default 10 MiB */

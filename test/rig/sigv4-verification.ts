@@ -15,7 +15,13 @@ type ReceivedRequest = {
   body: Buffer;
 };
 
-type ExpectedSigner = { region: string; credentials: GatewayCredentials; now: Date };
+/** The keys of an access key id the gateway knows (an identity's secret and session token); undefined: unknown. */
+type CredentialsLookup = (accessKeyId: string) => Promise<GatewayCredentials | undefined>;
+
+/** `credentials`: the one identity the gateway knows, or how to look up the identity an access key belongs to. */
+type ExpectedSigner = { region: string; credentials: GatewayCredentials | CredentialsLookup; now: Date };
+
+type KnownSigner = { region: string; credentials: GatewayCredentials; now: Date };
 
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const SIGNATURE_MISMATCH =
@@ -32,7 +38,7 @@ function compactDate(date: Date): string {
 }
 
 /** Checks that need no cryptography; returns what the service would answer, or undefined. */
-function checkScope(auth: SigV4Authorization, request: ReceivedRequest, expected: ExpectedSigner): string | undefined {
+function checkScope(auth: SigV4Authorization, request: ReceivedRequest, expected: KnownSigner): string | undefined {
   if (auth.accessKeyId !== expected.credentials.accessKeyId) return INVALID_TOKEN;
   if (headerValue(request.headers['x-amz-security-token']) !== expected.credentials.sessionToken) return INVALID_TOKEN;
   if (auth.service !== 'es') return "Credential should be scoped to correct service: 'es'.";
@@ -66,7 +72,7 @@ function checkDate(auth: SigV4Authorization, amzDate: string, signingDate: Date,
 async function recomputeSignature(
   auth: SigV4Authorization,
   request: ReceivedRequest,
-  expected: ExpectedSigner,
+  expected: KnownSigner,
   signingDate: Date,
 ): Promise<string> {
   const host = headerValue(request.headers.host) ?? '';
@@ -113,13 +119,17 @@ async function verifySigV4(request: ReceivedRequest, expected: ExpectedSigner): 
   } catch (error) {
     return (error as Error).message;
   }
-  const problem = checkScope(auth, request, expected) ?? checkDate(auth, amzDate, signingDate, expected.now);
+  const credentials =
+    typeof expected.credentials === 'function' ? await expected.credentials(auth.accessKeyId) : expected.credentials;
+  if (credentials === undefined) return INVALID_TOKEN;
+  const known = { ...expected, credentials };
+  const problem = checkScope(auth, request, known) ?? checkDate(auth, amzDate, signingDate, expected.now);
   if (problem !== undefined) return problem;
-  const expectedSignature = Buffer.from(await recomputeSignature(auth, request, expected, signingDate));
+  const expectedSignature = Buffer.from(await recomputeSignature(auth, request, known, signingDate));
   const givenSignature = Buffer.from(auth.signature);
   const matches =
     expectedSignature.length === givenSignature.length && timingSafeEqual(expectedSignature, givenSignature);
   return matches ? undefined : SIGNATURE_MISMATCH;
 }
 
-export { type ExpectedSigner, type GatewayCredentials, type ReceivedRequest, verifySigV4 };
+export { type CredentialsLookup, type ExpectedSigner, type GatewayCredentials, type ReceivedRequest, verifySigV4 };

@@ -219,6 +219,7 @@ describe('osls package of serverless.yml', () => {
       FunctionName: functionArn('worker'),
       BatchSize: 1,
       BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: evaluate.getAtt('FailedStreamRecordsQueue', 'Arn') } },
     });
     expect(mapping.MaximumRetryAttempts).toBeGreaterThanOrEqual(0);
     expect(mapping.MaximumRetryAttempts).toBeLessThanOrEqual(10);
@@ -285,7 +286,7 @@ describe('osls package of serverless.yml', () => {
       expect(role.ManagedPolicyArns, `${id} managed policies`).toBeUndefined();
       for (const [action, resources] of Object.entries(permissionsOf(role))) {
         for (const arn of resources) {
-          expect(arn, `${id} ${action}`).toMatch(/^arn:aws:(dynamodb|es|iam|kms|lambda|logs|s3|ssm):/);
+          expect(arn, `${id} ${action}`).toMatch(/^arn:aws:(dynamodb|es|iam|kms|lambda|logs|s3|sqs|ssm):/);
           // A wildcard may only close an ARN that names its table, domain, log group or bucket.
           expect(arn.replace(/(\/\*|:\*)$/, ''), `${id} ${action}`).not.toContain('*');
         }
@@ -321,8 +322,13 @@ describe('osls package of serverless.yml', () => {
       ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
       [evaluate.getAtt('JobsTable', 'StreamArn')],
     );
+    const setAsideFailedRecords = grants(['sqs:SendMessage'], [evaluate.getAtt('FailedStreamRecordsQueue', 'Arn')]);
     // A job that becomes QUEUED reaches the worker through the stream: only the slack function invokes it.
-    const expected = { slack: invokeWorker, worker: [...runSteps, ...readStream], poller: runSteps };
+    const expected = {
+      slack: invokeWorker,
+      worker: [...runSteps, ...readStream, ...setAsideFailedRecords],
+      poller: runSteps,
+    };
 
     const permissions = permissionsOf(properties(roleIdOf(name)));
 
@@ -447,19 +453,25 @@ describe('osls package of serverless.yml', () => {
     expect(JSON.stringify(rules)).not.toMatch(/Transition|GLACIER|DEEP_ARCHIVE|StorageClass/i);
   });
 
-  it('alarms on failed jobs and stalled steps from the metrics the functions write, to the SNS topic when given', () => {
+  it('alarms on failed jobs, stalled steps and failed stream records, to the SNS topic when given', () => {
     const alarmsWith = (parameters: Record<string, string>) =>
       byType('AWS::CloudWatch::Alarm').map(([id]) =>
         asObject(asObject(evaluator(parameters).resolve(template.Resources[id])).Properties),
       );
     const topic = `arn:aws:sns:${REGION}:${ACCOUNT}:search-on-call`;
 
+    const failedRecords = [{ Name: 'QueueName', Value: evaluate.getAtt('FailedStreamRecordsQueue', 'QueueName') }];
     expect(alarmsWith({}).map((alarm) => [alarm.Namespace, alarm.MetricName, alarm.Dimensions])).toEqual([
       [METRICS_NAMESPACE, 'JobsFailed', [{ Name: 'service', Value: METRICS_SERVICE }]],
       [METRICS_NAMESPACE, 'StepsStalled', [{ Name: 'service', Value: METRICS_SERVICE }]],
+      ['AWS/SQS', 'ApproximateNumberOfMessagesVisible', failedRecords],
     ]);
     expect(alarmsWith({}).every((alarm) => alarm.AlarmActions === undefined)).toBe(true);
-    expect(alarmsWith({ AlarmTopicArn: topic }).map((alarm) => alarm.AlarmActions)).toEqual([[topic], [topic]]);
+    expect(alarmsWith({ AlarmTopicArn: topic }).map((alarm) => alarm.AlarmActions)).toEqual([
+      [topic],
+      [topic],
+      [topic],
+    ]);
   });
 
   it('outputs the Slack request URL and the snapshot role ARN', () => {

@@ -62,6 +62,34 @@ describe('managed-service gateway', () => {
     expect(gateway.requests.at(-1)).toEqual({ method: 'GET', path: '/', query: '', status: 200 });
   });
 
+  it('accepts the keys its lookup knows, and only those, when it looks identities up by access key', async () => {
+    // Prepare
+    const issued = { ...CREDENTIALS, accessKeyId: 'ASIAISSUED' };
+    const lookingUp = await startManagedServiceGateway({
+      target: clusterA,
+      region: REGION,
+      credentials: async (accessKeyId) => (accessKeyId === issued.accessKeyId ? issued : undefined),
+    });
+
+    try {
+      // Act
+      const known = await sendSigned(lookingUp.url, { method: 'GET', path: '/' }, { credentials: issued });
+      const unknown = await sendSigned(lookingUp.url, { method: 'GET', path: '/' });
+      const forged = await sendSigned(
+        lookingUp.url,
+        { method: 'GET', path: '/' },
+        { credentials: { ...issued, secretAccessKey: 'forged' } },
+      );
+
+      // Assess
+      expect(known.status).toBe(200);
+      expect(unknown.body).toEqual({ Message: 'The security token included in the request is invalid.' });
+      expect(forged.body).toMatchObject({ Message: expect.stringMatching(/signature we calculated/) });
+    } finally {
+      await lookingUp.close();
+    }
+  });
+
   it('refuses an unsigned request with Missing Authentication Token', async () => {
     // Act
     const answer = await sendRaw(gateway.url, { method: 'GET', path: '/' });

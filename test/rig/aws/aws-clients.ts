@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 
 /** The account moto answers as when no other is asked for. */
@@ -23,6 +24,7 @@ function motoClients(endpoint: string, region: string) {
     streams: new DynamoDBStreamsClient(config),
     iam: new IAMClient(config),
     lambda: new LambdaClient(config),
+    sqs: new SQSClient(config),
   };
 }
 

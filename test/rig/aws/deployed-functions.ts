@@ -53,17 +53,37 @@ function deployedFunction(
   };
 }
 
-/** The filter patterns of the stream event source mapping that feeds `functionLogicalId`, parsed. */
-function streamFilterPatterns(template: Template, evaluator: TemplateEvaluator, functionLogicalId: string): unknown[] {
+/** How Lambda feeds a function from a stream, as its event source mapping says. */
+type StreamMapping = {
+  /** The filter patterns, parsed: a record none of them passes is dropped unseen. */
+  filterPatterns: unknown[];
+  /** Retries after a failed invocation, before the record is set aside (-1: until it expires). */
+  maximumRetryAttempts: number;
+  /** The ARN of the queue or topic a record is set aside to; undefined: it is dropped. */
+  onFailureDestination: string | undefined;
+};
+
+type MappingProperties = {
+  FilterCriteria?: { Filters?: StreamFilter[] };
+  MaximumRetryAttempts?: number;
+  DestinationConfig?: { OnFailure?: { Destination?: string } };
+};
+
+/** The stream event source mapping that feeds `functionLogicalId`, every intrinsic worked out. */
+function streamMapping(template: Template, evaluator: TemplateEvaluator, functionLogicalId: string): StreamMapping {
   const source = Object.values(template.Resources).find(
     (resource) =>
       resource.Type === 'AWS::Lambda::EventSourceMapping' &&
       JSON.stringify((resource.Properties as Record<string, unknown>).FunctionName).includes(functionLogicalId),
   );
-  const mapping = source && (evaluator.resolve(source.Properties) as Record<string, unknown>);
+  const mapping = source && (evaluator.resolve(source.Properties) as MappingProperties);
   if (mapping === undefined) throw new Error(`no event source mapping feeds ${functionLogicalId}`);
-  const filters = (mapping.FilterCriteria as { Filters?: StreamFilter[] } | undefined)?.Filters ?? [];
-  return filters.map((filter) => JSON.parse(filter.Pattern) as unknown);
+  const filters = mapping.FilterCriteria?.Filters ?? [];
+  return {
+    filterPatterns: filters.map((filter) => JSON.parse(filter.Pattern) as unknown),
+    maximumRetryAttempts: mapping.MaximumRetryAttempts ?? -1,
+    onFailureDestination: mapping.DestinationConfig?.OnFailure?.Destination,
+  };
 }
 
 /** The ScheduleExpression of the EventBridge rule that targets `functionLogicalId`, e.g. `rate(1 minute)`. */
@@ -92,4 +112,4 @@ function scheduledEvent(region: string, account: string, ruleName: string) {
   };
 }
 
-export { deployedFunction, LOGICAL_IDS, scheduledEvent, scheduleOf, streamFilterPatterns };
+export { deployedFunction, LOGICAL_IDS, type StreamMapping, scheduledEvent, scheduleOf, streamMapping };

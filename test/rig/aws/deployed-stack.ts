@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
+import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { jobsTableDefinition, jobsTableTimeToLive } from '../../../src/adapters/dynamodb/jobs-table.js';
 import { readTemplate } from '../deploy/cloudformation-template.js';
 import { type FunctionName, packageService } from '../deploy/osls-package.js';
 import { createTemplateEvaluator } from '../deploy/template-evaluator.js';
+import { type FaultProxy, startFaultProxy } from '../fault-proxy.js';
 import { FAKE_CREDENTIALS, MOTO_ACCOUNT, type MotoClients, motoClients } from './aws-clients.js';
-import { deployedFunction, LOGICAL_IDS, scheduleOf, streamFilterPatterns } from './deployed-functions.js';
+import { deployedFunction, LOGICAL_IDS, type StreamMapping, scheduleOf, streamMapping } from './deployed-functions.js';
 import { type LambdaInvokeFront, startLambdaInvokeFront } from './lambda-invoke-front.js';
 import type { LambdaFunction } from './lambda-runtime.js';
 import { type MotoServer, startMotoServer } from './moto-server.js';
+import { type StsIssuedKeys, startStsIssuedKeys } from './sts-issued-keys.js';
 import { openTableStream, type TableStream } from './table-stream.js';
 
 /**
@@ -42,8 +45,14 @@ type DeployedStack = {
   tableName: string;
   /** The worker's stream, read as its event source mapping reads it. */
   stream: TableStream;
-  /** The worker's stream filter patterns from the packaged template. */
-  workerFilterPatterns: unknown[];
+  /** The worker's stream event source mapping from the packaged template: filters, retries, failure queue. */
+  workerStream: StreamMapping;
+  /** Where failed stream records are set aside: the queue URL in moto. */
+  failedRecordsQueueUrl: string;
+  /** Between every function and moto's DynamoDB: strike it to make the jobs table fail. */
+  dynamodbFaults: FaultProxy;
+  /** The keys moto's STS issued the functions, by role: what a domain behind a role-checking gateway accepts. */
+  stsKeys: StsIssuedKeys;
   /** The poller's schedule from the packaged template, e.g. `rate(1 minute)`. */
   pollerSchedule: string;
   stop(): Promise<void>;
@@ -58,14 +67,19 @@ const LAMBDA_TRUST = JSON.stringify({
 });
 
 /** What every function gets besides its template environment: Lambda's credentials, and moto's endpoints. */
-function endpointEnvironment(moto: MotoServer, lambdaFront: LambdaInvokeFront): Record<string, string> {
+function endpointEnvironment(
+  moto: MotoServer,
+  lambdaFront: LambdaInvokeFront,
+  dynamodbFaults: FaultProxy,
+  stsKeys: StsIssuedKeys,
+): Record<string, string> {
   return {
     AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
     AWS_SESSION_TOKEN: FAKE_CREDENTIALS.sessionToken,
     AWS_ENDPOINT_URL_SSM: moto.url,
-    AWS_ENDPOINT_URL_DYNAMODB: moto.url,
-    AWS_ENDPOINT_URL_STS: moto.url,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodbFaults.url,
+    AWS_ENDPOINT_URL_STS: stsKeys.url,
     AWS_ENDPOINT_URL_LAMBDA: lambdaFront.url,
   };
 }
@@ -105,6 +119,15 @@ async function createWorkerFunction(aws: MotoClients, worker: LambdaFunction, zi
   );
 }
 
+/** The queue a stream mapping sets failed records aside to, made in moto under the name its ARN ends with. */
+async function createQueueOf(aws: MotoClients, queueArn: string | undefined): Promise<string> {
+  const name = queueArn?.startsWith('arn:aws:sqs:') ? queueArn.split(':').at(-1) : undefined;
+  if (name === undefined) throw new Error(`the worker's stream sets failed records aside to no queue (${queueArn})`);
+  const { QueueUrl } = await aws.sqs.send(new CreateQueueCommand({ QueueName: name }));
+  if (QueueUrl === undefined) throw new Error(`moto made no queue ${name}`);
+  return QueueUrl;
+}
+
 async function startDeployedStack(options: StackOptions): Promise<DeployedStack> {
   const taskRoot = await mkdtemp(join(tmpdir(), 'deployed-stack-'));
   const [moto, packaged] = await Promise.all([
@@ -121,7 +144,11 @@ async function startDeployedStack(options: StackOptions): Promise<DeployedStack>
     }),
   ]);
   if (packaged.bundleFailure !== undefined) throw packaged.bundleFailure;
-  const lambdaFront = await startLambdaInvokeFront(moto.url);
+  const [lambdaFront, dynamodbFaults, stsKeys] = await Promise.all([
+    startLambdaInvokeFront(moto.url),
+    startFaultProxy(moto.url),
+    startStsIssuedKeys(moto.url),
+  ]);
   // What the packages carry is config/clusters.yml: the one this stack's clusters need replaces the example.
   await writeFile(join(taskRoot, 'config/clusters.yml'), options.clustersYaml);
   const template = await readTemplate(packaged.templatePath);
@@ -130,7 +157,7 @@ async function startDeployedStack(options: StackOptions): Promise<DeployedStack>
     account: MOTO_ACCOUNT,
     parameters: { SlackApiUrl: options.slackApiUrl },
   });
-  const endpoints = endpointEnvironment(moto, lambdaFront);
+  const endpoints = endpointEnvironment(moto, lambdaFront, dynamodbFaults, stsKeys);
   const functionOf = (name: FunctionName) => {
     const fn = deployedFunction(template, evaluator, { name, taskRoot, region: REGION });
     return { ...fn, environment: { ...fn.environment, ...endpoints } };
@@ -141,6 +168,8 @@ async function startDeployedStack(options: StackOptions): Promise<DeployedStack>
   await seedSecrets(aws, functions.worker, options);
   const streamArn = await createJobsTable(aws, tableName);
   await createWorkerFunction(aws, functions.worker, packaged.zipPath('worker'));
+  const workerStream = streamMapping(template, evaluator, LOGICAL_IDS.worker);
+  const failedRecordsQueueUrl = await createQueueOf(aws, workerStream.onFailureDestination);
   return {
     moto,
     lambdaFront,
@@ -148,10 +177,13 @@ async function startDeployedStack(options: StackOptions): Promise<DeployedStack>
     functions,
     tableName,
     stream: openTableStream(aws.streams, streamArn, REGION),
-    workerFilterPatterns: streamFilterPatterns(template, evaluator, LOGICAL_IDS.worker),
+    workerStream,
+    failedRecordsQueueUrl,
+    dynamodbFaults,
+    stsKeys,
     pollerSchedule: scheduleOf(template, LOGICAL_IDS.poller),
     async stop() {
-      await lambdaFront.close();
+      await Promise.all([lambdaFront.close(), dynamodbFaults.close(), stsKeys.close()]);
       await moto.stop();
       await rm(taskRoot, { recursive: true, force: true });
     },

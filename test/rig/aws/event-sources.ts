@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { MOTO_ACCOUNT } from './aws-clients.js';
 import type { DeployedStack } from './deployed-stack.js';
 import { type Invocation, invokeFunction } from './lambda-runtime.js';
-import { passesFilters, type StreamEventRecord } from './table-stream.js';
+import { passesFilters, type ShardRecord, type StreamEventRecord } from './table-stream.js';
 
 /**
  * What Lambda itself does between the functions, played by the rig: it runs the worker for each asynchronous
  * invocation moto accepted, and for each stream record its mapping's filter passes (batchSize 1, as serverless.yml
- * sets it). A failed invocation is reported with the function's own log, never retried here.
+ * sets it). A hand-off that fails is reported with the function's own log. A stream record whose invocation fails
+ * is retried as often as the mapping says, then set aside to its failure destination as Lambda describes it there.
  */
 
 type Succeeded = Extract<Invocation, { ok: true }>;
@@ -13,6 +17,8 @@ type Succeeded = Extract<Invocation, { ok: true }>;
 type StreamDelivery = {
   passed: StreamEventRecord[];
   dropped: StreamEventRecord[];
+  /** Records whose every invocation failed, set aside to the mapping's failure destination. */
+  setAside: StreamEventRecord[];
   /** The worker's log lines of every delivery, in order. */
   workerLogs: string;
 };
@@ -35,19 +41,66 @@ async function runHandOffs(stack: DeployedStack): Promise<unknown[]> {
   return handedOff.map((invocation) => invocation.payload);
 }
 
+/**
+ * What Lambda sends a stream mapping's failure destination for a batch it gave up on: where the batch was in the
+ * stream, not the records themselves.
+ */
+function failedBatchMessage(stack: DeployedStack, { shardId, record }: ShardRecord, attempts: number) {
+  const sequenceNumber = (record.dynamodb as { SequenceNumber?: string }).SequenceNumber;
+  const arrival = new Date().toISOString();
+  return {
+    requestContext: {
+      requestId: randomUUID(),
+      functionArn: `arn:aws:lambda:${record.awsRegion}:${MOTO_ACCOUNT}:function:${stack.functions.worker.name}`,
+      condition: 'RetryAttemptsExhausted',
+      approximateInvokeCount: attempts,
+    },
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    version: '1.0',
+    timestamp: arrival,
+    DDBStreamBatchInfo: {
+      shardId,
+      startSequenceNumber: sequenceNumber,
+      endSequenceNumber: sequenceNumber,
+      approximateArrivalOfFirstRecord: arrival,
+      approximateArrivalOfLastRecord: arrival,
+      batchSize: 1,
+      streamArn: record.eventSourceARN,
+    },
+  };
+}
+
+/** Invokes the worker with one record, retrying as the mapping says; false when every attempt failed. */
+async function deliverRecord(stack: DeployedStack, read: ShardRecord, delivery: StreamDelivery) {
+  const { maximumRetryAttempts } = stack.workerStream;
+  const attempts = maximumRetryAttempts < 0 ? Number.POSITIVE_INFINITY : maximumRetryAttempts + 1;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const invocation = await invokeFunction(stack.functions.worker, { Records: [read.record] });
+    delivery.workerLogs += invocation.logs;
+    if (invocation.ok) return;
+  }
+  delivery.setAside.push(read.record);
+  await stack.aws.sqs.send(
+    new SendMessageCommand({
+      QueueUrl: stack.failedRecordsQueueUrl,
+      MessageBody: JSON.stringify(failedBatchMessage(stack, read, attempts)),
+    }),
+  );
+}
+
 /** Delivers the stream to the worker until it is quiet. Bounded: a job takes a few writes, not ten rounds of them. */
 async function deliverStream(stack: DeployedStack): Promise<StreamDelivery> {
-  const delivery: StreamDelivery = { passed: [], dropped: [], workerLogs: '' };
+  const delivery: StreamDelivery = { passed: [], dropped: [], setAside: [], workerLogs: '' };
   for (let round = 0; round < 10; round++) {
     const records = await stack.stream.read();
     if (records.length === 0) return delivery;
-    for (const record of records) {
-      if (!passesFilters(stack.workerFilterPatterns, record)) {
-        delivery.dropped.push(record);
+    for (const read of records) {
+      if (!passesFilters(stack.workerStream.filterPatterns, read.record)) {
+        delivery.dropped.push(read.record);
         continue;
       }
-      delivery.passed.push(record);
-      delivery.workerLogs += succeeded(await invokeFunction(stack.functions.worker, { Records: [record] })).logs;
+      delivery.passed.push(read.record);
+      await deliverRecord(stack, read, delivery);
     }
   }
   return delivery;

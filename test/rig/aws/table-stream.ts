@@ -23,9 +23,12 @@ type StreamEventRecord = {
   dynamodb: Record<string, unknown>;
 };
 
+/** A record read from the stream, and the shard it was read from. */
+type ShardRecord = { shardId: string; record: StreamEventRecord };
+
 type TableStream = {
   /** Every record written since the last call, in shard order, as Lambda would deliver them. */
-  read(): Promise<StreamEventRecord[]>;
+  read(): Promise<ShardRecord[]>;
 };
 
 function eventRecord(record: _Record, streamArn: string, region: string): StreamEventRecord {
@@ -58,16 +61,18 @@ function openTableStream(client: DynamoDBStreamsClient, streamArn: string, regio
     return answer.ShardIterator;
   }
 
-  async function read(): Promise<StreamEventRecord[]> {
+  async function read(): Promise<ShardRecord[]> {
     const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    const records: StreamEventRecord[] = [];
+    const records: ShardRecord[] = [];
     for (const shard of StreamDescription?.Shards ?? []) {
       const shardId = shard.ShardId ?? '';
       const iterator = await iteratorOf(shardId);
       if (iterator === undefined) continue;
       const answer = await client.send(new GetRecordsCommand({ ShardIterator: iterator }));
       iterators.set(shardId, answer.NextShardIterator);
-      records.push(...(answer.Records ?? []).map((record) => eventRecord(record, streamArn, region)));
+      records.push(
+        ...(answer.Records ?? []).map((record) => ({ shardId, record: eventRecord(record, streamArn, region) })),
+      );
     }
     return records;
   }
@@ -80,4 +85,4 @@ function passesFilters(patterns: unknown[], record: StreamEventRecord): boolean 
   return patterns.some((pattern) => matchesEventPattern(pattern, record));
 }
 
-export { openTableStream, passesFilters, type StreamEventRecord, type TableStream };
+export { openTableStream, passesFilters, type ShardRecord, type StreamEventRecord, type TableStream };

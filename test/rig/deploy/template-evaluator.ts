@@ -48,21 +48,28 @@ function createTemplateEvaluator(template: Template, options: EvaluatorOptions):
     if (type === 'AWS::DynamoDB::Table') return property(name, 'TableName');
     if (type === 'AWS::Lambda::Function') return property(name, 'FunctionName');
     if (type === 'AWS::S3::Bucket') return property(name, 'BucketName');
+    if (type === 'AWS::SQS::Queue') {
+      return `https://sqs.${region}.amazonaws.com/${account}/${property(name, 'QueueName')}`;
+    }
     if (type === undefined) throw new Error(`Ref to unknown ${name}`);
     return `${name}-physical-id`;
   };
+  /** The attributes the template reads, each faked as the service would name it. */
+  const attributes: Record<string, (id: string) => string> = {
+    'AWS::DynamoDB::Table.Arn': (id) => `arn:aws:dynamodb:${region}:${account}:table/${ref(id)}`,
+    'AWS::DynamoDB::Table.StreamArn': (id) => `${getAtt(id, 'Arn')}/stream/2026-11-24T00:00:00.000`,
+    'AWS::Logs::LogGroup.Arn': (id) => `arn:aws:logs:${region}:${account}:log-group:${property(id, 'LogGroupName')}:*`,
+    'AWS::Lambda::Function.Arn': (id) => `arn:aws:lambda:${region}:${account}:function:${ref(id)}`,
+    'AWS::IAM::Role.Arn': (id) => `arn:aws:iam::${account}:role/${property(id, 'RoleName') ?? id}`,
+    'AWS::S3::Bucket.Arn': (id) => `arn:aws:s3:::${ref(id)}`,
+    'AWS::SQS::Queue.QueueName': (id) => String(property(id, 'QueueName')),
+    'AWS::SQS::Queue.Arn': (id) => `arn:aws:sqs:${region}:${account}:${property(id, 'QueueName')}`,
+  };
   const getAtt = (id: string, attribute: string): string => {
     const type = template.Resources[id]?.Type;
-    const arn = `${type}.${attribute}`;
-    if (arn === 'AWS::DynamoDB::Table.Arn') return `arn:aws:dynamodb:${region}:${account}:table/${ref(id)}`;
-    if (arn === 'AWS::DynamoDB::Table.StreamArn') return `${getAtt(id, 'Arn')}/stream/2026-11-24T00:00:00.000`;
-    if (arn === 'AWS::Logs::LogGroup.Arn') {
-      return `arn:aws:logs:${region}:${account}:log-group:${property(id, 'LogGroupName')}:*`;
-    }
-    if (arn === 'AWS::Lambda::Function.Arn') return `arn:aws:lambda:${region}:${account}:function:${ref(id)}`;
-    if (arn === 'AWS::IAM::Role.Arn') return `arn:aws:iam::${account}:role/${property(id, 'RoleName') ?? id}`;
-    if (arn === 'AWS::S3::Bucket.Arn') return `arn:aws:s3:::${ref(id)}`;
-    throw new Error(`no fake for Fn::GetAtt ${id}.${attribute} (${type})`);
+    const fake = attributes[`${type}.${attribute}`];
+    if (fake === undefined) throw new Error(`no fake for Fn::GetAtt ${id}.${attribute} (${type})`);
+    return fake(id);
   };
   const substitute = (text: string, variables: JsonObject) =>
     text.replace(/\$\{([^}!]+)\}/g, (_match, name: string) => {
