@@ -55,6 +55,7 @@ function mayDecide(
     return { allowed: false, reason: (words) => words.alreadyDecided(state, words.state[state]) };
   }
   if (!isApprover(userId, policy, groupMembers)) {
+    if (userId === job.requestedBy) return { allowed: false, reason: (words) => words.requesterNotApprover(job.id) };
     return { allowed: false, reason: (words) => words.notAnApprover };
   }
   if (userId === job.requestedBy && !policy.allowSelfApproval) {

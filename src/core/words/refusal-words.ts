@@ -17,6 +17,8 @@ type RefusalWords = {
   /** `state` as stored (`QUEUED`), `shown` as the job message names it. */
   alreadyDecided: (state: string, shown: string) => string;
   notAnApprover: string;
+  /** The requester, who may not decide their own request, is told how to withdraw it instead. */
+  requesterNotApprover: (jobId: string) => string;
   ownRequest: string;
   alreadyApprovedByYou: string;
   tooManyClicks: string;
@@ -54,6 +56,8 @@ const en: RefusalWords = {
   }),
   alreadyDecided: (_state, shown) => `this request can no longer be approved or rejected (now: ${shown})`,
   notAnApprover: 'you are not an approver for this cluster',
+  requesterNotApprover: (jobId) =>
+    `you are not an approver for this cluster; to withdraw your own request, use /es snapshot cancel ${jobId}`,
   ownRequest: 'you cannot approve your own request: another approver has to',
   alreadyApprovedByYou: 'you have already approved this request',
   tooManyClicks: 'too many people clicked at once; look at the message again',
@@ -112,6 +116,8 @@ const ja: RefusalWords = {
   }),
   alreadyDecided: (_state, shown) => `この依頼はもう承認も却下もできません (現在: ${shown})`,
   notAnApprover: 'あなたはこのクラスターの承認者ではありません',
+  requesterNotApprover: (jobId) =>
+    `あなたはこのクラスターの承認者ではありません。自分の依頼を取り下げるには /es snapshot cancel ${jobId} を使ってください`,
   ownRequest: '自分の依頼は承認できません: 別の承認者の承認が必要です',
   alreadyApprovedByYou: 'この依頼はすでに承認済みです',
   tooManyClicks: '同時に押した人が多すぎました。メッセージをもう一度確認してください',

@@ -47,6 +47,12 @@ describe('mayDecide', () => {
   it.each([
     ['someone who is not an approver', 'U0STRANGER', buildPolicy(), 'you are not an approver for this cluster'],
     [
+      'the requester, who is no approver, and is pointed to cancel instead',
+      'U0REQUESTER',
+      buildPolicy(),
+      `you are not an approver for this cluster; to withdraw your own request, use /es snapshot cancel ${buildRequestedJob().id}`,
+    ],
+    [
       'the requester approving their own request',
       'U0REQUESTER',
       buildPolicy({ approvers: ['U0REQUESTER'] }),
