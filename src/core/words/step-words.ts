@@ -17,6 +17,8 @@ type StepWords = {
    * settings: nothing was changed; only `repo register`, which shows what it replaces and waits for approval, may.
    */
   repositoryRegisteredOtherwise: (repository: string, cluster: string, differences: SettingDifference[]) => string;
+  /** The repository is read-only on a cluster where the job would write to it: nothing was changed. */
+  repositoryReadOnlyThere: (repository: string, cluster: string) => string;
   snapshotStarted: (snapshot: string) => string;
   snapshotRequested: (snapshot: string) => string;
   snapshotNotThere: (snapshot: string, repository: string) => string;
@@ -84,6 +86,8 @@ const en: StepWords = {
       .join(
         '; ',
       )}), so nothing was changed: registering over it would hide the snapshots it holds. Look at it with /es snapshot repos ${cluster}; to re-point it, /es snapshot repo register ${cluster} ${repository} (it shows what it replaces and waits for approval), or make the config's default_repository say what is registered`,
+  repositoryReadOnlyThere: (repository, cluster) =>
+    `repository ${repository} is registered read-only on ${cluster}, and this job would write to it from there, so nothing was changed: another cluster may be writing to it, and two writers corrupt a repository. If none does, make ${cluster} its writer with /es snapshot repo register ${cluster} ${repository} readonly=false (it waits for approval), then ask again`,
   snapshotStarted: (snapshot) => `snapshot ${snapshot} started`,
   snapshotRequested: (snapshot) => `snapshot ${snapshot} requested (the gateway timed out; checking)`,
   snapshotNotThere: (snapshot, repository) =>
@@ -136,6 +140,8 @@ const ja: StepWords = {
   repositoryRegistered: (repository, nodes) => `${repository} を登録し、ノード ${nodes} 台で確認しました`,
   repositoryChangedSincePlanned: (repository, cluster) =>
     `${cluster} のリポジトリ ${repository} は依頼の計画後に変わったため、登録していません。/es snapshot repos ${cluster} で確認して、もう一度依頼してください`,
+  repositoryReadOnlyThere: (repository, cluster) =>
+    `リポジトリ ${repository} は ${cluster} で読み取り専用として登録されており、このジョブはそこから書き込むため、何も変更しませんでした。別のクラスターが書き込んでいる可能性があり、書き込み元が二つあるとリポジトリが壊れます。書き込むクラスターがなければ /es snapshot repo register ${cluster} ${repository} readonly=false (承認待ちになります) で ${cluster} を書き込み元にしてから、もう一度依頼してください`,
   repositoryRegisteredOtherwise: (repository, cluster, differences) =>
     `${cluster} のリポジトリ ${repository} は別の設定で登録されています (${differences
       .map(

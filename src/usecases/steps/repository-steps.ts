@@ -11,10 +11,12 @@ import type { StepOutcome } from './step-outcome.js';
 type ClusterLookup = (alias: string) => ClusterClient;
 
 /**
- * What a job other than a registration may change on a repository it registers: which side of a migration writes
- * is the job's to say (its target gets `readonly`); where the repository points is not.
+ * What a job other than a registration may change on a repository it registers: it may make it read-only (a
+ * migration's target), never writable again, since another cluster may be writing there; where it points, never.
  */
 const JOB_MAY_CHANGE = ['readonly'];
+
+const isReadOnly = (settings: Readonly<Record<string, unknown>>) => String(settings.readonly) === 'true';
 
 /**
  * The repository of that name is still what the plan was made against: absent, or the one it replaces as the
@@ -30,16 +32,21 @@ async function isAsPlanned(job: Job, client: ClusterClient, repository: Reposito
 
 /**
  * Why a job that registers its repository first (a snapshot into the default repository, a migration) must not:
- * on one of the clusters it registers on, a repository of that name points elsewhere. Every such cluster is read
- * before the first registration, so a migration stops before anything is changed on either side.
+ * on one of the clusters it registers on, a repository of that name points elsewhere, or is read-only where the job
+ * would write. Every such cluster is read before the first registration, so a migration stops before anything is
+ * changed on either side.
  */
 async function registeredOtherwise(job: Job, clusterFor: ClusterLookup, words: StepWords) {
   const clusters = job.steps.filter((step) => step.name === StepName.REGISTER_REPOSITORY).map((step) => step.cluster);
   for (const alias of new Set(clusters)) {
     const repository = repositoryFor(job.plan, alias);
     const now = (await clusterFor(alias).listRepositories()).find((found) => found.name === repository.name);
-    const differences = now === undefined ? [] : repositoryDifferences(now, repository, JOB_MAY_CHANGE);
+    if (now === undefined) continue;
+    const differences = repositoryDifferences(now, repository, JOB_MAY_CHANGE);
     if (differences.length > 0) return words.repositoryRegisteredOtherwise(repository.name, alias, differences);
+    if (isReadOnly(now.settings) && !isReadOnly(repository.settings)) {
+      return words.repositoryReadOnlyThere(repository.name, alias);
+    }
   }
   return undefined;
 }

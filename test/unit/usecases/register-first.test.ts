@@ -93,7 +93,43 @@ describe('a job that registers its repository first', () => {
     );
   });
 
-  it('changes which side of a migration writes: readonly is the job’s to set', async () => {
+  it('makes a migration’s target read-only: taking the writer’s place away is the job’s to do', async () => {
+    // Prepare
+    const bot = buildBotContext();
+    await bot.clusters.b?.registerRepository({ ...ELSEWHERE, settings: { location: '/snapshots/migration' } });
+
+    // Act
+    const ended = await ranJob(bot, 'migrate a b indices=logs-1 replace');
+
+    // Assess
+    expect(ended?.steps.slice(0, 2).map((step) => step.status)).toEqual(['done', 'done']);
+    const onB = (await bot.clusters.b?.listRepositories())?.find((found) => found.name === 'migration');
+    expect(String(onB?.settings.readonly)).toBe('true');
+  });
+
+  it('never makes a read-only repository writable: another cluster may be writing there', async () => {
+    // Prepare
+    const bot = buildBotContext();
+    await bot.clusters.a?.registerRepository({
+      ...ELSEWHERE,
+      settings: { location: '/snapshots/migration', readonly: true },
+    });
+    const registrations = callsOf(bot, 'a', 'registerRepository');
+
+    // Act
+    const ended = await ranJob(bot, 'create a');
+
+    // Assess
+    expect(ended?.state).toBe(JobState.FAILED);
+    expect(ended?.steps[0]?.detail).toContain(
+      'repository migration is registered read-only on a, and this job would write to it from there, so nothing was changed',
+    );
+    expect(ended?.steps[0]?.detail).toContain('/es snapshot repo register a migration readonly=false');
+    expect(callsOf(bot, 'a', 'registerRepository')).toBe(registrations);
+    expect(callsOf(bot, 'a', 'createSnapshot')).toBe(0);
+  });
+
+  it('takes a snapshot once the hint has made the cluster the writer, with approval', async () => {
     // Prepare
     const bot = buildBotContext();
     await bot.clusters.a?.registerRepository({
@@ -102,10 +138,14 @@ describe('a job that registers its repository first', () => {
     });
 
     // Act
-    const ended = await ranJob(bot, 'create a');
+    const madeWriter = await ranJob(bot, 'repo register a migration readonly=false');
+    const taken = await ranJob(bot, 'create a');
 
     // Assess
-    expect(ended?.steps[0]).toMatchObject({ name: 'register-repository', status: 'done' });
+    expect(madeWriter?.approval?.approvals).toHaveLength(1);
+    expect(madeWriter?.state).toBe(JobState.SUCCEEDED);
+    expect(taken?.steps[0]).toMatchObject({ name: 'register-repository', status: 'done' });
+    expect(callsOf(bot, 'a', 'createSnapshot')).toBe(1);
   });
 
   it('says what differs in the channel’s language', async () => {
