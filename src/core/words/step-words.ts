@@ -140,8 +140,6 @@ const ja: StepWords = {
   repositoryRegistered: (repository, nodes) => `${repository} を登録し、ノード ${nodes} 台で確認しました`,
   repositoryChangedSincePlanned: (repository, cluster) =>
     `${cluster} のリポジトリ ${repository} は依頼の計画後に変わったため、登録していません。/es snapshot repos ${cluster} で確認して、もう一度依頼してください`,
-  repositoryReadOnlyThere: (repository, cluster) =>
-    `リポジトリ ${repository} は ${cluster} で読み取り専用として登録されており、このジョブはそこから書き込むため、何も変更しませんでした。別のクラスターが書き込んでいる可能性があり、書き込み元が二つあるとリポジトリが壊れます。書き込むクラスターがなければ /es snapshot repo register ${cluster} ${repository} readonly=false (承認待ちになります) で ${cluster} を書き込み元にしてから、もう一度依頼してください`,
   repositoryRegisteredOtherwise: (repository, cluster, differences) =>
     `${cluster} のリポジトリ ${repository} は別の設定で登録されています (${differences
       .map(
@@ -151,6 +149,8 @@ const ja: StepWords = {
       .join(
         '、',
       )})。上書きするとそこにあるスナップショットが見えなくなるため、何も変更していません。/es snapshot repos ${cluster} で確認し、向け先を変えるなら /es snapshot repo register ${cluster} ${repository} (置き換える内容を示して承認を待ちます) を使うか、設定ファイルの default_repository を登録済みの内容に合わせてください`,
+  repositoryReadOnlyThere: (repository, cluster) =>
+    `リポジトリ ${repository} は ${cluster} で読み取り専用として登録されており、このジョブはそこから書き込むため、何も変更しませんでした。別のクラスターが書き込んでいる可能性があり、書き込み元が二つあるとリポジトリが壊れます。書き込むクラスターがなければ /es snapshot repo register ${cluster} ${repository} readonly=false (承認待ちになります) で ${cluster} を書き込み元にしてから、もう一度依頼してください`,
   snapshotStarted: (snapshot) => `スナップショット ${snapshot} を開始しました`,
   snapshotRequested: (snapshot) =>
     `スナップショット ${snapshot} を依頼しました (ゲートウェイがタイムアウトしたため確認中)`,
