@@ -38,6 +38,8 @@ type PlanWords = {
   migrateOneCluster: Said;
   nothingToMigrate: (cluster: string) => Said;
   nothingToDelete: (cluster: string) => Said;
+  /** A snapshot of every index, on a cluster that has none (hidden ones counted), without its global state. */
+  nothingToSnapshot: (cluster: string) => Said;
   noIndexMatches: (cluster: string, unmatched: readonly string[]) => Said;
   noDefaultRepository: (cluster: string) => Said;
   reservedRepositoryName: Said;
@@ -76,6 +78,10 @@ const en: PlanWords = {
   migrateOneCluster: { text: 'migrate needs two different clusters', hint: 'Use restore within one cluster.' },
   nothingToMigrate: (cluster) => ({ text: `nothing to migrate from ${cluster}` }),
   nothingToDelete: (cluster) => ({ text: `nothing to delete on ${cluster}` }),
+  nothingToSnapshot: (cluster) => ({
+    text: `${cluster} has no indices, so a snapshot of it would hold nothing`,
+    hint: 'Create the indices first, or add global_state=true to keep only the cluster state.',
+  }),
   noIndexMatches: (cluster, unmatched) => ({
     text: `no index on ${cluster} matches ${unmatched.map((name) => `"${name}"`).join(', ')}`,
     hint: 'See the indices with a pattern, e.g. indices=logs-*; names are exact and lowercase.',
@@ -161,6 +167,10 @@ const ja: PlanWords = {
   },
   nothingToMigrate: (cluster) => ({ text: `${cluster} から移行するものがありません` }),
   nothingToDelete: (cluster) => ({ text: `${cluster} で削除するものがありません` }),
+  nothingToSnapshot: (cluster) => ({
+    text: `${cluster} にはインデックスがないため、スナップショットには何も入りません`,
+    hint: '先にインデックスを作るか、クラスターの状態だけを残すなら global_state=true を付けてください。',
+  }),
   noIndexMatches: (cluster, unmatched) => ({
     text: `${cluster} には ${unmatched.map((name) => `"${name}"`).join('、')} に一致するインデックスがありません`,
     hint: 'indices=logs-* のようなパターンでインデックスを確かめてください。名前は完全一致で小文字です。',
