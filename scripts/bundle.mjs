@@ -3,8 +3,8 @@
 //   npm run bundle                                   writes dist/lambda/{slack,worker,poller}.mjs (+ .map)
 //   node scripts/bundle.mjs --outdir DIR --metafile FILE   elsewhere, and esbuild's metafile (inputs, exports)
 //
-// The esbuild settings live in lambda-build.mjs. Everything is bundled, the AWS SDK included: the Lambda runtime's own copy of the SDK changes under us, and a
-// bundle that pins it behaves the same in tests and in production.
+// The esbuild settings live in lambda-build.mjs. Everything is bundled, the AWS SDK included: the Lambda runtime's
+// own copy of the SDK changes under us, and a bundle that pins it behaves the same in tests and in production.
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
