@@ -16,7 +16,12 @@ type Latency = {
   p99Ms: number;
   /** Share of the requests that took over 1 ms: on a busy machine, the ones another process preempted. */
   overOneMs: number;
+  /** p99 of the CPU the process spent on each request: what the handler did, without the time it waited. */
+  p99CpuMs: number;
 };
+
+/** One request: its wall time, and the CPU the process spent meanwhile. */
+type Timing = { wallMs: number; cpuMs: number };
 type AckLatency = { command: string; runs: number; bot: Latency; bare: Latency };
 
 const SIGNING_SECRET = 'bench-signing-secret';
@@ -49,18 +54,20 @@ async function botHandler(): Promise<{ handler: LambdaHandler; idle: () => Promi
   return { handler, idle: () => tasks.idle() };
 }
 
-async function timeAck(handler: LambdaHandler, text: string): Promise<number> {
+async function timeAck(handler: LambdaHandler, text: string): Promise<Timing> {
   const event = signedSlashCommandEvent(buildSlashCommand({ text }), { signingSecret: SIGNING_SECRET });
   const invocation = lambdaContext();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const response = await handler(event, invocation);
-  const elapsed = performance.now() - started;
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   if (response.statusCode !== 200) throw new Error(`"${text}" answered ${response.statusCode}`);
-  return elapsed;
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-async function timeBlock(handler: LambdaHandler, text: string, runs: number): Promise<number[]> {
-  const timings: number[] = [];
+async function timeBlock(handler: LambdaHandler, text: string, runs: number): Promise<Timing[]> {
+  const timings: Timing[] = [];
   for (let run = 0; run < runs; run += 1) {
     timings.push(await timeAck(handler, text));
     // Untimed: back to the event loop, so that the hand-off queued after the ack runs between requests, as it
@@ -71,11 +78,18 @@ async function timeBlock(handler: LambdaHandler, text: string, runs: number): Pr
   return timings;
 }
 
-const latencyOf = (timings: readonly number[]): Latency => ({
-  medianMs: median(timings),
-  p99Ms: percentile(timings, 99),
-  overOneMs: timings.filter((timing) => timing > 1).length / timings.length,
-});
+function latencyOf(timings: readonly Timing[]): Latency {
+  const walls = timings.map((timing) => timing.wallMs);
+  return {
+    medianMs: median(walls),
+    p99Ms: percentile(walls, 99),
+    overOneMs: walls.filter((wall) => wall > 1).length / walls.length,
+    p99CpuMs: percentile(
+      timings.map((timing) => timing.cpuMs),
+      99,
+    ),
+  };
+}
 
 /**
  * Time from a signed slash-command event entering a Lambda Slack handler to Slack's answer, warm, in process: the
@@ -87,8 +101,8 @@ async function measureAckLatency(runs = 2000): Promise<AckLatency[]> {
   const bare = await createBareBoltHandler(SIGNING_SECRET);
   const results: AckLatency[] = [];
   for (const command of COMMANDS) {
-    const botTimings: number[] = [];
-    const bareTimings: number[] = [];
+    const botTimings: Timing[] = [];
+    const bareTimings: Timing[] = [];
     await timeBlock(bot.handler, command, WARM_UP_RUNS);
     await timeBlock(bare, command, WARM_UP_RUNS);
     for (let done = 0; done < runs; done += BLOCK_RUNS) {
