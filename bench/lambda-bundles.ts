@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
-import { buildLambdaBundles } from '../scripts/lambda-build.mjs';
+import { buildLambdaBundles, LAMBDA_ENTRY_POINTS } from '../scripts/lambda-build.mjs';
 
 type BuiltBundle = {
   /** How the tables name it. */
@@ -24,11 +24,6 @@ type BenchBundles = {
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 const BARE_ENTRY = { 'bare-bolt': 'bench/bare-bolt/app.ts' };
-const BOT_ENTRIES = {
-  slack: 'src/handlers/slack.ts',
-  worker: 'src/handlers/worker.ts',
-  poller: 'src/handlers/poller.ts',
-};
 
 function builtBundle(metafile: Metafile, outdir: string, name: string, label: string): BuiltBundle {
   const entry = Object.entries(metafile.outputs).find(([output]) => output.endsWith(`/${name}.mjs`));
@@ -45,7 +40,7 @@ async function buildBenchBundles(): Promise<BenchBundles> {
     buildLambdaBundles({ absWorkingDir: PROJECT_ROOT, entryPoints, outdir: join(outdir, dir), leaveOutUnusedBolt });
   const bare = await build(BARE_ENTRY, 'bare', false);
   const bareTrimmed = await build(BARE_ENTRY, 'bare-trimmed', true);
-  const bot = await build(BOT_ENTRIES, 'bot', true);
+  const bot = await build(LAMBDA_ENTRY_POINTS, 'bot', true);
   return {
     bare: builtBundle(bare, join(outdir, 'bare'), 'bare-bolt', 'bare Bolt app'),
     bareTrimmed: builtBundle(bareTrimmed, join(outdir, 'bare-trimmed'), 'bare-bolt', 'bare Bolt app, Lambda-only Bolt'),

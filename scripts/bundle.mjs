@@ -9,16 +9,9 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildLambdaBundles } from './lambda-build.mjs';
+import { buildLambdaBundles, LAMBDA_ENTRY_POINTS } from './lambda-build.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Lambda function name → entry point; serverless.yml names its handlers `dist/lambda/<name>.handler`. */
-const ENTRY_POINTS = {
-  slack: 'src/handlers/slack.ts',
-  worker: 'src/handlers/worker.ts',
-  poller: 'src/handlers/poller.ts',
-};
 
 /**
  * Inputs that must never reach a Lambda bundle: src/local/ (the embedded DynamoDB, the terminal chat, the local
@@ -29,7 +22,7 @@ const LOCAL_ONLY_INPUTS = [/node_modules\/dynalite\//, /node_modules\/classic-le
 
 async function assertEntryPointsExist() {
   const missing = [];
-  for (const entry of Object.values(ENTRY_POINTS)) {
+  for (const entry of Object.values(LAMBDA_ENTRY_POINTS)) {
     const found = await stat(join(projectRoot, entry)).then(
       () => true,
       () => false,
@@ -54,7 +47,7 @@ async function bundle({ outdir, metafilePath }) {
   await assertEntryPointsExist();
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  const metafile = await buildLambdaBundles({ absWorkingDir: projectRoot, entryPoints: ENTRY_POINTS, outdir });
+  const metafile = await buildLambdaBundles({ absWorkingDir: projectRoot, entryPoints: LAMBDA_ENTRY_POINTS, outdir });
   assertNoLocalOnlyInputs(metafile);
   if (metafilePath !== undefined) await writeFile(metafilePath, JSON.stringify(metafile));
   return metafile;

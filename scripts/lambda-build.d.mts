@@ -11,8 +11,9 @@ type LambdaBundleRequest = {
 };
 
 declare const LAMBDA_BUILD_OPTIONS: BuildOptions;
+declare const LAMBDA_ENTRY_POINTS: Readonly<Record<'slack' | 'worker' | 'poller', string>>;
 declare const RECEIVERS_LAMBDA_NEVER_RUNS: readonly string[];
 declare function buildLambdaBundles(request: LambdaBundleRequest): Promise<Metafile>;
 
 export type { LambdaBundleRequest };
-export { buildLambdaBundles, LAMBDA_BUILD_OPTIONS, RECEIVERS_LAMBDA_NEVER_RUNS };
+export { buildLambdaBundles, LAMBDA_BUILD_OPTIONS, LAMBDA_ENTRY_POINTS, RECEIVERS_LAMBDA_NEVER_RUNS };

@@ -9,6 +9,13 @@ const CREATE_REQUIRE_BANNER = [
   'const require = bundleCreateRequire(import.meta.url);',
 ].join('\n');
 
+/** Lambda function name → entry point; serverless.yml names its handlers `dist/lambda/<name>.handler`. */
+const LAMBDA_ENTRY_POINTS = {
+  slack: 'src/handlers/slack.ts',
+  worker: 'src/handlers/worker.ts',
+  poller: 'src/handlers/poller.ts',
+};
+
 /** Everything but where the bundles come from and go to. */
 const LAMBDA_BUILD_OPTIONS = {
   outExtension: { '.js': '.mjs' },
@@ -82,4 +89,4 @@ async function buildLambdaBundles({ absWorkingDir, entryPoints, outdir, leaveOut
   return result.metafile;
 }
 
-export { buildLambdaBundles, LAMBDA_BUILD_OPTIONS, RECEIVERS_LAMBDA_NEVER_RUNS };
+export { buildLambdaBundles, LAMBDA_BUILD_OPTIONS, LAMBDA_ENTRY_POINTS, RECEIVERS_LAMBDA_NEVER_RUNS };

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLambdaBundles } from '../../../scripts/lambda-build.mjs';
+import { buildLambdaBundles, LAMBDA_ENTRY_POINTS } from '../../../scripts/lambda-build.mjs';
 import { signedSlashCommandEvent } from '../../fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../../fixtures/slack/slash-command-body.js';
 
@@ -42,12 +42,7 @@ beforeAll(async () => {
   outdir = await mkdtemp(join(tmpdir(), 'lambda-bundle-'));
   metafile = await buildLambdaBundles({
     absWorkingDir: PROJECT_ROOT,
-    entryPoints: {
-      slack: 'src/handlers/slack.ts',
-      worker: 'src/handlers/worker.ts',
-      poller: 'src/handlers/poller.ts',
-      'slack-fixture': 'test/fixtures/deploy/slack-bundle-entry.ts',
-    },
+    entryPoints: { ...LAMBDA_ENTRY_POINTS, 'slack-fixture': 'test/fixtures/deploy/slack-bundle-entry.ts' },
     outdir,
   });
 }, 60_000);
