@@ -29,7 +29,7 @@ function readAwsEnvironment(env: NodeJS.ProcessEnv) {
   };
 }
 
-/** Sends both SSM reads at once; the SSM client is the one adapter a cold start needs before anything else. */
+/** Both SSM reads at once, through a client loaded on first use like the other adapters. */
 async function readSlackSecrets(signingSecretParameter: string, botTokenParameter: string) {
   const [{ SSMClient }, { readSecretParameter }] = await Promise.all([
     import('@aws-sdk/client-ssm'),
@@ -43,33 +43,27 @@ async function readSlackSecrets(signingSecretParameter: string, botTokenParamete
  * Everything a Lambda function needs, read once per cold start: the environment (errors name the variable), the
  * cluster config bundled with the function, and the Slack secrets from SSM Parameter Store.
  *
- * The adapters are imported here, not at the top of the file: importing the bundle evaluates only the handler
- * and what it needs to answer, and the AWS SDK clients, the YAML parser and the cluster wiring are evaluated on
- * the first event, while SSM answers the reads sent first (docs/BENCHMARKS.md).
+ * The adapters are imported here, not at the top of the file: importing the bundle evaluates only the handler and
+ * what it needs to check and answer a request, and the AWS SDK clients, the YAML parser and the cluster wiring are
+ * evaluated on the first event. That moves work, it does not remove it: docs/BENCHMARKS.md counts both halves.
  */
 async function loadAwsRuntime(env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> {
   const settings = readAwsEnvironment(env);
   const { common } = settings;
   const logger = createLogger({ level: common.logLevel });
-  const secrets = readSlackSecrets(settings.signingSecretParameter, settings.botTokenParameter);
-  // Settled at once, so that a failed read is not left unhandled while the rest loads; awaited below.
-  secrets.catch(() => undefined);
-  // One turn of the event loop lets the SDK put both reads on the wire before the rest is evaluated.
-  await new Promise((resolve) => setImmediate(resolve));
-  const [dynamodb, lambda, store, metrics, slackAdapters, tasks, clusterConfig, wiring] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
-    import('@aws-sdk/client-lambda'),
-    import('../adapters/dynamodb/dynamodb-job-store.js'),
-    import('../adapters/metrics/emf-metrics.js'),
-    import('../adapters/slack/slack-notifier.js'),
-    import('../adapters/tasks/lambda-tasks.js'),
-    import('../config/cluster-config.js'),
-    import('./compose-context.js'),
-  ]);
-  const [config, [signingSecret, botToken]] = await Promise.all([
-    clusterConfig.loadBotConfig(settings.configPath),
-    secrets,
-  ]);
+  const [[signingSecret, botToken], dynamodb, lambda, store, metrics, slackAdapters, tasks, clusterConfig, wiring] =
+    await Promise.all([
+      readSlackSecrets(settings.signingSecretParameter, settings.botTokenParameter),
+      import('@aws-sdk/client-dynamodb'),
+      import('@aws-sdk/client-lambda'),
+      import('../adapters/dynamodb/dynamodb-job-store.js'),
+      import('../adapters/metrics/emf-metrics.js'),
+      import('../adapters/slack/slack-notifier.js'),
+      import('../adapters/tasks/lambda-tasks.js'),
+      import('../config/cluster-config.js'),
+      import('./compose-context.js'),
+    ]);
+  const config = await clusterConfig.loadBotConfig(settings.configPath);
   // The Web API client logs through the product logger too, so that its lines are JSON and redacted like ours.
   const { slackApiUrl } = common;
   const client = new WebClient(botToken, { slackApiUrl, logger: boltLogger(logger) });
