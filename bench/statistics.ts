@@ -5,4 +5,6 @@ function percentile(samples: readonly number[], rank: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-export { percentile };
+const median = (samples: readonly number[]) => percentile(samples, 50);
+
+export { median, percentile };

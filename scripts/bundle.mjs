@@ -3,22 +3,15 @@
 //   npm run bundle                                   writes dist/lambda/{slack,worker,poller}.mjs (+ .map)
 //   node scripts/bundle.mjs --outdir DIR --metafile FILE   elsewhere, and esbuild's metafile (inputs, exports)
 //
-// Everything is bundled, the AWS SDK included: the Lambda runtime's own copy of the SDK changes under us, and a
-// bundle that pins it behaves the same in tests and in production.
+// The esbuild settings live in lambda-build.mjs. Everything is bundled, the AWS SDK included: the Lambda runtime's
+// own copy of the SDK changes under us, and a bundle that pins it behaves the same in tests and in production.
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { buildLambdaBundles, LAMBDA_ENTRY_POINTS } from './lambda-build.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Lambda function name → entry point; serverless.yml names its handlers `dist/lambda/<name>.handler`. */
-const ENTRY_POINTS = {
-  slack: 'src/handlers/slack.ts',
-  worker: 'src/handlers/worker.ts',
-  poller: 'src/handlers/poller.ts',
-};
 
 /**
  * Inputs that must never reach a Lambda bundle: src/local/ (the embedded DynamoDB, the terminal chat, the local
@@ -27,16 +20,9 @@ const ENTRY_POINTS = {
  */
 const LOCAL_ONLY_INPUTS = [/node_modules\/dynalite\//, /node_modules\/classic-level\//, /^src\/local\//];
 
-// esbuild turns `require()` calls left in CommonJS dependencies into a shim that needs a real `require`; an ES
-// module has none, so the banner makes one. The alias keeps the import from clashing with bundled names.
-const CREATE_REQUIRE_BANNER = [
-  "import { createRequire as bundleCreateRequire } from 'node:module';",
-  'const require = bundleCreateRequire(import.meta.url);',
-].join('\n');
-
 async function assertEntryPointsExist() {
   const missing = [];
-  for (const entry of Object.values(ENTRY_POINTS)) {
+  for (const entry of Object.values(LAMBDA_ENTRY_POINTS)) {
     const found = await stat(join(projectRoot, entry)).then(
       () => true,
       () => false,
@@ -61,24 +47,10 @@ async function bundle({ outdir, metafilePath }) {
   await assertEntryPointsExist();
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  const result = await build({
-    absWorkingDir: projectRoot,
-    entryPoints: ENTRY_POINTS,
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    minify: true,
-    sourcemap: true,
-    banner: { js: CREATE_REQUIRE_BANNER },
-    metafile: true,
-    logLevel: 'warning',
-  });
-  assertNoLocalOnlyInputs(result.metafile);
-  if (metafilePath !== undefined) await writeFile(metafilePath, JSON.stringify(result.metafile));
-  return result.metafile;
+  const metafile = await buildLambdaBundles({ absWorkingDir: projectRoot, entryPoints: LAMBDA_ENTRY_POINTS, outdir });
+  assertNoLocalOnlyInputs(metafile);
+  if (metafilePath !== undefined) await writeFile(metafilePath, JSON.stringify(metafile));
+  return metafile;
 }
 
 async function main() {

@@ -3,7 +3,7 @@
 // Parameter Store (secrets.ts). It produces the core's ClusterConfig and BotConfig; nothing reads config later.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { JobKind } from '../core/jobs/job-states.js';
 import type { BotConfig, ClusterConfig } from '../core/model/configured-cluster.js';
 import { fsRepositorySettings, ROLE_ARN, s3RepositorySettings } from '../core/model/repository.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BotError } from '../core/errors.js';
 import { parseCommand } from '../core/grammar/parse-command.js';
 import type { BackgroundTask, SlashCommand } from '../ports/background-tasks.js';

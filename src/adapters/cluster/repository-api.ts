@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RepositoryDefinition } from '../../core/model/repository.js';
 import { validateRepositoryName } from '../../core/safety/resource-names.js';
 import type { RepositoryApi } from '../../ports/cluster-client.js';

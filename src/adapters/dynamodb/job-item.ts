@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Job } from '../../core/jobs/job.js';
 import { isFinal } from '../../core/jobs/job-states.js';
 import { awaitsTelling } from '../../core/jobs/outcome-telling.js';

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import { LogLevel, type Logger as SlackLogger } from '@slack/web-api';
 import type { Logger } from 'pino';
 
 type PinoLine = [fields: Record<string, unknown>, message: string];
@@ -60,11 +60,18 @@ const BOLT_LEVELS: Record<string, LogLevel> = {
  */
 function boltLogger(logger: Logger): SlackLogger {
   const child = logger.child({ component: 'bolt' });
+  // Bolt stringifies every event into a debug line; parsing it back is worth it only for a line that is written,
+  // and checking first keeps that work off each acknowledgement at the usual levels.
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...message: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](...asPinoLine(message));
+    };
   return {
-    debug: (...message) => child.debug(...asPinoLine(message)),
-    info: (...message) => child.info(...asPinoLine(message)),
-    warn: (...message) => child.warn(...asPinoLine(message)),
-    error: (...message) => child.error(...asPinoLine(message)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     // The product's LOG_LEVEL decides; Bolt only asks for a level when it is given one, which it never is here.
     setLevel: () => undefined,
     getLevel: () => BOLT_LEVELS[logger.level] ?? LogLevel.ERROR,

@@ -28,6 +28,9 @@ function buildApp(options: BuildAppOptions): App {
     receiver,
     authorize: async () => ({ botToken: identity.botToken, botId: identity.botId, botUserId: identity.botUserId }),
     logger: boltLogger(logger),
+    // No listener keeps conversation state, and Bolt's default in-memory store answers every request's lookup by
+    // building an Error ("Conversation not found"), stack trace and all, before each acknowledgement.
+    convoStore: false,
     ...(slackApiUrl === undefined ? {} : { clientOptions: { slackApiUrl } }),
   });
   app.use(replyOnError(context));

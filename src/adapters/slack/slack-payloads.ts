@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ButtonClick } from '../../core/approval/click-binding.js';
 import type { SlashCommand } from '../../ports/background-tasks.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clusterEngine, repositorySummary } from '../model/cluster-info.js';
 import { LeftOutReason } from '../model/left-out.js';
 import { planChange } from '../model/plan-change.js';

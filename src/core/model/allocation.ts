@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a preflight reads from a cluster before a restore: disk and shards per node (`_cat/allocation`), the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What `/es clusters` and `/es snapshot repos` show about a cluster: built by the cluster adapter from `GET /`,

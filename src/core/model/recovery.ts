@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How a restore is going, from the engine's `_recovery`: built by the cluster adapter (per index) and summed in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `rename=pattern:replacement`: the engine's `rename_pattern` / `rename_replacement` of a restore. */
 const rename = z.object({ pattern: z.string(), replacement: z.string() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An index as a plan sees it when it is resolved: built by the cluster adapter from `_cat/indices`; the schema is

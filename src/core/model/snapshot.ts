@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Snapshot shapes as the cluster port hands them to use cases, whichever engine answered. They are built by the

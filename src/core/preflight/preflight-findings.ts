@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What one preflight check found, stored with the plan so that the approval message (and `job <id>`) shows it.

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AllocationSettings, DiskAllocation, IndexAlias } from '../../../core/model/allocation.js';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../../../core/model/cluster-info.js';
 import type { IndexRecovery } from '../../../core/model/recovery.js';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { LogLevel } from '@slack/bolt';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { boltLogger } from '../../../../src/adapters/slack/bolt-logger.js';
 import { createLogger } from '../../../../src/logging/logger.js';
 
@@ -39,6 +39,18 @@ describe('boltLogger', () => {
       msg: 'AWS event',
       detail: { headers: { 'x-slack-signature': '[redacted]' }, body: 'token=[redacted]&response_url=[redacted]' },
     });
+  });
+
+  it('leaves a line below the level alone: the event Bolt stringified is not parsed back', () => {
+    const { lines, bolt } = boltLoggerInto('info');
+    const parse = vi.spyOn(JSON, 'parse');
+
+    bolt.debug('AWS event: {"body":"token=t0k"}');
+    const parses = parse.mock.calls.length;
+    parse.mockRestore();
+
+    expect(lines).toEqual([]);
+    expect(parses).toBe(0);
   });
 
   it('decodes a base64-encoded request body, so that its secrets are redacted too', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClusterHealth, ClusterInfo, RepositorySummary } from '../../../../core/model/cluster-info.js';
 import type { Answer } from '../cluster-dialect.js';
 

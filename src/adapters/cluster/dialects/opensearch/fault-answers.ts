@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EngineFault, EngineReason } from '../cluster-dialect.js';
 
 /** One exception as the engines write it; `caused_by` nests the exception that caused it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IndexSummary } from '../../../../core/model/search-index.js';
 import type { Answer } from '../cluster-dialect.js';
 

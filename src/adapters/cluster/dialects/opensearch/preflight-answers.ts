@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AllocationSettings, DiskAllocation, IndexAlias } from '../../../../core/model/allocation.js';
 import type { Answer } from '../cluster-dialect.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IndexRecovery } from '../../../../core/model/recovery.js';
 import type { Answer } from '../cluster-dialect.js';
 
