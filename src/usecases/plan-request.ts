@@ -138,10 +138,9 @@ async function planCreateRequest(
     now: context.clock.now(),
   });
   const { cluster, repository, snapshot, registerFirst } = plan;
-  // A snapshot without `indices` takes every index, hidden ones too (`expand_wildcards` defaults to all there).
-  if (request.indices.length === 0 && !request.includeGlobalState) {
-    const every = await client.resolveIndices(['*'], { includeHidden: true });
-    if (every.indices.length === 0) throw new UsageError((words) => words.nothingToSnapshot(cluster));
+  // A snapshot without `indices` takes every index, hidden ones too: with no active shard there is none to take.
+  if (request.indices.length === 0 && !request.includeGlobalState && (await client.health()).activeShards === 0) {
+    throw new UsageError((words) => words.nothingToSnapshot(cluster));
   }
   if (registerFirst === undefined && !(await client.listRepositories()).some(({ name }) => name === repository)) {
     throw new UsageError((words) => words.repositoryUnknown(cluster, repository));

@@ -38,7 +38,7 @@ type PlanWords = {
   migrateOneCluster: Said;
   nothingToMigrate: (cluster: string) => Said;
   nothingToDelete: (cluster: string) => Said;
-  /** A snapshot of every index, on a cluster that has none (hidden ones counted), without its global state. */
+  /** A snapshot of every index, on a cluster with no active shard (no index, or none readable), without its global state. */
   nothingToSnapshot: (cluster: string) => Said;
   noIndexMatches: (cluster: string, unmatched: readonly string[]) => Said;
   noDefaultRepository: (cluster: string) => Said;
@@ -79,7 +79,7 @@ const en: PlanWords = {
   nothingToMigrate: (cluster) => ({ text: `nothing to migrate from ${cluster}` }),
   nothingToDelete: (cluster) => ({ text: `nothing to delete on ${cluster}` }),
   nothingToSnapshot: (cluster) => ({
-    text: `${cluster} has no indices, so a snapshot of it would hold nothing`,
+    text: `${cluster} has no index with an active shard, so a snapshot of it would hold nothing`,
     hint: 'Create the indices first, or add global_state=true to keep only the cluster state.',
   }),
   noIndexMatches: (cluster, unmatched) => ({
@@ -168,7 +168,7 @@ const ja: PlanWords = {
   nothingToMigrate: (cluster) => ({ text: `${cluster} から移行するものがありません` }),
   nothingToDelete: (cluster) => ({ text: `${cluster} で削除するものがありません` }),
   nothingToSnapshot: (cluster) => ({
-    text: `${cluster} にはインデックスがないため、スナップショットには何も入りません`,
+    text: `${cluster} にはアクティブなシャードを持つインデックスがないため、スナップショットには何も入りません`,
     hint: '先にインデックスを作るか、クラスターの状態だけを残すなら global_state=true を付けてください。',
   }),
   noIndexMatches: (cluster, unmatched) => ({

@@ -13,7 +13,9 @@ describe('a snapshot request, when it is planned', () => {
     const bot = buildBotContext({ clusters: [createFakeCluster({ alias: 'a', indices: {} })] });
 
     // When a snapshot of every index is asked for, then the request is refused and no job is made
-    await expect(ask(bot, 'create a')).rejects.toThrowError('a has no indices, so a snapshot of it would hold nothing');
+    await expect(ask(bot, 'create a')).rejects.toThrowError(
+      'a has no index with an active shard, so a snapshot of it would hold nothing',
+    );
     expect(await bot.jobs.listActive()).toEqual([]);
   });
 
