@@ -4,8 +4,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 /** DynamoDB requests by operation (`GetItem`, `Query`, `PutItem` …), as the bot sent them. */
 type DynamoDbCounts = Map<string, number>;
 
-/** What the table costs the bot: requests by operation, and the time spent waiting on them, added up. */
-type TableTally = { counts: DynamoDbCounts; waitedMs: { total: number } };
+/**
+ * What the table costs the bot: requests by operation, and the time spent waiting on them, added up. `addedMs`
+ * delays every request by that much, as the network to DynamoDB would (dynalite answers in process).
+ */
+type TableTally = { counts: DynamoDbCounts; waitedMs: { total: number }; addedMs: { each: number } };
 
 /**
  * A client of the local table that counts every command it sends, by operation: what a tick costs the table is
@@ -17,13 +20,14 @@ function countedDynamoDbClient(endpoint: string): { client: DynamoDBClient; tall
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const tally: TableTally = { counts: new Map(), waitedMs: { total: 0 } };
+  const tally: TableTally = { counts: new Map(), waitedMs: { total: 0 }, addedMs: { each: 0 } };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const operation = (context.commandName ?? 'unknown').replace(/Command$/, '');
       tally.counts.set(operation, (tally.counts.get(operation) ?? 0) + 1);
       const started = performance.now();
       try {
+        if (tally.addedMs.each > 0) await new Promise((resolve) => setTimeout(resolve, tally.addedMs.each));
         return await next(args);
       } finally {
         tally.waitedMs.total += performance.now() - started;
