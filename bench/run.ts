@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { ackSection } from './ack-section.js';
+import { sectionsAgainstClusters } from './against-clusters.js';
 import { coldStartSection } from './cold-start-section.js';
 import { type BenchSection, targetLine } from './section.js';
 
@@ -14,7 +15,7 @@ function machine(): string {
 
 /** Runs every section, writes docs/BENCHMARKS.md, and fails when a target is missed. */
 async function main(): Promise<void> {
-  const sections: BenchSection[] = [await ackSection(), await coldStartSection()];
+  const sections: BenchSection[] = [await ackSection(), await coldStartSection(), ...(await sectionsAgainstClusters())];
   const checks = sections.flatMap((section) => section.checks);
   const lines = [
     '# Benchmarks',

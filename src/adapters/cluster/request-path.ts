@@ -31,5 +31,37 @@ function clusterPath(strings: TemplateStringsArray, ...values: PathValue[]): str
   return strings.map((literal, position) => literal + (encoded[position] ?? '')).join('');
 }
 
+/**
+ * Characters of comma-separated names one request path may carry. The engines refuse a request line longer than
+ * `http.max_initial_line_length` (4 kB by default) with 400: measured on OpenSearch 2.19, 150 restore targets of
+ * 29 characters were refused. 3,000 leaves room for the method, the rest of the path and the query.
+ */
+const NAMES_PER_REQUEST = 3000;
+
+/**
+ * Splits names into lists that each fit in one request path (percent-encoded, commas included), in order: a read
+ * of many indices or snapshots then takes as many requests as its names need, never a line the cluster refuses.
+ *
+ * @example
+ * for (const names of requestSizedLists(targets)) await read(call, { path: clusterPath`/${names}/_recovery` });
+ */
+function requestSizedLists(names: readonly string[], limit = NAMES_PER_REQUEST): string[][] {
+  const lists: string[][] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const name of names) {
+    const size = encodeURIComponent(name).length;
+    if (current.length > 0 && length + 1 + size > limit) {
+      lists.push(current);
+      current = [];
+      length = 0;
+    }
+    length += (current.length === 0 ? 0 : 1) + size;
+    current.push(name);
+  }
+  if (current.length > 0) lists.push(current);
+  return lists;
+}
+
 export type { PathValue };
-export { clusterPath };
+export { clusterPath, requestSizedLists };

@@ -5,16 +5,12 @@ import { renameMapping } from '../../core/restore/rename-mapping.js';
 import { validateIndexName, validateRepositoryName, validateSnapshotName } from '../../core/safety/resource-names.js';
 import type { RestoreApi, RestoreRequest, WriteOutcome } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
-import { clusterPath } from './request-path.js';
+import { clusterPath, requestSizedLists } from './request-path.js';
 
-/**
- * Progress of the shards restoring into `indices`, from `GET <indices>/_recovery` (the managed service refuses
- * the index-less `GET /_recovery`). An index that does not exist yet counts as not started. The answer lists
- * each index, so one call for the targets of many restores can be split between them with `summarizeRecovery`.
- * Each index's shard count comes with it, from `_settings`: `_recovery` lists only the primaries already started.
- */
-async function restoreProgress(call: ClusterCall, indices: readonly string[]): Promise<RecoveryProgress> {
-  const names = indices.map(validateIndexName);
+type RecoveryReads = { byIndex: Map<string, IndexRecovery>; settings: Map<string, { shards: number }> };
+
+/** `_recovery` and `_settings` of indices whose names fit in one request line. */
+async function readRecovery(call: ClusterCall, names: readonly string[]): Promise<RecoveryReads> {
   const request = {
     method: 'GET' as const,
     path: clusterPath`/${names}/_recovery`,
@@ -29,11 +25,27 @@ async function restoreProgress(call: ClusterCall, indices: readonly string[]): P
     read(call, request, (answers) => answers.recovery),
     read(call, settingsRequest, (answers) => answers.indexSettings),
   ]);
+  return { byIndex, settings };
+}
+
+/**
+ * Progress of the shards restoring into `indices`, from `GET <indices>/_recovery` (the managed service refuses
+ * the index-less `GET /_recovery`). An index that does not exist yet counts as not started. The answer lists
+ * each index, so one call for the targets of many restores can be split between them with `summarizeRecovery`.
+ * Each index's shard count comes with it, from `_settings`: `_recovery` lists only the primaries already started.
+ * Names too many for one request line are asked in several (`requestSizedLists`).
+ */
+async function restoreProgress(call: ClusterCall, indices: readonly string[]): Promise<RecoveryProgress> {
+  const names = indices.map(validateIndexName);
+  const reads: RecoveryReads[] = [];
+  for (const list of requestSizedLists(names)) reads.push(await readRecovery(call, list));
+  const found = (name: string) => reads.find((one) => one.byIndex.has(name));
   return summarizeRecovery(
     names,
     names.flatMap((name) => {
-      const entry = byIndex.get(name);
-      return entry === undefined ? [] : [withExpectedPrimaries(entry, settings.get(name)?.shards)];
+      const answered = found(name);
+      const entry = answered?.byIndex.get(name);
+      return entry === undefined ? [] : [withExpectedPrimaries(entry, answered?.settings.get(name)?.shards)];
     }),
   );
 }

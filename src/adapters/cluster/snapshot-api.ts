@@ -20,7 +20,7 @@ import type {
   WriteOutcome,
 } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
-import { clusterPath } from './request-path.js';
+import { clusterPath, requestSizedLists } from './request-path.js';
 
 function writableRepository(name: string): string {
   validateRepositoryName(name);
@@ -58,8 +58,9 @@ async function snapshotFootprint(call: ClusterCall, repository: string, snapshot
 }
 
 /**
- * Several snapshots of one repository in one `GET _snapshot/<repo>/<a>,<b>`. With `ignore_unavailable` a missing
- * snapshot is left out of the answer instead of failing the whole request.
+ * Several snapshots of one repository in one `GET _snapshot/<repo>/<a>,<b>` (or as few as fit their names, see
+ * `requestSizedLists`). With `ignore_unavailable` a missing snapshot is left out of the answer instead of failing
+ * the whole request.
  */
 async function getSnapshots(
   call: ClusterCall,
@@ -68,12 +69,15 @@ async function getSnapshots(
 ): Promise<SnapshotDetail[]> {
   const names = [...new Set(snapshots.map(validateSnapshotName))];
   if (names.length === 0) return [];
-  const request = {
-    method: 'GET' as const,
-    path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${names}`,
-    query: { ignore_unavailable: 'true' },
-  };
-  const details = await read(call, request, (answers) => answers.snapshots(repository), { repository });
+  const details: SnapshotDetail[] = [];
+  for (const list of requestSizedLists(names)) {
+    const request = {
+      method: 'GET' as const,
+      path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${list}`,
+      query: { ignore_unavailable: 'true' },
+    };
+    details.push(...(await read(call, request, (answers) => answers.snapshots(repository), { repository })));
+  }
   const wanted = new Set(names);
   return details.filter((detail) => wanted.has(detail.snapshot));
 }

@@ -179,6 +179,32 @@ describe('pollActiveJobs', () => {
     expect(bot.chat.events.filter((event) => event.kind === 'update')).toHaveLength(DEFAULT_PROGRESS_UPDATES_PER_TICK);
   });
 
+  it.each([
+    [1, 1],
+    [3, 3],
+    [16, 7],
+  ])('runs the steps of at most %i jobs at once (%i of 7 waiting here)', async (atOnce, expected) => {
+    const bot = buildBotContext();
+    const waiting = names(7);
+    await givenSnapshotJobs(bot, 'a', waiting);
+    const read = bot.jobs.get.bind(bot.jobs);
+    let running = 0;
+    let most = 0;
+    // Each job's first read is its claim's: held a moment, so that jobs resumed at once overlap there.
+    bot.jobs.get = async (id) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+      return read(id);
+    };
+
+    const tick = await pollActiveJobs(bot.context, { resumedAtOnce: atOnce });
+
+    expect(tick.resumed).toBe(7);
+    expect(most).toBe(expected);
+  });
+
   it('starts queued jobs and resumes jobs whose worker died, and leaves jobs a worker holds alone', async () => {
     const bot = buildBotContext();
     await givenWaitingJob(bot, 'queued', snapshotPlan('a', 'fresh'), StepName.START_SNAPSHOT, {

@@ -324,6 +324,24 @@ describe('snapshots', () => {
     ]);
   });
 
+  it('reads snapshots too many for one request line in as few requests as their names fit in', async () => {
+    const names = Array.from(
+      { length: 200 },
+      (_, position) => `nightly-2026.11.03-${String(position).padStart(4, '0')}`,
+    );
+    const entry = (snapshot: string) => ({ snapshot, uuid: `u-${snapshot}`, state: 'SUCCESS', indices: ['a'] });
+    const { client, sent } = buildClient([
+      answered(200, { snapshots: [entry(names[0] as string)] }),
+      answered(200, { snapshots: [entry(names[199] as string)] }),
+    ]);
+
+    const details = await client.getSnapshots('r', names);
+
+    expect(sent).toHaveLength(2);
+    expect(sent.every((request) => request.path.length < 3100)).toBe(true);
+    expect(details.map((detail) => detail.snapshot)).toEqual([names[0], names[199]]);
+  });
+
   it('asks nothing for no snapshots', async () => {
     const { client, sent } = buildClient([]);
 
@@ -658,6 +676,36 @@ describe('restore', () => {
     ]);
 
     expect(await client.restoreProgress(['a'])).toMatchObject({ percent: 50 });
+  });
+
+  it('asks for targets too many for one request line in several, each line short enough for the engine', async () => {
+    const targets = Array.from(
+      { length: 150 },
+      (_, position) => `restored-logs-2026.11.03-${String(position).padStart(4, '0')}`,
+    );
+    const first = targets[0] as string;
+    const last = targets[149] as string;
+    const { client, sent } = buildClient([
+      ...recovering({ [first]: { shards: [shard('DONE', 100)] } }),
+      ...recovering({ [last]: { shards: [shard('INDEX', 50)] } }),
+    ]);
+
+    const progress = await client.restoreProgress(targets);
+
+    expect(sent.map((request) => request.path.split('/')[2])).toEqual([
+      '_recovery',
+      '_settings',
+      '_recovery',
+      '_settings',
+    ]);
+    expect(sent.every((request) => request.path.length < 3100)).toBe(true);
+    expect(
+      sent.flatMap((request, position) => (position % 2 === 0 ? request.path.split('/')[1]?.split(',') : [])),
+    ).toEqual(targets);
+    expect(progress.indices.map((entry) => [entry.index, entry.shardsDone])).toEqual([
+      [first, 1],
+      [last, 0],
+    ]);
   });
 
   it('asks once for the targets of many restores, and each restore sums its own indices', async () => {
