@@ -1,11 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { createInProcessTasks } from '../src/adapters/tasks/in-process-tasks.js';
-import { parseBotConfig } from '../src/config/cluster-config.js';
-import { composeContext } from '../src/handlers/compose-context.js';
-import { createSlackHandler, type LambdaHandler } from '../src/handlers/slack-handler.js';
-import { InMemoryJobStore } from '../test/fakes/in-memory-job-store.js';
-import { createRecordingChat } from '../test/fakes/recording-chat.js';
-import { silentLogger } from '../test/fakes/silent-logger.js';
+import type { LambdaHandler } from '../src/handlers/slack-handler.js';
+import { slackHandlerWithFakes } from '../test/fixtures/slack/handler-with-fakes.js';
 import { lambdaContext, signedSlashCommandEvent } from '../test/fixtures/slack/signed-request.js';
 import { buildSlashCommand } from '../test/fixtures/slack/slash-command-body.js';
 import { createBareBoltHandler } from './bare-bolt/app.js';
@@ -36,22 +31,8 @@ const COMMANDS = [
   'snapshot lsit a',
 ];
 
-async function botHandler(): Promise<{ handler: LambdaHandler; idle: () => Promise<void> }> {
-  const config = parseBotConfig({ clusters: { a: { endpoint: 'http://127.0.0.1:9', signing: 'none' } } }, 'bench');
-  const tasks = createInProcessTasks(silentLogger);
-  tasks.runWith(async () => undefined);
-  const chat = createRecordingChat();
-  const context = composeContext({
-    config,
-    jobs: new InMemoryJobStore(),
-    chat,
-    directory: chat,
-    tasks,
-    logger: silentLogger,
-  });
-  const identity = { botToken: 'xoxb-bench', botId: 'B0BENCH', botUserId: 'U0BENCH' };
-  const handler = await createSlackHandler({ context, identity, signingSecret: SIGNING_SECRET, logger: silentLogger });
-  return { handler, idle: () => tasks.idle() };
+function botHandler(): Promise<{ handler: LambdaHandler; idle: () => Promise<void> }> {
+  return slackHandlerWithFakes(SIGNING_SECRET);
 }
 
 async function timeAck(handler: LambdaHandler, text: string): Promise<Timing> {
