@@ -46,7 +46,7 @@ type ClusterObservation = {
    * `restoreProgress`) of what was observed are answered from the batch, everything else goes to the cluster.
    */
   clientFor: ClusterLookup;
-  /** How many reads the observation asked of the clusters, all together (a restore's progress is two requests). */
+  /** How many reads the observation asked of the clusters, all together (one read may take several requests). */
   requests: number;
   /** The clusters that did not answer, with why. */
   unreachable: ReadonlyMap<string, Unreachable>;

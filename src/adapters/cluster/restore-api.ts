@@ -37,15 +37,18 @@ async function readRecovery(call: ClusterCall, names: readonly string[]): Promis
  */
 async function restoreProgress(call: ClusterCall, indices: readonly string[]): Promise<RecoveryProgress> {
   const names = indices.map(validateIndexName);
-  const reads: RecoveryReads[] = [];
-  for (const list of requestSizedLists(names)) reads.push(await readRecovery(call, list));
-  const found = (name: string) => reads.find((one) => one.byIndex.has(name));
+  const byIndex = new Map<string, IndexRecovery>();
+  const shards = new Map<string, number>();
+  for (const list of requestSizedLists(names)) {
+    const answered = await readRecovery(call, list);
+    for (const [index, entry] of answered.byIndex) byIndex.set(index, entry);
+    for (const [index, settings] of answered.settings) shards.set(index, settings.shards);
+  }
   return summarizeRecovery(
     names,
     names.flatMap((name) => {
-      const answered = found(name);
-      const entry = answered?.byIndex.get(name);
-      return entry === undefined ? [] : [withExpectedPrimaries(entry, answered?.settings.get(name)?.shards)];
+      const entry = byIndex.get(name);
+      return entry === undefined ? [] : [withExpectedPrimaries(entry, shards.get(name))];
     }),
   );
 }

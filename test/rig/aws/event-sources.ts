@@ -46,8 +46,12 @@ async function runHandOffs(stack: DeployedStack): Promise<unknown[]> {
  * stream, not the records themselves.
  */
 function failedBatchMessage(stack: DeployedStack, { shardId, record }: ShardRecord, attempts: number) {
-  const sequenceNumber = (record.dynamodb as { SequenceNumber?: string }).SequenceNumber;
-  const arrival = new Date().toISOString();
+  const { SequenceNumber, ApproximateCreationDateTime } = record.dynamodb as {
+    SequenceNumber?: string;
+    ApproximateCreationDateTime?: number;
+  };
+  // The event carries the record's time as epoch seconds; the failure record says it as an ISO time.
+  const arrival = new Date((ApproximateCreationDateTime ?? Date.now() / 1000) * 1000).toISOString();
   return {
     requestContext: {
       requestId: randomUUID(),
@@ -57,11 +61,11 @@ function failedBatchMessage(stack: DeployedStack, { shardId, record }: ShardReco
     },
     responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
     version: '1.0',
-    timestamp: arrival,
+    timestamp: new Date().toISOString(),
     DDBStreamBatchInfo: {
       shardId,
-      startSequenceNumber: sequenceNumber,
-      endSequenceNumber: sequenceNumber,
+      startSequenceNumber: SequenceNumber,
+      endSequenceNumber: SequenceNumber,
       approximateArrivalOfFirstRecord: arrival,
       approximateArrivalOfLastRecord: arrival,
       batchSize: 1,
