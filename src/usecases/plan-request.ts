@@ -6,7 +6,7 @@ import type { RepositoryDefinition } from '../core/model/repository.js';
 import type { IndexSummary } from '../core/model/search-index.js';
 import { planIndexDelete } from '../core/plans/index-delete-plan.js';
 import { migrateTargets, planMigrate } from '../core/plans/migrate-plan.js';
-import { planRepositoryRegister, withReplaced } from '../core/plans/repository-plan.js';
+import { isReadOnly, planRepositoryRegister, withReplaced } from '../core/plans/repository-plan.js';
 import { planRestore, restoreMapping } from '../core/plans/restore-plan.js';
 import { planSnapshotCreate, planSnapshotDelete } from '../core/plans/snapshot-plans.js';
 import type { ClusterClient } from '../ports/cluster-client.js';
@@ -142,9 +142,17 @@ async function planCreateRequest(
   if (request.indices.length === 0 && !request.includeGlobalState && (await client.health()).activeShards === 0) {
     throw new UsageError((words) => words.nothingToSnapshot(cluster));
   }
-  if (registerFirst === undefined && !(await client.listRepositories()).some(({ name }) => name === repository)) {
+  const registered = (await client.listRepositories()).find(({ name }) => name === repository);
+  if (registerFirst === undefined && registered === undefined) {
     throw new UsageError((words) => words.repositoryUnknown(cluster, repository));
   }
+  // The register step would stop at this too; said now, before a job is made.
+  const writesReadOnly =
+    registerFirst !== undefined &&
+    registered !== undefined &&
+    isReadOnly(registered.settings) &&
+    !isReadOnly(registerFirst.settings);
+  if (writesReadOnly) throw new UsageError((words) => words.repositoryReadOnlyOn(cluster, repository));
   // A generated name is new by construction: only a name the person chose can be taken.
   if (request.snapshot !== undefined && (await snapshotsNamed(client, repository, snapshot)).length > 0) {
     throw new ClusterError(ClusterErrorCode.SNAPSHOT_NAME_TAKEN, { cluster, repository, snapshot });

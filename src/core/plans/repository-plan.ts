@@ -123,6 +123,11 @@ function asAnswered(settings: Record<string, unknown>): Record<string, string> {
 }
 
 /** Whether two sets of repository settings say the same, compared as the engines answer them. */
+/** Whether a repository's settings make it read-only (`readonly` as the engines answer it: a string or a flag). */
+function isReadOnly(settings: Readonly<Record<string, unknown>>): boolean {
+  return String(settings.readonly) === 'true';
+}
+
 function isSameSettings(one: Record<string, unknown>, other: Record<string, unknown>): boolean {
   const left = asAnswered(one);
   const right = asAnswered(other);
@@ -171,4 +176,4 @@ function withReplaced(plan: RegistrationPlan, existing: readonly RepositorySumma
 }
 
 export type { DefaultRepository, RepositoryDifference };
-export { isSameRepository, isSameSettings, planRepositoryRegister, repositoryDifferences, withReplaced };
+export { isReadOnly, isSameRepository, isSameSettings, planRepositoryRegister, repositoryDifferences, withReplaced };

@@ -58,6 +58,8 @@ type UsageWords = {
   repoWithoutRegister: (verbs: readonly string[], helpCommand: string) => Said;
   noRepositoryGiven: (cluster: string) => Said;
   repositoryUnknown: (cluster: string, repository: string) => Said;
+  /** A snapshot would write, from `cluster`, to a repository registered read-only there. */
+  repositoryReadOnlyOn: (cluster: string, repository: string) => Said;
   invalidResourceName: (kind: NameKind, value: string, reason: NameReason) => Said;
 };
 
@@ -167,6 +169,10 @@ const en: UsageWords = {
     text: `repository "${repository}" is neither registered on ${cluster} nor its default_repository`,
     hint: `Register it first: /es snapshot repo register ${cluster} ${repository}`,
   }),
+  repositoryReadOnlyOn: (cluster, repository) => ({
+    text: `repository "${repository}" is registered read-only on ${cluster}: another cluster may be writing to it, and two writers corrupt a repository`,
+    hint: `If none does, make ${cluster} its writer with /es snapshot repo register ${cluster} ${repository} readonly=false (it waits for approval), then ask again.`,
+  }),
   invalidResourceName: (kind, value, reason) => ({
     text: `${kind} name "${shownName(value)}" ${reasonEn(reason)}`,
     hint: `Use a plain ${kind} name, e.g. "${NAME_EXAMPLES[kind]}".`,
@@ -272,6 +278,10 @@ const ja: UsageWords = {
   repositoryUnknown: (cluster, repository) => ({
     text: `リポジトリ "${repository}" は ${cluster} に登録されておらず、default_repository でもありません`,
     hint: `先に登録してください: /es snapshot repo register ${cluster} ${repository}`,
+  }),
+  repositoryReadOnlyOn: (cluster, repository) => ({
+    text: `リポジトリ "${repository}" は ${cluster} で読み取り専用として登録されています。別のクラスターが書き込んでいる可能性があり、書き込み元が二つあるとリポジトリが壊れます`,
+    hint: `書き込むクラスターがなければ /es snapshot repo register ${cluster} ${repository} readonly=false (承認待ちになります) で ${cluster} を書き込み元にしてから、もう一度依頼してください。`,
   }),
   invalidResourceName: (kind, value, reason) => ({
     text: `${NAME_KINDS_JA[kind]}名 "${shownName(value)}" は使えません: ${reasonJa(reason)}`,

@@ -2,7 +2,12 @@ import { type Job, StepName } from '../../core/jobs/job.js';
 import { JobKind } from '../../core/jobs/job-states.js';
 import type { RepositoryDefinition } from '../../core/model/repository.js';
 import { repositoryFor } from '../../core/plans/plan-targets.js';
-import { isSameRepository, isSameSettings, repositoryDifferences } from '../../core/plans/repository-plan.js';
+import {
+  isReadOnly,
+  isSameRepository,
+  isSameSettings,
+  repositoryDifferences,
+} from '../../core/plans/repository-plan.js';
 import type { StepWords } from '../../core/words/step-words.js';
 import type { ClusterClient } from '../../ports/cluster-client.js';
 import type { StepOutcome } from './step-outcome.js';
@@ -15,8 +20,6 @@ type ClusterLookup = (alias: string) => ClusterClient;
  * migration's target), never writable again, since another cluster may be writing there; where it points, never.
  */
 const JOB_MAY_CHANGE = ['readonly'];
-
-const isReadOnly = (settings: Readonly<Record<string, unknown>>) => String(settings.readonly) === 'true';
 
 /**
  * The repository of that name is still what the plan was made against: absent, or the one it replaces as the

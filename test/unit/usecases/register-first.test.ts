@@ -107,17 +107,17 @@ describe('a job that registers its repository first', () => {
     expect(String(onB?.settings.readonly)).toBe('true');
   });
 
-  it('never makes a read-only repository writable: another cluster may be writing there', async () => {
+  it('never makes a read-only repository writable: a migration from there stops before changing anything', async () => {
     // Prepare
     const bot = buildBotContext();
     await bot.clusters.a?.registerRepository({
       ...ELSEWHERE,
       settings: { location: '/snapshots/migration', readonly: true },
     });
-    const registrations = callsOf(bot, 'a', 'registerRepository');
+    const registrations = { a: callsOf(bot, 'a', 'registerRepository'), b: callsOf(bot, 'b', 'registerRepository') };
 
     // Act
-    const ended = await ranJob(bot, 'create a');
+    const ended = await ranJob(bot, 'migrate a b indices=logs-1 replace');
 
     // Assess
     expect(ended?.state).toBe(JobState.FAILED);
@@ -125,8 +125,22 @@ describe('a job that registers its repository first', () => {
       'repository migration is registered read-only on a, and this job would write to it from there, so nothing was changed',
     );
     expect(ended?.steps[0]?.detail).toContain('/es snapshot repo register a migration readonly=false');
-    expect(callsOf(bot, 'a', 'registerRepository')).toBe(registrations);
+    expect(callsOf(bot, 'a', 'registerRepository')).toBe(registrations.a);
+    expect(callsOf(bot, 'b', 'registerRepository')).toBe(registrations.b);
     expect(callsOf(bot, 'a', 'createSnapshot')).toBe(0);
+  });
+
+  it('refuses a snapshot into a repository read-only there when it is asked, before a job is made', async () => {
+    const bot = buildBotContext();
+    await bot.clusters.a?.registerRepository({
+      ...ELSEWHERE,
+      settings: { location: '/snapshots/migration', readonly: true },
+    });
+
+    await expect(ask(bot, 'create a')).rejects.toThrowError(
+      'repository "migration" is registered read-only on a: another cluster may be writing to it',
+    );
+    expect(await bot.jobs.listActive()).toEqual([]);
   });
 
   it('takes a snapshot once the hint has made the cluster the writer, with approval', async () => {
