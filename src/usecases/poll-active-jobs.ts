@@ -18,7 +18,7 @@ type PollOptions = {
    */
   progressUpdatesPerTick?: number;
   /**
-   * Jobs whose steps run at once. Each resume waits on a few table round trips (read, claim, write back); one after
+   * Jobs whose steps run at once. Each resume waits on table round trips (the claim, the write-back); one after
    * the other, those waits add up: with 5 ms per table request, a tick of 1,000 waiting jobs took 42 s one at a
    * time against 7 s 16 at once (docs/BENCHMARKS.md). The clusters are not asked more for it: the waiting reads
    * are answered from the tick's one observation.
@@ -88,7 +88,7 @@ async function tellUntold(context: BotContext, jobs: readonly Job[], now: Date):
 /** True when the job's step ran; a failure is logged and left for the next tick. */
 async function resume(context: BotContext, job: Job, options: RunOptions): Promise<boolean> {
   try {
-    await runJob(context, job.id, options);
+    await runJob(context, job.id, { ...options, listed: job });
     return true;
   } catch (error) {
     context.logger.error({ jobId: job.id, err: error }, 'resuming the job failed; the next tick tries again');

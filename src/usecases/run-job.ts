@@ -15,7 +15,7 @@ import { underLease } from './job-lease.js';
 import { governingCluster, showJob, tellOutcome, warnOnCall } from './job-notices.js';
 import { type ClusterLookup, runStep } from './steps/run-step.js';
 import type { PlanChanged, StepOutcome } from './steps/step-outcome.js';
-import { saveOverCancel, stoppedAtSafePoint } from './stop-cancelled-job.js';
+import { saveOverCancel, stoppedAtSafePoint, stopIfCancelling } from './stop-cancelled-job.js';
 
 /** How many progress-only message updates may still be sent; state changes are always sent. */
 type UpdateBudget = { take(): boolean };
@@ -25,7 +25,15 @@ type RunOptions = {
   clusterFor?: ClusterLookup;
   /** @default unlimited */
   updateBudget?: UpdateBudget;
+  /**
+   * The job as the caller last listed it (the poller's query): the claim is tried from it, which saves a read. A
+   * stale copy fails the claim's version condition, and the job is then read and claimed as usual.
+   */
+  listed?: Job;
 };
+
+/** What each step of one run sees. */
+type StepOptions = Required<Pick<RunOptions, 'clusterFor' | 'updateBudget'>>;
 
 const UNLIMITED: UpdateBudget = { take: () => true };
 
@@ -103,9 +111,18 @@ async function end(
  * The job for this worker, under a lease of its own (a new token), or undefined when there is nothing to do or
  * another worker holds it. The store takes the claim only if the stored lease has run out (see `JobStore.claim`).
  */
-async function claimJob(context: BotContext, jobId: string): Promise<Job | undefined> {
+async function claimJob(context: BotContext, jobId: string, listed?: Job): Promise<Job | undefined> {
+  if (listed !== undefined) {
+    const claimed = await claimFrom(context, listed);
+    if (claimed !== undefined) return claimed;
+  }
   const found = await context.jobs.get(jobId);
-  if (found === undefined || isFinal(found.state) || found.state === JobState.PENDING_APPROVAL) return undefined;
+  return found === undefined ? undefined : claimFrom(context, found);
+}
+
+/** The claim of `found`, or undefined when it has nothing to run, is held by another, or changed meanwhile. */
+async function claimFrom(context: BotContext, found: Job): Promise<Job | undefined> {
+  if (isFinal(found.state) || found.state === JobState.PENDING_APPROVAL) return undefined;
   const now = context.clock.now();
   try {
     return await context.jobs.claim(claim(found, context.workerId, now, context.leaseMs, context.ids.newId()), now);
@@ -146,7 +163,7 @@ function troubleNotice(
 
 /**
  * The step waits for the cluster: what it saw, any notice and the released lease go in one write; the message is
- * redrawn only if a person would notice.
+ * redrawn only if a person would notice. Returns the job as written.
  */
 async function wait(
   context: BotContext,
@@ -156,12 +173,13 @@ async function wait(
   noticeable: boolean,
   unreachable: string | undefined,
   budget: UpdateBudget,
-): Promise<void> {
+): Promise<Job> {
   const { job: noticed, warning } = troubleNotice(context, job, job.steps[position] as JobStep, unreachable);
   const released = await save(context, asOneWrite(read, release(noticed, context.clock.now())));
   context.metrics.record(transitionMetrics(read, released));
   if (warning !== undefined) await warnOnCall(context, released, warning);
   if (noticeable && budget.take()) await showJob(context, released);
+  return released;
 }
 
 /**
@@ -175,8 +193,16 @@ async function recordStart(context: BotContext, job: Job, position: number, star
   return save(context, updateStep(job, position, { ...started, status: 'running' }, context.clock.now()));
 }
 
-/** Runs one step once and records what it found; true when the job goes on to the next step. */
-async function advance(context: BotContext, read: Job, position: number, options: Required<RunOptions>) {
+/**
+ * Runs one step once and records what it found: `goOn` when the job goes on to the next step, `released` (the job
+ * as written) when the step waits.
+ */
+async function advance(
+  context: BotContext,
+  read: Job,
+  position: number,
+  options: StepOptions,
+): Promise<{ job: Job; goOn: boolean; released?: Job }> {
   const step = read.steps[position] as JobStep;
   const started = step.startedAt === undefined ? { ...step, startedAt: context.clock.now().toISOString() } : step;
   const job = await recordStart(context, read, position, started);
@@ -193,25 +219,32 @@ async function advance(context: BotContext, read: Job, position: number, options
   if (outcome.status === 'waiting') {
     const noticeable =
       step.status !== 'running' || (outcome.progress !== undefined && isNoticeable(step.progress, outcome.progress));
-    await wait(context, job, updated, position, noticeable, outcome.unreachable, options.updateBudget);
-    return { job: updated, goOn: false };
+    const released = await wait(context, job, updated, position, noticeable, outcome.unreachable, options.updateBudget);
+    return { job: updated, goOn: false, released };
   }
   const recorded = await save(context, updated);
   await showJob(context, recorded);
   return { job: recorded, goOn: true };
 }
 
-/** The steps of a job this worker holds (`held`: the context under its lease), from the first unfinished one. */
-async function runClaimed(context: BotContext, held: BotContext, claimed: Job, settings: Required<RunOptions>) {
+/**
+ * The steps of a job this worker holds (`held`: the context under its lease), from the first unfinished one. The
+ * safe point right after the claim, and the one where a step waits, look at the job as the claim or the wait wrote
+ * it: both writes are conditional on the version, so a cancel recorded before them is in what they wrote, and one
+ * recorded after the wait finds the lease given up, and the run it hands off stops the job (cancel-job.ts).
+ */
+async function runClaimed(context: BotContext, held: BotContext, claimed: Job, settings: StepOptions) {
   let job = claimed;
   const first = job.steps.findIndex(isUnfinished);
   if (first === 0 && job.steps[0]?.startedAt === undefined) await showJob(held, job);
   for (let position = first === -1 ? job.steps.length : first; position < job.steps.length; position += 1) {
-    if (await stoppedAtSafePoint(held, job)) return;
+    if (position === first ? await stopIfCancelling(held, job) : await stoppedAtSafePoint(held, job)) return;
     const advanced = await advance(held, job, position, settings);
     if (!advanced.goOn) {
       // The lease was given up where the step waits: a cancel found here is stopped under a claim of its own.
-      await stoppedAtSafePoint(context, job);
+      await (advanced.released === undefined
+        ? stoppedAtSafePoint(context, job)
+        : stopIfCancelling(context, advanced.released));
       return;
     }
     job = advanced.job;
@@ -232,7 +265,7 @@ async function runClaimed(context: BotContext, held: BotContext, claimed: Job, s
 async function runJob(context: BotContext, jobId: string, options: RunOptions = {}): Promise<void> {
   const clusterFor = options.clusterFor ?? ((alias: string) => clusterNamed(context, alias).client);
   const updateBudget = options.updateBudget ?? UNLIMITED;
-  const claimed = await claimJob(context, jobId);
+  const claimed = await claimJob(context, jobId, options.listed);
   if (claimed === undefined) return;
   try {
     await underLease(context, claimed, clusterFor, (held, fenced) =>

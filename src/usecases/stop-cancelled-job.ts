@@ -115,13 +115,22 @@ async function stopCancelledJob(context: BotContext, job: Job): Promise<void> {
 
 /**
  * The worker's safe point, before each step and where a step waits: if a cancel has been recorded since this
- * worker last wrote (re-read: it may come from another process), the job stops here and true is returned. A job
- * the worker has just released is claimed back first, under a lease of its own; one another worker holds is left
- * to it, as is one whose lease this context held and that has run out (true: go no further).
+ * worker last wrote (re-read: it may come from another process), the job stops here and true is returned. See
+ * `stopIfCancelling` for what happens then.
  */
 async function stoppedAtSafePoint(context: BotContext, seen: Job): Promise<boolean> {
   const current = await context.jobs.get(seen.id);
-  if (current === undefined || !isCancelling(current)) return false;
+  return current !== undefined && stopIfCancelling(context, current);
+}
+
+/**
+ * The safe point for a copy known to be the stored one (a claim or a write conditional on its version has just
+ * taken it, so a cancel recorded before it is in it): true when a cancel was asked and the job stops here. A job
+ * the worker has just released is claimed back first, under a lease of its own; one another worker holds is left
+ * to it, as is one whose lease this context held and that has run out (true: go no further).
+ */
+async function stopIfCancelling(context: BotContext, current: Job): Promise<boolean> {
+  if (!isCancelling(current)) return false;
   const now = context.clock.now();
   if (hasLiveLease(current, now)) {
     const mine = context.leaseToken !== undefined && current.lease?.token === context.leaseToken;
@@ -154,4 +163,4 @@ async function saveOverCancel(context: BotContext, job: Job): Promise<Job> {
   }
 }
 
-export { saveOverCancel, stopCancelledJob, stoppedAtSafePoint };
+export { saveOverCancel, stopCancelledJob, stoppedAtSafePoint, stopIfCancelling };

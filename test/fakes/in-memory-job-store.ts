@@ -32,6 +32,10 @@ class InMemoryJobStore implements JobStore {
   }
 
   async update(job: Job): Promise<Job> {
+    return this.#conditionalPut(job);
+  }
+
+  #conditionalPut(job: Job): Job {
     const current = this.#jobs.get(job.id);
     if (current === undefined) throw new JobNotFoundError(job.id);
     if (current.version !== job.version - 1) throw new JobConflictError(structuredClone(current));
@@ -45,7 +49,7 @@ class InMemoryJobStore implements JobStore {
     if (current !== undefined && until !== undefined && Date.parse(until) > now.getTime()) {
       throw new JobConflictError(structuredClone(current));
     }
-    return this.update(job);
+    return this.#conditionalPut(job);
   }
 
   async renewLease(jobId: string, lease: Lease): Promise<boolean> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterError, ClusterErrorCode } from '../../../src/core/cluster-errors.js';
 import { type Job, type JobPlan, StepName } from '../../../src/core/jobs/job.js';
 import { JobState } from '../../../src/core/jobs/job-states.js';
+import { requestCancel } from '../../../src/core/jobs/transitions.js';
 import { DEFAULT_PROGRESS_UPDATES_PER_TICK, pollActiveJobs } from '../../../src/usecases/poll-active-jobs.js';
 import type { createFakeCluster } from '../../fakes/fake-cluster-client.js';
 import { buildBotContext } from '../../fixtures/bot-context.js';
@@ -187,22 +188,55 @@ describe('pollActiveJobs', () => {
     const bot = buildBotContext();
     const waiting = names(7);
     await givenSnapshotJobs(bot, 'a', waiting);
-    const read = bot.jobs.get.bind(bot.jobs);
+    const take = bot.jobs.claim.bind(bot.jobs);
     let running = 0;
     let most = 0;
-    // Each job's first read is its claim's: held a moment, so that jobs resumed at once overlap there.
-    bot.jobs.get = async (id) => {
+    // Each job's first table request is its claim: held a moment, so that jobs resumed at once overlap there.
+    bot.jobs.claim = async (job, now) => {
       running += 1;
       most = Math.max(most, running);
       await new Promise((resolve) => setTimeout(resolve, 5));
       running -= 1;
-      return read(id);
+      return take(job, now);
     };
 
     const tick = await pollActiveJobs(bot.context, { resumedAtOnce: atOnce });
 
     expect(tick.resumed).toBe(7);
     expect(most).toBe(expected);
+  });
+
+  it('costs a waiting job its claim and its write-back in the table, and no read', async () => {
+    const bot = buildBotContext();
+    await givenSnapshotJobs(bot, 'a', names(3));
+    const requests: string[] = [];
+    const { get, claim, update } = bot.jobs;
+    bot.jobs.get = (id) => requests.push('get') && get.call(bot.jobs, id);
+    bot.jobs.claim = (job, now) => requests.push('claim') && claim.call(bot.jobs, job, now);
+    bot.jobs.update = (job) => requests.push('update') && update.call(bot.jobs, job);
+
+    const tick = await pollActiveJobs(bot.context);
+
+    expect(tick.resumed).toBe(3);
+    expect(requests.sort()).toEqual(['claim', 'claim', 'claim', 'update', 'update', 'update']);
+  });
+
+  it('claims a job changed since the tick listed it as it is now, and stops it when the change is a cancel', async () => {
+    const bot = buildBotContext();
+    await givenSnapshotJobs(bot, 'a', ['nightly']);
+    const list = bot.jobs.listActive.bind(bot.jobs);
+    bot.jobs.listActive = async () => {
+      const listed = await list();
+      const stored = (await bot.jobs.get('nightly')) as Job;
+      await bot.jobs.update(requestCancel(stored, 'U_CANCELLER', NOW));
+      return listed;
+    };
+
+    await pollActiveJobs(bot.context);
+
+    const job = await bot.jobs.get('nightly');
+    expect(job?.state).toBe(JobState.CANCELLED);
+    expect(job?.cancelRequest?.by).toBe('U_CANCELLER');
   });
 
   it('starts queued jobs and resumes jobs whose worker died, and leaves jobs a worker holds alone', async () => {
