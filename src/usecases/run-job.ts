@@ -15,7 +15,7 @@ import { underLease } from './job-lease.js';
 import { governingCluster, showJob, tellOutcome, warnOnCall } from './job-notices.js';
 import { type ClusterLookup, runStep } from './steps/run-step.js';
 import type { PlanChanged, StepOutcome } from './steps/step-outcome.js';
-import { saveOverCancel, stoppedAtSafePoint, stopIfCancelling } from './stop-cancelled-job.js';
+import { saveOverCancel, stopIfCancelling, stoppedAtSafePoint } from './stop-cancelled-job.js';
 
 /** How many progress-only message updates may still be sent; state changes are always sent. */
 type UpdateBudget = { take(): boolean };

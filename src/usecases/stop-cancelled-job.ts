@@ -163,4 +163,4 @@ async function saveOverCancel(context: BotContext, job: Job): Promise<Job> {
   }
 }
 
-export { saveOverCancel, stopCancelledJob, stoppedAtSafePoint, stopIfCancelling };
+export { saveOverCancel, stopCancelledJob, stopIfCancelling, stoppedAtSafePoint };

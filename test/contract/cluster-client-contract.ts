@@ -433,6 +433,17 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         expect(progress).toMatchObject({ indices: [], done: false, percent: 0 });
       });
 
+      it('reads the targets of restores too many for one request line in one go, and answers for those only', async () => {
+        const waiting = Array.from({ length: 149 }, (_, position) => `cc-restored-logs-1-never-${position + 1000}`);
+
+        const progress = await client.restoreProgress(['cc-restored-logs-1', ...waiting]);
+
+        expect(progress.indices.map((entry) => [entry.index, entry.types])).toEqual([
+          ['cc-restored-logs-1', ['SNAPSHOT']],
+        ]);
+        expect(progress.done).toBe(false);
+      });
+
       it('names a snapshot that does not exist when asked to restore it', async () => {
         const act = client.restore({ repository: repository.name, snapshot: 'cc-none', indices: ['cc-logs-1'] });
 

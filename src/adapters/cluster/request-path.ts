@@ -63,5 +63,40 @@ function requestSizedLists(names: readonly string[], limit = NAMES_PER_REQUEST):
   return lists;
 }
 
+/** Patterns shorter than this before their `*` would match too much of a cluster to be worth one request. */
+const SHORTEST_PATTERN_PREFIX = 4;
+
+function joinedLength(names: readonly string[]): number {
+  return names.reduce((length, name) => length + encodeURIComponent(name).length, Math.max(names.length - 1, 0));
+}
+
+/** Each name longer than `length` characters (code points, so that no character is split) cut to it and ended with `*`, once each. */
+function cutTo(names: readonly string[], length: number): string[] {
+  const cut = (characters: string[]) =>
+    characters.length <= length ? characters.join('') : `${characters.slice(0, length).join('')}*`;
+  return [...new Set(names.map((name) => cut([...name])))];
+}
+
+/**
+ * Lists of index names or patterns that together match every one of `names`, each fitting one request path: the
+ * names as they are when they fit, else the names cut to the longest length at which they fit, each ended with
+ * `*`, so that a read of many indices stays one request however many jobs wait on them. Only for reads whose
+ * caller keeps the indices it asked about from the answer (a pattern matches others too), with wildcards
+ * expanded to hidden indices. When no cut of at least four characters fits, the names are split as
+ * `requestSizedLists` splits them.
+ *
+ * @example
+ * indexRequestLists(['restored-logs-00001', 'restored-logs-00002'], 20) // [['restored-logs-0000*']]
+ */
+function indexRequestLists(names: readonly string[], limit = NAMES_PER_REQUEST): string[][] {
+  if (joinedLength(names) <= limit) return names.length === 0 ? [] : [[...names]];
+  const longest = Math.max(...names.map((name) => [...name].length));
+  for (let length = longest - 1; length >= SHORTEST_PATTERN_PREFIX; length -= 1) {
+    const patterns = cutTo(names, length);
+    if (joinedLength(patterns) <= limit) return [patterns];
+  }
+  return requestSizedLists(names, limit);
+}
+
 export type { PathValue };
-export { clusterPath, requestSizedLists };
+export { clusterPath, indexRequestLists, requestSizedLists };

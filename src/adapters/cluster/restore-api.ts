@@ -5,16 +5,16 @@ import { renameMapping } from '../../core/restore/rename-mapping.js';
 import { validateIndexName, validateRepositoryName, validateSnapshotName } from '../../core/safety/resource-names.js';
 import type { RestoreApi, RestoreRequest, WriteOutcome } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
-import { clusterPath, requestSizedLists } from './request-path.js';
+import { clusterPath, indexRequestLists } from './request-path.js';
 
 type RecoveryReads = { byIndex: Map<string, IndexRecovery>; settings: Map<string, { shards: number }> };
 
-/** `_recovery` and `_settings` of indices whose names fit in one request line. */
+/** `_recovery` and `_settings` of indices whose names (or patterns) fit in one request line. */
 async function readRecovery(call: ClusterCall, names: readonly string[]): Promise<RecoveryReads> {
   const request = {
     method: 'GET' as const,
     path: clusterPath`/${names}/_recovery`,
-    query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
+    query: { ignore_unavailable: 'true', allow_no_indices: 'true', expand_wildcards: 'open,hidden' },
   };
   const settingsRequest = {
     method: 'GET' as const,
@@ -33,13 +33,14 @@ async function readRecovery(call: ClusterCall, names: readonly string[]): Promis
  * the index-less `GET /_recovery`). An index that does not exist yet counts as not started. The answer lists
  * each index, so one call for the targets of many restores can be split between them with `summarizeRecovery`.
  * Each index's shard count comes with it, from `_settings`: `_recovery` lists only the primaries already started.
- * Names too many for one request line are asked in several (`requestSizedLists`).
+ * Names too many for one request line are asked by patterns that cover them (`indexRequestLists`): the answer
+ * may then hold other indices, and only the asked ones are kept.
  */
 async function restoreProgress(call: ClusterCall, indices: readonly string[]): Promise<RecoveryProgress> {
   const names = indices.map(validateIndexName);
   const byIndex = new Map<string, IndexRecovery>();
   const shards = new Map<string, number>();
-  for (const list of requestSizedLists(names)) {
+  for (const list of indexRequestLists(names)) {
     const answered = await readRecovery(call, list);
     for (const [index, entry] of answered.byIndex) byIndex.set(index, entry);
     for (const [index, settings] of answered.settings) shards.set(index, settings.shards);

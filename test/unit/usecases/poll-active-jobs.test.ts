@@ -211,9 +211,18 @@ describe('pollActiveJobs', () => {
     await givenSnapshotJobs(bot, 'a', names(3));
     const requests: string[] = [];
     const { get, claim, update } = bot.jobs;
-    bot.jobs.get = (id) => requests.push('get') && get.call(bot.jobs, id);
-    bot.jobs.claim = (job, now) => requests.push('claim') && claim.call(bot.jobs, job, now);
-    bot.jobs.update = (job) => requests.push('update') && update.call(bot.jobs, job);
+    bot.jobs.get = (id) => {
+      requests.push('get');
+      return get.call(bot.jobs, id);
+    };
+    bot.jobs.claim = (job, now) => {
+      requests.push('claim');
+      return claim.call(bot.jobs, job, now);
+    };
+    bot.jobs.update = (job) => {
+      requests.push('update');
+      return update.call(bot.jobs, job);
+    };
 
     const tick = await pollActiveJobs(bot.context);
 

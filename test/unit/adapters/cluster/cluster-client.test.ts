@@ -678,30 +678,29 @@ describe('restore', () => {
     expect(await client.restoreProgress(['a'])).toMatchObject({ percent: 50 });
   });
 
-  it('asks for targets too many for one request line in several, each line short enough for the engine', async () => {
+  it('asks for targets too many for one request line by patterns in one request, and keeps only the targets', async () => {
     const targets = Array.from(
       { length: 150 },
       (_, position) => `restored-logs-2026.11.03-${String(position).padStart(4, '0')}`,
     );
     const first = targets[0] as string;
     const last = targets[149] as string;
-    const { client, sent } = buildClient([
-      ...recovering({ [first]: { shards: [shard('DONE', 100)] } }),
-      ...recovering({ [last]: { shards: [shard('INDEX', 50)] } }),
-    ]);
+    const { client, sent } = buildClient(
+      recovering({
+        [first]: { shards: [shard('DONE', 100)] },
+        [last]: { shards: [shard('INDEX', 50)] },
+        'restored-logs-2026.11.03-0001-old': { shards: [shard('DONE', 100)] },
+      }),
+    );
 
     const progress = await client.restoreProgress(targets);
 
-    expect(sent.map((request) => request.path.split('/')[2])).toEqual([
-      '_recovery',
-      '_settings',
-      '_recovery',
-      '_settings',
+    const tens = Array.from({ length: 15 }, (_, ten) => `restored-logs-2026.11.03-${String(ten).padStart(3, '0')}*`);
+    expect(sent.map((request) => request.path.split('/').slice(0, 3))).toEqual([
+      ['', tens.join(','), '_recovery'],
+      ['', tens.join(','), '_settings'],
     ]);
-    expect(sent.every((request) => request.path.length < 3100)).toBe(true);
-    expect(
-      sent.flatMap((request, position) => (position % 2 === 0 ? request.path.split('/')[1]?.split(',') : [])),
-    ).toEqual(targets);
+    expect(sent.every((request) => request.query?.expand_wildcards === 'open,hidden')).toBe(true);
     expect(progress.indices.map((entry) => [entry.index, entry.shardsDone])).toEqual([
       [first, 1],
       [last, 0],
@@ -717,7 +716,7 @@ describe('restore', () => {
     const first = summarizeRecovery(['a'], all.indices);
     const second = summarizeRecovery(['b', 'c'], all.indices);
 
-    const query = { ignore_unavailable: 'true', allow_no_indices: 'true' };
+    const query = { ignore_unavailable: 'true', allow_no_indices: 'true', expand_wildcards: 'open,hidden' };
     expect(sent).toEqual([
       { method: 'GET', path: '/a,b,c/_recovery', query },
       {

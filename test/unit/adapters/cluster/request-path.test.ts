@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterPath, requestSizedLists } from '../../../../src/adapters/cluster/request-path.js';
+import { clusterPath, indexRequestLists, requestSizedLists } from '../../../../src/adapters/cluster/request-path.js';
 import { InvalidResourceNameError } from '../../../../src/core/errors.js';
 
 describe('clusterPath', () => {
@@ -55,5 +55,37 @@ describe('requestSizedLists', () => {
       ['longer-than-the-limit'],
       ['b'],
     ]);
+  });
+});
+
+describe('indexRequestLists', () => {
+  it('keeps names that fit in one request as they are', () => {
+    expect(indexRequestLists(['logs-1', 'logs-2'])).toEqual([['logs-1', 'logs-2']]);
+    expect(indexRequestLists([])).toEqual([]);
+  });
+
+  it('covers names too many for one request with the longest patterns that fit in one', () => {
+    const targets = Array.from({ length: 400 }, (_, position) => `restored-logs-${String(position).padStart(5, '0')}`);
+
+    const lists = indexRequestLists(targets);
+
+    // 400 names of 19 characters need 7,999; cut by one, they are 40 patterns of 19 (799 with the commas).
+    const tens = Array.from({ length: 40 }, (_, position) => `restored-logs-${String(position).padStart(4, '0')}*`);
+    expect(lists).toEqual([tens]);
+  });
+
+  it('keeps a name no longer than the cut as it is, beside the patterns', () => {
+    // "logs,logs-11*,logs-22*" is 22 characters; the names whole are 27.
+    expect(indexRequestLists(['logs', 'logs-111', 'logs-112', 'logs-221', 'logs-222'], 22)).toEqual([
+      ['logs', 'logs-11*', 'logs-22*'],
+    ]);
+  });
+
+  it('cuts between characters, never inside one', () => {
+    expect(indexRequestLists(['データ-1', 'データ-2'], 40)).toEqual([['データ-*']]);
+  });
+
+  it('splits the names rather than send a pattern shorter than four characters', () => {
+    expect(indexRequestLists(['alpha-1', 'bravo-1', 'gamma-1'], 12)).toEqual([['alpha-1'], ['bravo-1'], ['gamma-1']]);
   });
 });
