@@ -53,7 +53,11 @@ async function planRestoreRequest(
   return preflight(context, plan, footprint);
 }
 
-/** The repository to use on both sides: the source's default, or one registered on the source by that name. */
+/**
+ * The repository to use on both sides: the source's default, or one registered on the source by that name. The
+ * migration writes to it from the source: one registered read-only there is refused now, as its register step
+ * or its snapshot would refuse it after the approval.
+ */
 async function migrationRepository(
   context: BotContext,
   from: string,
@@ -64,8 +68,11 @@ async function migrationRepository(
   if (wanted === undefined) {
     throw new UsageError((words) => words.noRepositoryGiven(from));
   }
-  if (config.defaultRepository?.name === wanted) return config.defaultRepository;
   const registered = (await client.listRepositories()).find((repository) => repository.name === wanted);
+  if (registered !== undefined && isReadOnly(registered.settings)) {
+    throw new UsageError((words) => words.repositoryReadOnlyOn(from, wanted));
+  }
+  if (config.defaultRepository?.name === wanted) return config.defaultRepository;
   if (registered === undefined || (registered.type !== 's3' && registered.type !== 'fs')) {
     throw new UsageError((words) => words.repositoryUnknown(from, wanted));
   }

@@ -96,7 +96,7 @@ function planLines(plan: JobPlan, catalog: Catalog, jobId: string, detail = fals
       ];
     case JobKind.MIGRATE:
       return [
-        catalog.repositoryLine(plan.repository.name, plan.repository.type, ''),
+        catalog.migrationRepositoryLine(plan.repository.name, plan.repository.type, plan.from, plan.to),
         catalog.snapshotLine(plan.repository.name, plan.snapshot),
         ...engineLines(plan.engines, catalog),
         catalog.willSnapshot(plan.from),

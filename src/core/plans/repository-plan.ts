@@ -122,12 +122,12 @@ function asAnswered(settings: Record<string, unknown>): Record<string, string> {
   );
 }
 
-/** Whether two sets of repository settings say the same, compared as the engines answer them. */
 /** Whether a repository's settings make it read-only (`readonly` as the engines answer it: a string or a flag). */
 function isReadOnly(settings: Readonly<Record<string, unknown>>): boolean {
   return String(settings.readonly) === 'true';
 }
 
+/** Whether two sets of repository settings say the same, compared as the engines answer them. */
 function isSameSettings(one: Record<string, unknown>, other: Record<string, unknown>): boolean {
   const left = asAnswered(one);
   const right = asAnswered(other);

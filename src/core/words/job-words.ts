@@ -35,6 +35,7 @@ type JobWords = {
   indexLine: (index: string, docs: string, size: string) => string;
   restoreLine: (index: string, target: string) => string;
   repositoryLine: (name: string, type: string, settings: string) => string;
+  migrationRepositoryLine: (name: string, type: string, from: string, to: string) => string;
   /** The repository a registration writes over, as the cluster has it now. */
   replacesRepositoryLine: (type: string, settings: string) => string;
   jobFooter: (jobId: string) => string;
@@ -114,6 +115,8 @@ const en: JobWords = {
   indexLine: (index, docs, size) => `• \`${index}\` — ${counted(docs, 'doc')}, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
   repositoryLine: (name, type, settings) => `*Repository:* \`${name}\` (${type}) ${settings}`.trimEnd(),
+  migrationRepositoryLine: (name, type, from, to) =>
+    `*Repository:* \`${name}\` (${type}), written from ${from}, registered read-only on ${to}`,
   replacesRepositoryLine: (type, settings) =>
     `*Replaces, as registered now:* (${type}) ${settings}: snapshots there are no longer reached by this name`,
   jobFooter: (jobId) => `Job \`${jobId}\` · \`/es snapshot job ${jobId}\``,
@@ -192,6 +195,8 @@ const ja: JobWords = {
   indexLine: (index, docs, size) => `• \`${index}\` — ${docs} 件, ${size}`,
   restoreLine: (index, target) => (index === target ? `• \`${index}\`` : `• \`${index}\` → \`${target}\``),
   repositoryLine: (name, type, settings) => `*リポジトリ:* \`${name}\` (${type}) ${settings}`.trimEnd(),
+  migrationRepositoryLine: (name, type, from, to) =>
+    `*リポジトリ:* \`${name}\` (${type})、${from} から書き込み、${to} には読み取り専用で登録`,
   replacesRepositoryLine: (type, settings) =>
     `*現在の登録を置き換えます:* (${type}) ${settings}。そこにあるスナップショットはこの名前では見えなくなります`,
   jobFooter: (jobId) => `ジョブ \`${jobId}\` · \`/es snapshot job ${jobId}\``,

@@ -107,9 +107,24 @@ describe('a job that registers its repository first', () => {
     expect(String(onB?.settings.readonly)).toBe('true');
   });
 
-  it('never makes a read-only repository writable: a migration from there stops before changing anything', async () => {
+  it('refuses a migration from a cluster whose repository is read-only there when it is asked', async () => {
+    const bot = buildBotContext();
+    await bot.clusters.a?.registerRepository({
+      ...ELSEWHERE,
+      settings: { location: '/snapshots/migration', readonly: true },
+    });
+
+    await expect(ask(bot, 'migrate a b indices=logs-1 replace')).rejects.toThrowError(
+      'repository "migration" is registered read-only on a: another cluster may be writing to it',
+    );
+    expect(await bot.jobs.listActive()).toEqual([]);
+  });
+
+  it('never makes a read-only repository writable: a migration whose source became so stops before changing anything', async () => {
     // Prepare
     const bot = buildBotContext();
+    await ask(bot, 'migrate a b indices=logs-1 replace');
+    const job = await onlyJob(bot);
     await bot.clusters.a?.registerRepository({
       ...ELSEWHERE,
       settings: { location: '/snapshots/migration', readonly: true },
@@ -117,9 +132,11 @@ describe('a job that registers its repository first', () => {
     const registrations = { a: callsOf(bot, 'a', 'registerRepository'), b: callsOf(bot, 'b', 'registerRepository') };
 
     // Act
-    const ended = await ranJob(bot, 'migrate a b indices=logs-1 replace');
+    await decideApproval(bot.context, { ...clickOnJobMessage(job, 'U0APPROVER'), decision: 'approve' });
+    await runJob(bot.context, job.id);
 
     // Assess
+    const ended = await bot.jobs.get(job.id);
     expect(ended?.state).toBe(JobState.FAILED);
     expect(ended?.steps[0]?.detail).toContain(
       'repository migration is registered read-only on a, and this job would write to it from there, so nothing was changed',

@@ -52,7 +52,7 @@ describe('the approval message', () => {
     expect(text).toContain('*Steps:*');
     expect(text).toContain(':white_square: Register the repository (a)');
     expect(text).toContain(':white_square: Compare document counts (b)');
-    expect(text).toContain('*Repository:* `migration` (fs)\\n');
+    expect(text).toContain('*Repository:* `migration` (fs), written from a, registered read-only on b\\n');
   });
 
   it('has Approve (asking for confirmation) and Reject buttons carrying the job id', () => {
