@@ -229,16 +229,20 @@ async function advance(
 
 /**
  * The steps of a job this worker holds (`held`: the context under its lease), from the first unfinished one. The
- * safe point right after the claim, and the one where a step waits, look at the job as the claim or the wait wrote
- * it: both writes are conditional on the version, so a cancel recorded before them is in what they wrote, and one
- * recorded after the wait finds the lease given up, and the run it hands off stops the job (cancel-job.ts).
+ * safe point right after a claim of a job already under way, and the one where a step waits, look at the job as the
+ * claim or the wait wrote it: both writes are conditional on the version, so a cancel recorded before them is in
+ * what they wrote, and one recorded after the wait finds the lease given up, and the run it hands off stops the
+ * job (cancel-job.ts).
  */
 async function runClaimed(context: BotContext, held: BotContext, claimed: Job, settings: StepOptions) {
   let job = claimed;
   const first = job.steps.findIndex(isUnfinished);
-  if (first === 0 && job.steps[0]?.startedAt === undefined) await showJob(held, job);
+  const announced = first === 0 && job.steps[0]?.startedAt === undefined;
+  if (announced) await showJob(held, job);
   for (let position = first === -1 ? job.steps.length : first; position < job.steps.length; position += 1) {
-    if (position === first ? await stopIfCancelling(held, job) : await stoppedAtSafePoint(held, job)) return;
+    // A cancel may have come in while the message was redrawn: the job is read again then.
+    const claimedCopy = position === first && !announced;
+    if (claimedCopy ? await stopIfCancelling(held, job) : await stoppedAtSafePoint(held, job)) return;
     const advanced = await advance(held, job, position, settings);
     if (!advanced.goOn) {
       // The lease was given up where the step waits: a cancel found here is stopped under a claim of its own.

@@ -259,6 +259,26 @@ describe('cancel of a running job', () => {
     expect(bot.clusters.a?.calls).not.toContain('createSnapshot');
   });
 
+  it('stops before the first step when the cancel comes in while the job says it is running', async () => {
+    const bot = buildBotContext({ clusters: slowClusters() });
+    await requestJob(bot.context, snapshotRequest, task('create a'));
+    const job = await onlyJob(bot, 'snapshot-create');
+    const { update } = bot.chat;
+    let reply: Awaited<ReturnType<typeof cancelJob>> | undefined;
+    bot.chat.update = async (channel, ts, message) => {
+      reply ??= await cancelJob(bot.context, job.id, task('cancel'));
+      return update(channel, ts, message);
+    };
+
+    await runJob(bot.context, job.id);
+
+    const stopped = await stored(bot, job.id);
+    expect(reply?.text).toContain('stops at its next safe point');
+    expect(stopped.state).toBe(JobState.CANCELLED);
+    expect(stopped.steps.map((step) => step.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(bot.clusters.a?.calls).not.toContain('registerRepository');
+  });
+
   it('stops a restore by asking, for approval, to delete only the targets still restoring from its snapshot', async () => {
     const bot = buildBotContext({ clusters: slowClusters() });
     const b = bot.clusters.b as ReturnType<typeof createFakeCluster>;
