@@ -186,11 +186,17 @@ async function wait(
  * An approved destructive step is recorded as started before it acts. A worker that dies between the act and its
  * record then leaves a step its successor knows may have acted, and finds its own work done (an index it deleted,
  * a restore it started), instead of a step it would take for untouched and a cluster it would take for changed.
+ * A cancel recorded since the safe point refuses that record, and the job stops before the step (undefined).
  */
-async function recordStart(context: BotContext, job: Job, position: number, started: JobStep): Promise<Job> {
+async function recordStart(context: BotContext, job: Job, position: number, started: JobStep) {
   const acts = started.status === 'pending' && job.approval !== undefined;
   if (!acts || checkScope(job.plan, started.name) === undefined) return job;
-  return save(context, updateStep(job, position, { ...started, status: 'running' }, context.clock.now()));
+  try {
+    return await context.jobs.update(updateStep(job, position, { ...started, status: 'running' }, context.clock.now()));
+  } catch (error) {
+    if (!(error instanceof JobConflictError) || !(await stopIfCancelling(context, error.currentJob))) throw error;
+    return undefined;
+  }
 }
 
 /**
@@ -206,6 +212,7 @@ async function advance(
   const step = read.steps[position] as JobStep;
   const started = step.startedAt === undefined ? { ...step, startedAt: context.clock.now().toISOString() } : step;
   const job = await recordStart(context, read, position, started);
+  if (job === undefined) return { job: read, goOn: false };
   const attempted = await attemptStep(job, started, options.clusterFor, context);
   // What the step touches changed since approval: it touched nothing, and the job asks again (or fails).
   const outcome = attempted.status === 'changed' ? await askAgain(context, job, started, attempted) : attempted;

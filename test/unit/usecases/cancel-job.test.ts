@@ -279,6 +279,32 @@ describe('cancel of a running job', () => {
     expect(bot.clusters.a?.calls).not.toContain('registerRepository');
   });
 
+  it('deletes nothing when the cancel comes in between the last look for one and the approved delete', async () => {
+    const bot = buildBotContext();
+    await requestJob(bot.context, { verb: 'delete-index', cluster: 'b', indices: ['logs-1'] }, task('delete-index'));
+    const job = await onlyJob(bot, 'index-delete');
+    await decideApproval(bot.context, { ...clickOnJobMessage(job, 'U0APPROVER'), decision: 'approve' });
+    const realGet = bot.jobs.get.bind(bot.jobs);
+    let reply: Awaited<ReturnType<typeof cancelJob>> | undefined;
+    bot.jobs.get = async (id) => {
+      const read = await realGet(id);
+      if (reply === undefined && read?.state === JobState.RUNNING) {
+        bot.jobs.get = realGet;
+        reply = await cancelJob(bot.context, id, task('cancel'));
+      }
+      return read;
+    };
+
+    await runJob(bot.context, job.id);
+
+    const stopped = await stored(bot, job.id);
+    expect(reply?.text).toContain('stops at its next safe point');
+    expect(stopped.state).toBe(JobState.CANCELLED);
+    expect(stopped.history.at(-1)?.detail).toBe('stopped before “Delete the indices”');
+    expect(bot.clusters.b?.calls).not.toContain('deleteIndices');
+    expect(await bot.clusters.b?.resolveIndices(['logs-1'])).toMatchObject({ indices: [{ index: 'logs-1' }] });
+  });
+
   it('stops a restore by asking, for approval, to delete only the targets still restoring from its snapshot', async () => {
     const bot = buildBotContext({ clusters: slowClusters() });
     const b = bot.clusters.b as ReturnType<typeof createFakeCluster>;
