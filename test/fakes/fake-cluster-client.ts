@@ -245,12 +245,14 @@ function createFakeCluster(options: FakeClusterOptions): FakeCluster {
       return ['node-1'];
     },
     // The engines answer every setting as a string, whatever it was registered with.
-    listRepositories: async () =>
-      byName(repositories).map(([name, { type, settings }]) => ({
+    listRepositories: async () => {
+      record('listRepositories');
+      return byName(repositories).map(([name, { type, settings }]) => ({
         name,
         type,
         settings: Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
-      })),
+      }));
+    },
     createSnapshot: async (request) => {
       record('createSnapshot');
       const key = `${registered(request.repository)}/${request.snapshot}`;

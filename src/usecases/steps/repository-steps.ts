@@ -36,11 +36,12 @@ async function isAsPlanned(job: Job, client: ClusterClient, repository: Reposito
 /**
  * Why a job that registers its repository first (a snapshot into the default repository, a migration) must not:
  * on one of the clusters it registers on, a repository of that name points elsewhere, or is read-only where the job
- * would write. Every such cluster is read before the first registration, so a migration stops before anything is
- * changed on either side.
+ * would write. Every cluster still to register on is read before the first registration, so a migration stops
+ * before anything is changed on either side.
  */
 async function registeredOtherwise(job: Job, clusterFor: ClusterLookup, words: StepWords) {
-  const clusters = job.steps.filter((step) => step.name === StepName.REGISTER_REPOSITORY).map((step) => step.cluster);
+  const ahead = job.steps.filter((step) => step.name === StepName.REGISTER_REPOSITORY && step.status !== 'done');
+  const clusters = ahead.map((step) => step.cluster);
   for (const alias of new Set(clusters)) {
     const repository = repositoryFor(job.plan, alias);
     const now = (await clusterFor(alias).listRepositories()).find((found) => found.name === repository.name);

@@ -107,6 +107,16 @@ describe('a job that registers its repository first', () => {
     expect(String(onB?.settings.readonly)).toBe('true');
   });
 
+  it('reads a cluster’s repositories when the migration is asked and for the registrations still ahead of it', async () => {
+    const bot = buildBotContext();
+
+    const ran = await ranJob(bot, 'migrate a b indices=logs-1 replace');
+
+    expect(ran?.steps.slice(0, 2).map((step) => step.status)).toEqual(['done', 'done']);
+    // a: when asked, and before registering on a; b: before registering on a, and before registering on b.
+    expect([callsOf(bot, 'a', 'listRepositories'), callsOf(bot, 'b', 'listRepositories')]).toEqual([2, 2]);
+  });
+
   it('refuses a migration from a cluster whose repository is read-only there when it is asked', async () => {
     const bot = buildBotContext();
     await bot.clusters.a?.registerRepository({

@@ -68,7 +68,7 @@ describe('the gate after a migration’s snapshot', () => {
     expect(closing).toContain('PARTIAL: 1 of 2 shards failed (logs-1[0]: primary shard is not allocated)');
     expect(closing).toContain('Nothing on b was touched');
     expect(closing).toContain('narrow `indices=`');
-    expect(bot.clusters.b?.calls).toEqual(['registerRepository']);
+    expect(bot.clusters.b?.calls).toEqual(['listRepositories', 'listRepositories', 'registerRepository']);
     expect(bot.clusters.b?.indices.get('logs-1')).toBe(7);
   });
 
