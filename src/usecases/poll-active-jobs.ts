@@ -19,8 +19,8 @@ type PollOptions = {
   progressUpdatesPerTick?: number;
   /**
    * Jobs whose steps run at once. Each resume waits on table round trips (the claim, the write-back); one after
-   * the other, those waits add up: with 5 ms per table request, a tick of 1,000 waiting jobs took 42 s one at a
-   * time against 7 s 16 at once (docs/BENCHMARKS.md). The clusters are not asked more for it: the waiting reads
+   * the other, those waits add up: with 5 ms per table request, a tick of 1,000 waiting jobs took 21 s one at a
+   * time against 5.5 s 16 at once (docs/BENCHMARKS.md). The clusters are not asked more for it: the waiting reads
    * are answered from the tick's one observation.
    * @default 16
    */
