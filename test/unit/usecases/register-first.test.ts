@@ -26,6 +26,14 @@ function callsOf(bot: Bot, alias: 'a' | 'b', name: string): number {
   return bot.clusters[alias]?.calls.filter((call) => call === name).length ?? 0;
 }
 
+/** The repository a job would register first, registered read-only on a, as a migration to a leaves it. */
+async function givenReadOnlyOnA(bot: Bot): Promise<void> {
+  await bot.clusters.a?.registerRepository({
+    ...ELSEWHERE,
+    settings: { location: '/snapshots/migration', readonly: true },
+  });
+}
+
 /** Requests, approves when it waits for approval, and runs the job's steps until it ends or waits. */
 async function ranJob(bot: Bot, text: string): Promise<Job | undefined> {
   await ask(bot, text);
@@ -117,28 +125,12 @@ describe('a job that registers its repository first', () => {
     expect([callsOf(bot, 'a', 'listRepositories'), callsOf(bot, 'b', 'listRepositories')]).toEqual([2, 2]);
   });
 
-  it('refuses a migration from a cluster whose repository is read-only there when it is asked', async () => {
-    const bot = buildBotContext();
-    await bot.clusters.a?.registerRepository({
-      ...ELSEWHERE,
-      settings: { location: '/snapshots/migration', readonly: true },
-    });
-
-    await expect(ask(bot, 'migrate a b indices=logs-1 replace')).rejects.toThrowError(
-      'repository "migration" is registered read-only on a: another cluster may be writing to it',
-    );
-    expect(await bot.jobs.listActive()).toEqual([]);
-  });
-
   it('never makes a read-only repository writable: a migration whose source became so stops before changing anything', async () => {
     // Prepare
     const bot = buildBotContext();
     await ask(bot, 'migrate a b indices=logs-1 replace');
     const job = await onlyJob(bot);
-    await bot.clusters.a?.registerRepository({
-      ...ELSEWHERE,
-      settings: { location: '/snapshots/migration', readonly: true },
-    });
+    await givenReadOnlyOnA(bot);
     const registrations = { a: callsOf(bot, 'a', 'registerRepository'), b: callsOf(bot, 'b', 'registerRepository') };
 
     // Act
@@ -157,14 +149,14 @@ describe('a job that registers its repository first', () => {
     expect(callsOf(bot, 'a', 'createSnapshot')).toBe(0);
   });
 
-  it('refuses a snapshot into a repository read-only there when it is asked, before a job is made', async () => {
+  it.each([
+    ['a snapshot', 'create a'],
+    ['a migration', 'migrate a b indices=logs-1 replace'],
+  ])('refuses %s into a repository read-only there when it is asked, before a job is made', async (_, text) => {
     const bot = buildBotContext();
-    await bot.clusters.a?.registerRepository({
-      ...ELSEWHERE,
-      settings: { location: '/snapshots/migration', readonly: true },
-    });
+    await givenReadOnlyOnA(bot);
 
-    await expect(ask(bot, 'create a')).rejects.toThrowError(
+    await expect(ask(bot, text)).rejects.toThrowError(
       'repository "migration" is registered read-only on a: another cluster may be writing to it',
     );
     expect(await bot.jobs.listActive()).toEqual([]);
@@ -173,10 +165,7 @@ describe('a job that registers its repository first', () => {
   it('takes a snapshot once the hint has made the cluster the writer, with approval', async () => {
     // Prepare
     const bot = buildBotContext();
-    await bot.clusters.a?.registerRepository({
-      ...ELSEWHERE,
-      settings: { location: '/snapshots/migration', readonly: true },
-    });
+    await givenReadOnlyOnA(bot);
 
     // Act
     const madeWriter = await ranJob(bot, 'repo register a migration readonly=false');
