@@ -339,6 +339,16 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         expect(await client.indexFacts([])).toEqual([]);
       });
 
+      it('reads the facts and doc counts of indices too many for one request line', async () => {
+        const absent = Array.from({ length: 150 }, (_, position) => `cc-absent-from-a-long-list-${position + 1000}`);
+
+        const facts = await client.indexFacts([...absent, 'cc-logs-1']);
+        const counts = await client.docCounts([...absent, 'cc-logs-1']);
+
+        expect(facts.map((entry) => entry.index)).toEqual(['cc-logs-1']);
+        expect([...counts.keys()]).toEqual(['cc-logs-1']);
+      });
+
       it('lists the aliases of the cluster', async () => {
         conforms(indexAlias.array(), await client.aliases());
       });

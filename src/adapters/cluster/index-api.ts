@@ -6,7 +6,7 @@ import { assertDeletable } from '../../core/safety/protected-indices.js';
 import { validateIndexExpression, validateIndexName } from '../../core/safety/resource-names.js';
 import type { DeleteIndicesOptions, DeleteOutcome, IndexApi, ResolveOptions } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
-import { clusterPath } from './request-path.js';
+import { clusterPath, requestSizedLists } from './request-path.js';
 
 /**
  * One pattern at a time: a wildcard that reaches nothing answers `[]`, a missing name answers 404. (Asking for
@@ -93,23 +93,36 @@ async function deleteIndices(
   return results;
 }
 
-/** Document counts (primaries) of the named indices that exist; closed indices have none to count. */
+/**
+ * Document counts (primaries) of the named indices that exist; closed indices have none to count. Names too many
+ * for one request line are asked in several.
+ */
 async function docCounts(call: ClusterCall, indices: readonly string[]): Promise<Map<string, number>> {
-  const request = {
-    method: 'GET' as const,
-    path: clusterPath`/${indices.map(validateIndexName)}/_stats/docs`,
-    query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
-  };
-  return read(call, request, (answers) => answers.docCounts);
+  const counts = new Map<string, number>();
+  for (const names of requestSizedLists(indices.map(validateIndexName))) {
+    const request = {
+      method: 'GET' as const,
+      path: clusterPath`/${names}/_stats/docs`,
+      query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
+    };
+    for (const [index, count] of await read(call, request, (answers) => answers.docCounts)) counts.set(index, count);
+  }
+  return counts;
 }
 
 /**
  * What a restore of the named indices would bring elsewhere: creation version, shards and replicas from
- * `_settings`, primaries' bytes from `_stats/store`. An index that does not exist is left out.
+ * `_settings`, primaries' bytes from `_stats/store`. An index that does not exist is left out. Names too many for
+ * one request line are asked in several.
  */
 async function indexFacts(call: ClusterCall, indices: readonly string[]): Promise<IndexFacts[]> {
-  if (indices.length === 0) return [];
-  const names = indices.map(validateIndexName);
+  const lists = requestSizedLists(indices.map(validateIndexName));
+  const facts = await Promise.all(lists.map((names) => indexFactsOf(call, names)));
+  return facts.flat().sort((left, right) => left.index.localeCompare(right.index));
+}
+
+/** `indexFacts` of names that fit in one request line. */
+async function indexFactsOf(call: ClusterCall, names: readonly string[]): Promise<IndexFacts[]> {
   const query = { ignore_unavailable: 'true', allow_no_indices: 'true', expand_wildcards: 'all' };
   const settingsRequest = {
     method: 'GET' as const,
@@ -121,9 +134,7 @@ async function indexFacts(call: ClusterCall, indices: readonly string[]): Promis
     read(call, settingsRequest, (answers) => answers.indexSettings),
     read(call, storeRequest, (answers) => answers.primaryBytes),
   ]);
-  return [...settings]
-    .map(([index, facts]) => ({ index, ...facts, primaryBytes: bytes.get(index) ?? 0 }))
-    .sort((left, right) => left.index.localeCompare(right.index));
+  return [...settings].map(([index, facts]) => ({ index, ...facts, primaryBytes: bytes.get(index) ?? 0 }));
 }
 
 /** The index capability; `protectedPatterns` are never deleted, whatever a plan says. */

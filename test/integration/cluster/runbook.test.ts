@@ -47,6 +47,8 @@ describeAcrossClusters('migrating indices from cluster A to cluster B', () => {
     await createIndexWithDocs(a.directUrl, 'rb-logs-1', { docs: 120, shards: 2, marker: 'from-a' });
     await createIndexWithDocs(a.directUrl, 'rb-logs-2', { docs: 80, marker: 'from-a' });
     await createIndexWithDocs(b.directUrl, 'rb-logs-1', { docs: 7, marker: 'old-b' });
+    // A cluster kept from an earlier run holds that run's restored copy.
+    await deleteIndexDirectly(b.directUrl, 'rb-logs-2');
     await a.client.registerRepository(repository);
     await b.client.registerRepository({ ...repository, settings: { ...repository.settings, readonly: true } });
   });

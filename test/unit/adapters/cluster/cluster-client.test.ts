@@ -531,6 +531,31 @@ describe('indices', () => {
     );
     expect(sent[0]).toMatchObject({ path: '/a,b,c/_stats/docs', query: { ignore_unavailable: 'true' } });
   });
+
+  it('reads the doc counts of indices too many for one request line in several, each line short enough', async () => {
+    const names = Array.from(
+      { length: 150 },
+      (_, position) => `logs-2026.11.03-shard-${String(position).padStart(4, '0')}`,
+    );
+    const first = names[0] as string;
+    const last = names[149] as string;
+    const { client, sent } = buildClient([
+      answered(200, { indices: { [first]: { primaries: { docs: { count: 3 } } } } }),
+      answered(200, { indices: { [last]: { primaries: { docs: { count: 5 } } } } }),
+    ]);
+
+    const counts = await client.docCounts(names);
+
+    expect(counts).toEqual(
+      new Map([
+        [first, 3],
+        [last, 5],
+      ]),
+    );
+    expect(sent).toHaveLength(2);
+    expect(sent.every((request) => request.path.length < 3100)).toBe(true);
+    expect(sent.flatMap((request) => request.path.split('/')[1]?.split(',') ?? [])).toEqual(names);
+  });
 });
 
 describe('restore', () => {
