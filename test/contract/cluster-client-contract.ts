@@ -167,6 +167,15 @@ function describeClusterClientContract(setup: () => Promise<ContractCluster>): v
         expect(progress.bytesDone).toBe(progress.bytesTotal);
       });
 
+      it('reads the progress of snapshots too many for one request line, leaving out the ones that do not exist', async () => {
+        const absent = Array.from({ length: 150 }, (_, position) => `cc-absent-snapshot-of-a-long-list-${position}`);
+
+        const progress = await client.snapshotsProgress(repository.name, [...absent, 'first']);
+
+        expect(progress.map((entry) => [entry.snapshot, entry.state])).toEqual([['first', 'SUCCESS']]);
+        expect(await client.snapshotsProgress(repository.name, [])).toEqual([]);
+      });
+
       it('lists no running snapshot once every snapshot has ended', async () => {
         expect(await client.runningSnapshots(repository.name)).toEqual([]);
       });

@@ -145,19 +145,28 @@ async function runningSnapshots(call: ClusterCall, repository: string): Promise<
   return read(call, request, (answers) => answers.snapshotStatus, { repository });
 }
 
+/**
+ * Progress of the named snapshots of one repository, from `_status`; a snapshot that does not exist is left out.
+ * Names too many for one request line are asked in several.
+ */
 async function snapshotsProgress(
   call: ClusterCall,
   repository: string,
   snapshots: readonly string[],
 ): Promise<SnapshotProgress[]> {
   const names = [...new Set(snapshots.map(validateSnapshotName))];
-  if (names.length === 0) return [];
-  const request = {
-    method: 'GET' as const,
-    path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${names}/_status`,
-    query: { ignore_unavailable: 'true' },
-  };
-  return read(call, request, (answers) => answers.snapshotStatus, { repository });
+  const checked = validateRepositoryName(repository);
+  const answers = await Promise.all(
+    requestSizedLists(names).map((list) => {
+      const request = {
+        method: 'GET' as const,
+        path: clusterPath`/_snapshot/${checked}/${list}/_status`,
+        query: { ignore_unavailable: 'true' },
+      };
+      return read(call, request, (answered) => answered.snapshotStatus, { repository });
+    }),
+  );
+  return answers.flat();
 }
 
 /** Deletes one snapshot (deleting a running one aborts it). A snapshot that is already gone counts as done. */
