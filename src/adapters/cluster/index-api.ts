@@ -31,6 +31,19 @@ async function catIndices(
   }
 }
 
+/** `_cat/indices` reads one resolution sends at once: a migration of hundreds of names must not send hundreds. */
+const PATTERNS_AT_ONCE = 8;
+
+/** `catIndices` of each pattern, a few at once, in the patterns' order. */
+async function catEach(call: ClusterCall, patterns: readonly string[], includeHidden: boolean) {
+  const answers: Array<IndexSummary[] | undefined> = [];
+  for (let start = 0; start < patterns.length; start += PATTERNS_AT_ONCE) {
+    const batch = patterns.slice(start, start + PATTERNS_AT_ONCE);
+    answers.push(...(await Promise.all(batch.map((pattern) => catIndices(call, pattern, includeHidden)))));
+  }
+  return answers;
+}
+
 /**
  * Resolves an index list to the concrete indices it reaches now, with doc counts and sizes, sorted by name: the
  * cluster resolves each inclusion, and the core reads the list in order so that `-pattern` removes what came
@@ -43,9 +56,7 @@ async function resolveIndices(
 ): Promise<ResolvedIndices> {
   const checked = expressions.map(validateIndexExpression);
   const inclusions = inclusionsOf(checked);
-  const answers = await Promise.all(
-    inclusions.map((pattern) => catIndices(call, pattern, options.includeHidden ?? false)),
-  );
+  const answers = await catEach(call, inclusions, options.includeHidden ?? false);
   const reached = new Map(inclusions.map((pattern, position) => [pattern, answers[position] ?? []]));
   const byName = new Map(answers.flatMap((rows) => rows ?? []).map((row) => [row.index, row]));
   const { names, unmatched } = selectIndices(checked, (pattern) =>

@@ -384,6 +384,32 @@ describe('indices', () => {
     pri: '1',
   });
 
+  it('resolves many names a few at a time, never all at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const client = createClusterClient({
+      alias: 'a',
+      protectedIndices: [],
+      dialect: 'opensearch',
+      logger: silentLogger,
+      transport: {
+        async send(request) {
+          inFlight += 1;
+          most = Math.max(most, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          inFlight -= 1;
+          return answered(200, [catRow(request.path.split('/').at(-1) ?? '', '1', '10')]);
+        },
+      },
+    });
+    const names = Array.from({ length: 30 }, (_, position) => `logs-${position + 10}`);
+
+    const resolved = await client.resolveIndices(names);
+
+    expect(resolved.indices.map((entry) => entry.index)).toEqual(names);
+    expect(most).toBe(8);
+  });
+
   it('resolves each pattern to concrete indices with counts and sizes, and names patterns that reach nothing', async () => {
     const { client, sent } = buildClient([
       answered(200, [catRow('logs-2', '5', '2048'), catRow('logs-1', '3', '1024')]),
