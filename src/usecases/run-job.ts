@@ -248,14 +248,11 @@ async function runClaimed(context: BotContext, held: BotContext, claimed: Job, s
   if (announced) await showJob(held, job);
   for (let position = first === -1 ? job.steps.length : first; position < job.steps.length; position += 1) {
     // A cancel may have come in while the message was redrawn: the job is read again then.
-    const claimedCopy = position === first && !announced;
-    if (claimedCopy ? await stopIfCancelling(held, job) : await stoppedAtSafePoint(held, job)) return;
+    if (await stoppedAt(held, job, position === first && !announced ? job : undefined)) return;
     const advanced = await advance(held, job, position, settings);
     if (!advanced.goOn) {
       // The lease was given up where the step waits: a cancel found here is stopped under a claim of its own.
-      await (advanced.released === undefined
-        ? stoppedAtSafePoint(context, job)
-        : stopIfCancelling(context, advanced.released));
+      await stoppedAt(context, job, advanced.released);
       return;
     }
     job = advanced.job;
@@ -263,6 +260,11 @@ async function runClaimed(context: BotContext, held: BotContext, claimed: Job, s
   const partial = job.steps.find((step) => step.status === 'partial');
   if (partial === undefined) return end(held, job, JobState.SUCCEEDED, context.catalog.allStepsDone);
   return end(held, job, JobState.PARTIAL, partial.detail ?? context.catalog.partlyDone);
+}
+
+/** The safe point: in `stored` when the job as stored is known, else in the job read again. */
+function stoppedAt(context: BotContext, job: Job, stored: Job | undefined): Promise<boolean> {
+  return stored === undefined ? stoppedAtSafePoint(context, job) : stopIfCancelling(context, stored);
 }
 
 /**
