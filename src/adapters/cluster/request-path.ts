@@ -70,7 +70,10 @@ function joinedLength(names: readonly string[]): number {
   return names.reduce((length, name) => length + encodeURIComponent(name).length, Math.max(names.length - 1, 0));
 }
 
-/** Each name longer than `length` characters (code points, so that no character is split) cut to it and ended with `*`, once each. */
+/**
+ * Each name longer than `length` characters (code points, so that no character is split) cut to it and ended with
+ * `*`, once each.
+ */
 function cutTo(names: readonly string[], length: number): string[] {
   const cut = (characters: string[]) =>
     characters.length <= length ? characters.join('') : `${characters.slice(0, length).join('')}*`;
