@@ -6,7 +6,7 @@ import { assertDeletable } from '../../core/safety/protected-indices.js';
 import { validateIndexExpression, validateIndexName } from '../../core/safety/resource-names.js';
 import type { DeleteIndicesOptions, DeleteOutcome, IndexApi, ResolveOptions } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
-import { clusterPath, requestSizedLists } from './request-path.js';
+import { clusterPath, readInLists } from './request-path.js';
 
 /**
  * One pattern at a time: a wildcard that reaches nothing answers `[]`, a missing name answers 404. (Asking for
@@ -109,16 +109,15 @@ async function deleteIndices(
  * for one request line are asked in several.
  */
 async function docCounts(call: ClusterCall, indices: readonly string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const names of requestSizedLists(indices.map(validateIndexName))) {
+  const counts = await readInLists(indices.map(validateIndexName), async (names) => {
     const request = {
       method: 'GET' as const,
       path: clusterPath`/${names}/_stats/docs`,
       query: { ignore_unavailable: 'true', allow_no_indices: 'true' },
     };
-    for (const [index, count] of await read(call, request, (answers) => answers.docCounts)) counts.set(index, count);
-  }
-  return counts;
+    return [...(await read(call, request, (answers) => answers.docCounts))];
+  });
+  return new Map(counts);
 }
 
 /**
@@ -127,9 +126,8 @@ async function docCounts(call: ClusterCall, indices: readonly string[]): Promise
  * one request line are asked in several.
  */
 async function indexFacts(call: ClusterCall, indices: readonly string[]): Promise<IndexFacts[]> {
-  const lists = requestSizedLists(indices.map(validateIndexName));
-  const facts = await Promise.all(lists.map((names) => indexFactsOf(call, names)));
-  return facts.flat().sort((left, right) => left.index.localeCompare(right.index));
+  const facts = await readInLists(indices.map(validateIndexName), (names) => indexFactsOf(call, names));
+  return facts.sort((left, right) => left.index.localeCompare(right.index));
 }
 
 /** `indexFacts` of names that fit in one request line. */

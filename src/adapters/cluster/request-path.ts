@@ -63,6 +63,11 @@ function requestSizedLists(names: readonly string[], limit = NAMES_PER_REQUEST):
   return lists;
 }
 
+/** `read` of each list of `names` that fits one request path (`requestSizedLists`), all at once, answers in order. */
+async function readInLists<T>(names: readonly string[], read: (list: string[]) => Promise<T[]>): Promise<T[]> {
+  return (await Promise.all(requestSizedLists(names).map(read))).flat();
+}
+
 /** Patterns shorter than this before their `*` would match too much of a cluster to be worth one request. */
 const SHORTEST_PATTERN_PREFIX = 4;
 
@@ -102,4 +107,4 @@ function indexRequestLists(names: readonly string[], limit = NAMES_PER_REQUEST):
 }
 
 export type { PathValue };
-export { clusterPath, indexRequestLists, requestSizedLists };
+export { clusterPath, indexRequestLists, readInLists, requestSizedLists };

@@ -20,7 +20,10 @@ import type {
   WriteOutcome,
 } from '../../ports/cluster-client.js';
 import { type ClusterCall, read, write } from './cluster-call.js';
-import { clusterPath, requestSizedLists } from './request-path.js';
+import { clusterPath, readInLists } from './request-path.js';
+
+/** A missing snapshot is left out of the answer instead of failing the whole request. */
+const query = { ignore_unavailable: 'true' };
 
 function writableRepository(name: string): string {
   validateRepositoryName(name);
@@ -69,15 +72,11 @@ async function getSnapshots(
 ): Promise<SnapshotDetail[]> {
   const names = [...new Set(snapshots.map(validateSnapshotName))];
   if (names.length === 0) return [];
-  const details: SnapshotDetail[] = [];
-  for (const list of requestSizedLists(names)) {
-    const request = {
-      method: 'GET' as const,
-      path: clusterPath`/_snapshot/${validateRepositoryName(repository)}/${list}`,
-      query: { ignore_unavailable: 'true' },
-    };
-    details.push(...(await read(call, request, (answers) => answers.snapshots(repository), { repository })));
-  }
+  const checked = validateRepositoryName(repository);
+  const details = await readInLists(names, (list) => {
+    const request = { method: 'GET' as const, path: clusterPath`/_snapshot/${checked}/${list}`, query };
+    return read(call, request, (answers) => answers.snapshots(repository), { repository });
+  });
   const wanted = new Set(names);
   return details.filter((detail) => wanted.has(detail.snapshot));
 }
@@ -156,17 +155,10 @@ async function snapshotsProgress(
 ): Promise<SnapshotProgress[]> {
   const names = [...new Set(snapshots.map(validateSnapshotName))];
   const checked = validateRepositoryName(repository);
-  const answers = await Promise.all(
-    requestSizedLists(names).map((list) => {
-      const request = {
-        method: 'GET' as const,
-        path: clusterPath`/_snapshot/${checked}/${list}/_status`,
-        query: { ignore_unavailable: 'true' },
-      };
-      return read(call, request, (answered) => answered.snapshotStatus, { repository });
-    }),
-  );
-  return answers.flat();
+  return readInLists(names, (list) => {
+    const request = { method: 'GET' as const, path: clusterPath`/_snapshot/${checked}/${list}/_status`, query };
+    return read(call, request, (answers) => answers.snapshotStatus, { repository });
+  });
 }
 
 /** Deletes one snapshot (deleting a running one aborts it). A snapshot that is already gone counts as done. */
