@@ -211,8 +211,9 @@ function viewOf(real: ClusterClient, answers: ClusterAnswers): ClusterClient {
 /**
  * Reads, in as few requests as it takes, what the jobs of one poller tick wait for: per cluster and repository
  * one `_status` for all running snapshots and one `GET _snapshot` for the awaited ones that are no longer
- * running, and per cluster one `_recovery` for every awaited restore target. Only running jobs nobody holds,
- * whose next step waits on a snapshot or a restore, are looked at, so the cost follows the jobs waiting, never
+ * running, and per cluster one `_recovery` and one `_settings` for every awaited restore target (covered by
+ * patterns when their names are many). Only running jobs nobody holds, whose next step waits on a snapshot or a
+ * restore, are looked at: the requests follow the repositories and clusters waited on, never the number of jobs,
  * the size of the table or of a repository. A cluster that does not answer is remembered, not thrown: its jobs
  * wait, the others go on.
  *

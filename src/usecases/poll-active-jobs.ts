@@ -113,8 +113,9 @@ async function resumeAll(context: BotContext, jobs: readonly Job[], options: Run
  * One tick of the safety net: requests nobody approved in time expire (their buttons go away), endings a dead worker
  * left untold are told, and jobs that wait for the cluster, or whose worker died, run their next step. Finds the jobs
  * through the active-jobs index, and asks each cluster once for everything its waiting jobs wait on (see
- * `observeClusters`), so its cost grows with the active jobs, not with the table or the repositories. Progress-only
- * message updates are shared out within a per-tick budget, and jobs run their steps a few at a time.
+ * `observeClusters`): its table requests grow with the active jobs, never with the table, and its cluster requests
+ * with the clusters and repositories waited on, never with the jobs. Progress-only message updates are shared out
+ * within a per-tick budget, and jobs run their steps a few at a time.
  */
 async function pollActiveJobs(context: BotContext, options: PollOptions = {}): Promise<TickSummary> {
   const { progressUpdatesPerTick = DEFAULT_PROGRESS_UPDATES_PER_TICK, resumedAtOnce = DEFAULT_RESUMED_AT_ONCE } =
